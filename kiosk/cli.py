@@ -1,0 +1,95 @@
+"""``kiosk ...`` subcommands; the only module of the core that starts the GUI (lazily)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from kiosk import __version__
+from kiosk.config import Config, ConfigError, check_config, load_config
+from kiosk.domain.errors import KioskError
+
+Handler = Callable[[argparse.Namespace], int]
+
+DESCRIPTION = """\
+Queue tickets, guides and helper records for a commune one-stop desk
+(Trung tâm Phục vụ hành chính công xã).
+
+Configuration: --config FILE, else $KIOSK_CONFIG, else config.toml in the platform
+config folder; with no file the built-in defaults work. $KIOSK_DATABASE_URL overrides
+the database (SQLite by default; postgresql://user@host/db when several PCs share a queue).
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command tree (``kiosk --help``)."""
+    from kiosk import cli_admin, cli_gui
+
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument("--config", metavar="FILE", help="config file to use")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    cli_gui.register(sub)
+    cli_admin.register(sub)
+    return parser
+
+
+def load_or_exit(args: argparse.Namespace) -> Config:
+    """The config, or every problem printed and exit code 2."""
+    try:
+        return load_config(args.config)
+    except ConfigError as exc:
+        print("The configuration has problems:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        print("Run `kiosk config check` after fixing them.", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def config_check(args: argparse.Namespace) -> int:
+    """Print every problem of the config at once."""
+    config, problems = check_config(args.config)
+    source = config.source if config else (args.config or "config")
+    if problems:
+        print(f"{source}: {len(problems)} problem(s):")
+        for problem in problems:
+            print(f"  {problem}")
+        return 2
+    assert config is not None
+    print(f"{source}: OK")
+    print(f"  database: {_redact(config.database_url)}")
+    print(f"  lines: {', '.join(f'{line.code} {line.name.vi}' for line in config.lines)}")
+    print(f"  counters: {', '.join(str(c.number) for c in config.counters)}")
+    print(f"  printer: {config.printer.kind}, {config.printer.paper_width_mm} mm")
+    if not config.site.commune:
+        print("  note: site.commune is empty; tickets and reports print only the desk name.")
+    return 0
+
+
+def _redact(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``kiosk`` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except KioskError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,219 @@
+"""Administration subcommands: database, config, helpers, lines, closing the day."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from kiosk.domain.enums import HelperKind, HelperRole
+
+
+def register(sub: Any) -> None:
+    """Add the admin subcommands to the parser."""
+    db = sub.add_parser("db", help="database maintenance").add_subparsers(
+        dest="db_command", metavar="ACTION", required=True
+    )
+    p = db.add_parser("upgrade", help="apply database migrations (also done at every start)")
+    p.set_defaults(handler=_db_upgrade)
+
+    cfg = sub.add_parser("config", help="configuration").add_subparsers(
+        dest="config_command", metavar="ACTION", required=True
+    )
+    p = cfg.add_parser("check", help="check the config file and print every problem")
+    p.set_defaults(handler=_config_check)
+
+    lines = sub.add_parser("lines", help="queue lines").add_subparsers(
+        dest="lines_command", metavar="ACTION", required=True
+    )
+    p = lines.add_parser("list", help="list lines with their procedures and counters")
+    p.set_defaults(handler=_lines_list)
+
+    _register_helpers(sub)
+
+    p = sub.add_parser(
+        "close-day", help="mark tickets still waiting as 'not served at closing' (run at closing)"
+    )
+    p.add_argument("--reason", default="Hết giờ làm việc", help="reason kept on each ticket")
+    p.set_defaults(handler=_close_day)
+
+    p = sub.add_parser("doctor", help="check that the system libraries Qt needs are installed")
+    p.add_argument("--quiet", action="store_true", help="print only problems")
+    p.set_defaults(handler=_doctor)
+
+
+def _register_helpers(sub: Any) -> None:
+    helpers = sub.add_parser("helpers", help="staff and volunteers").add_subparsers(
+        dest="helpers_command", metavar="ACTION", required=True
+    )
+    p = helpers.add_parser("add", help="add a staff member or volunteer")
+    p.add_argument("name")
+    p.add_argument("--kind", choices=[k.value for k in HelperKind], default="volunteer")
+    p.add_argument("--role", choices=[r.value for r in HelperRole], default="digital_team")
+    p.add_argument("--affiliation", default="", help="village, school or union")
+    p.add_argument("--pin", help="staff PIN (4-8 digits); better set with set-pin")
+    p.set_defaults(handler=_helpers_add)
+
+    p = helpers.add_parser("list", help="list helpers")
+    p.add_argument("--all", action="store_true", help="include deactivated helpers")
+    p.add_argument("--search", default="", help="accent-insensitive name search")
+    p.set_defaults(handler=_helpers_list)
+
+    p = helpers.add_parser("deactivate", help="deactivate a helper (their past visits stay)")
+    p.add_argument("id", type=int)
+    p.set_defaults(handler=_helpers_deactivate)
+
+    p = helpers.add_parser("activate", help="reactivate a helper")
+    p.add_argument("id", type=int)
+    p.set_defaults(handler=_helpers_activate)
+
+    p = helpers.add_parser("set-pin", help="set or reset a staff PIN (asks for it twice)")
+    p.add_argument("id", type=int)
+    p.set_defaults(handler=_helpers_set_pin)
+
+    p = helpers.add_parser("import", help="import helpers from a UTF-8 CSV file")
+    p.add_argument("csv", type=Path, help="columns: name,kind,role,affiliation[,pin]")
+    p.set_defaults(handler=_helpers_import)
+
+
+def _context(args: argparse.Namespace) -> Any:
+    from kiosk.cli import load_or_exit
+    from kiosk.services.context import bootstrap
+
+    return bootstrap(load_or_exit(args))
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    from kiosk.cli import _redact, load_or_exit
+    from kiosk.storage.engine import open_database
+    from kiosk.storage.migrate import upgrade
+
+    config = load_or_exit(args)
+    db = open_database(config.database_url)
+    before, after = upgrade(db.engine)
+    print(f"{_redact(config.database_url)}: {before or 'empty'} -> {after}")
+    db.dispose()
+    return 0
+
+
+def _config_check(args: argparse.Namespace) -> int:
+    from kiosk.cli import config_check
+
+    return config_check(args)
+
+
+def _lines_list(args: argparse.Namespace) -> int:
+    from kiosk.services.queue_read import list_lines
+
+    ctx = _context(args)
+    for line in list_lines(ctx):
+        counters = ", ".join(str(n) for n in line.counters) or "none"
+        print(f"{line.code}  {line.name.vi} / {line.name.en}")
+        print(f"   counters: {counters}; waiting now: {line.waiting}")
+        for proc in line.procedures:
+            print(f"   - {proc.code}: {proc.name.vi}")
+    return 0
+
+
+def _actor() -> Any:
+    from kiosk.services.context import CLI_ACTOR
+
+    return CLI_ACTOR
+
+
+def _print_helper(h: Any) -> None:
+    state = "" if h.active else "  (inactive)"
+    pin = "  PIN set" if h.has_pin else ""
+    print(
+        f"{h.id:>4}  {h.name:<30} {h.kind.value:<9} {h.role.value:<16} {h.affiliation}{pin}{state}"
+    )
+
+
+def _helpers_add(args: argparse.Namespace) -> int:
+    from kiosk.services.helpers import add_helper
+
+    ctx = _context(args)
+    helper = add_helper(
+        ctx,
+        name=args.name,
+        kind=args.kind,
+        role=args.role,
+        affiliation=args.affiliation,
+        pin=args.pin,
+        actor=_actor(),
+    )
+    print("Added:")
+    _print_helper(helper)
+    return 0
+
+
+def _helpers_list(args: argparse.Namespace) -> int:
+    from kiosk.services.helpers import list_helpers
+
+    helpers = list_helpers(_context(args), include_inactive=args.all, query=args.search)
+    for helper in helpers:
+        _print_helper(helper)
+    if not helpers:
+        print("No helpers yet. Add one with:")
+        print("  kiosk helpers add NAME --kind staff --role desk_officer")
+    return 0
+
+
+def _helpers_deactivate(args: argparse.Namespace) -> int:
+    from kiosk.services.helpers import set_active
+
+    _print_helper(set_active(_context(args), helper_id=args.id, active=False, actor=_actor()))
+    return 0
+
+
+def _helpers_activate(args: argparse.Namespace) -> int:
+    from kiosk.services.helpers import set_active
+
+    _print_helper(set_active(_context(args), helper_id=args.id, active=True, actor=_actor()))
+    return 0
+
+
+def _helpers_set_pin(args: argparse.Namespace) -> int:
+    import getpass
+
+    from kiosk.services.helpers import set_pin
+
+    ctx = _context(args)
+    first = getpass.getpass("New PIN (4-8 digits): ")
+    if getpass.getpass("Repeat the PIN: ") != first:
+        print("error: the two PINs differ; nothing changed.")
+        return 2
+    _print_helper(set_pin(ctx, helper_id=args.id, pin=first, actor=_actor()))
+    return 0
+
+
+def _helpers_import(args: argparse.Namespace) -> int:
+    from kiosk.services.helpers import import_csv
+
+    result = import_csv(_context(args), args.csv, actor=_actor())
+    if result.problems:
+        print(f"Nothing imported: {len(result.problems)} row(s) need fixing:")
+        for problem in result.problems:
+            print(f"  {problem}")
+        return 2
+    print(f"Imported {len(result.added)} helper(s):")
+    for helper in result.added:
+        _print_helper(helper)
+    return 0
+
+
+def _close_day(args: argparse.Namespace) -> int:
+    from kiosk.services.calling import close_day
+
+    count = close_day(_context(args), actor=_actor(), reason=args.reason)
+    print(f"{count} waiting ticket(s) marked 'not served at closing'.")
+    return 0
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from kiosk.doctor import report
+
+    code, lines = report()
+    if code or not args.quiet:
+        print("\n".join(lines))
+    return code

@@ -1,0 +1,101 @@
+"""The built-in configuration a fresh install starts with (no config file needed).
+
+Line and procedure names follow ../shared/domain (FACTS.md §1); each commune edits them in its
+config file. Procedure codes match the guide folders in data/guides.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+DESK_NAME = "Trung tâm Phục vụ hành chính công"
+
+# Mon-Fri 07:00-11:30 and 13:30-17:00, Saturday morning: one commune's published hours
+# (FACTS.md §2.5); every commune sets its own.
+OPENING_HOURS: dict[str, list[str]] = {
+    "mon": ["07:00-11:30", "13:30-17:00"],
+    "tue": ["07:00-11:30", "13:30-17:00"],
+    "wed": ["07:00-11:30", "13:30-17:00"],
+    "thu": ["07:00-11:30", "13:30-17:00"],
+    "fri": ["07:00-11:30", "13:30-17:00"],
+    "sat": ["07:00-11:30"],
+    "sun": [],
+}
+
+# Default priority groups (FACTS.md §2.3): no national rule exists; each commune may change them.
+PRIORITY_GROUPS: list[dict[str, str]] = [
+    {"code": "elderly", "vi": "Người cao tuổi (từ 60 tuổi)", "en": "Older person (60 or over)"},
+    {"code": "disability", "vi": "Người khuyết tật", "en": "Person with a disability"},
+    {"code": "pregnant", "vi": "Phụ nữ mang thai", "en": "Pregnant woman"},
+    {"code": "small_child", "vi": "Người đi cùng trẻ nhỏ", "en": "With a small child"},
+    {"code": "merit", "vi": "Người có công với cách mạng", "en": "Person of merit (người có công)"},
+]
+
+
+def _proc(code: str, vi: str, en: str) -> dict[str, str]:
+    return {"code": code, "vi": vi, "en": en}
+
+
+LINES: list[dict[str, Any]] = [
+    {
+        "code": "A",
+        "vi": "Hộ tịch",
+        "en": "Civil status",
+        "procedures": [
+            _proc("khai-sinh", "Đăng ký khai sinh", "Birth registration"),
+            _proc("ket-hon", "Đăng ký kết hôn", "Marriage registration"),
+            _proc("khai-tu", "Đăng ký khai tử", "Death registration"),
+            _proc(
+                "xac-nhan-tinh-trang-hon-nhan",
+                "Xác nhận tình trạng hôn nhân",
+                "Confirmation of marital status",
+            ),
+            _proc("trich-luc-ho-tich", "Trích lục hộ tịch", "Civil-status extract"),
+        ],
+    },
+    {
+        "code": "B",
+        "vi": "Chứng thực",
+        "en": "Certification",
+        "procedures": [
+            _proc("chung-thuc-ban-sao", "Chứng thực bản sao", "Certified copies"),
+            _proc("chung-thuc-chu-ky", "Chứng thực chữ ký", "Signature certification"),
+        ],
+    },
+    {
+        "code": "C",
+        "vi": "Đất đai",
+        "en": "Land",
+        "procedures": [],
+    },
+    {
+        "code": "D",
+        "vi": "Chính sách xã hội",
+        "en": "Social policy",
+        "procedures": [
+            _proc("tro-cap-xa-hoi", "Trợ cấp xã hội hằng tháng", "Monthly social allowance"),
+        ],
+    },
+    {
+        "code": "E",
+        "vi": "Dịch vụ công trực tuyến và VNeID",
+        "en": "Online services and VNeID",
+        "procedures": [
+            _proc("kich-hoat-vneid", "Kích hoạt tài khoản VNeID", "Activate a VNeID account"),
+            _proc(
+                "nop-ho-so-truc-tuyen",
+                "Nộp hồ sơ trực tuyến",
+                "Submit a dossier online",
+            ),
+            _proc("thanh-toan-truc-tuyen", "Thanh toán trực tuyến", "Pay fees online"),
+            _proc("tra-cuu-ho-so", "Tra cứu hồ sơ", "Look up a dossier"),
+            _proc("cu-tru", "Đăng ký cư trú (Công an xã)", "Residence registration (police)"),
+        ],
+    },
+]
+
+COUNTERS: list[dict[str, Any]] = [
+    {"number": 1, "name": "Quầy 1", "lines": ["A", "B"]},
+    {"number": 2, "name": "Quầy 2", "lines": ["A", "C", "D"]},
+    {"number": 3, "name": "Quầy 3 - Tổ công nghệ số", "lines": ["E"]},
+]

@@ -1,0 +1,1 @@
+"""Plain-Python rules of the one-stop desk; imports only the standard library."""

@@ -1,0 +1,271 @@
+"""Desk actions on tickets: call next, call one, recall, start, no-show, transfer, cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kiosk.domain.clock import service_day
+from kiosk.domain.enums import TicketStatus
+from kiosk.domain.errors import InvalidTransitionError, ValidationError
+from kiosk.domain.priority import choose_next, priority_streak
+from kiosk.domain.views import TicketView
+from kiosk.domain.visits import next_status, recall_becomes_no_show
+from kiosk.services.changes import audit
+from kiosk.services.context import Actor, AppContext
+from kiosk.services.lookup import counter_by_number, line_by_code, ticket_by_id, ticket_view
+from kiosk.services.queue_read import waiting_candidates
+from kiosk.storage.models import Counter, Ticket, TicketTransfer
+
+
+def _snapshot(ticket: Ticket) -> dict[str, object]:
+    return {
+        "status": ticket.status,
+        "line_id": ticket.line_id,
+        "counter_id": ticket.counter_id,
+        "recall_count": ticket.recall_count,
+    }
+
+
+def _busy_ticket(session: Session, counter: Counter, day: date) -> Ticket | None:
+    return session.scalar(
+        select(Ticket).where(
+            Ticket.counter_id == counter.id,
+            Ticket.service_day == day,
+            Ticket.status.in_([TicketStatus.CALLED, TicketStatus.SERVING]),
+        )
+    )
+
+
+def _ensure_free(session: Session, counter: Counter, day: date) -> None:
+    busy = _busy_ticket(session, counter, day)
+    if busy is not None:
+        raise InvalidTransitionError(
+            "Counter {counter} is still with ticket {number}: finish it or mark it no-show first.",
+            counter=counter.number,
+            number=busy.number,
+        )
+
+
+def _streak(session: Session, counter: Counter, day: date, window: int) -> int:
+    recent = session.execute(
+        select(Ticket.priority_group)
+        .where(
+            Ticket.counter_id == counter.id,
+            Ticket.service_day == day,
+            Ticket.called_at.is_not(None),
+        )
+        .order_by(Ticket.called_at.desc())
+        .limit(window + 1)
+    ).scalars()
+    return priority_streak([group is not None for group in recent])
+
+
+def _lock_if_waiting(session: Session, ticket_id: int) -> Ticket | None:
+    """Take the row if it is still waiting; on PostgreSQL skip rows another desk holds."""
+    stmt = select(Ticket).where(Ticket.id == ticket_id, Ticket.status == TicketStatus.WAITING)
+    if session.get_bind().dialect.name == "postgresql":
+        stmt = stmt.with_for_update(skip_locked=True)
+    return session.scalar(stmt)
+
+
+def call_next(ctx: AppContext, *, counter_number: int, actor: Actor) -> TicketView | None:
+    """Call the next ticket for a desk by the priority rule; ``None`` when nobody waits."""
+    now = ctx.clock()
+    day = service_day(now, ctx.tz)
+    policy = ctx.config.queue.policy
+    with ctx.db.write.begin() as session:
+        counter = counter_by_number(session, counter_number)
+        _ensure_free(session, counter, day)
+        candidates = waiting_candidates(session, [line.id for line in counter.lines], day)
+        streak = _streak(session, counter, day, policy.priority_per_regular)
+        while candidates:
+            chosen = choose_next(candidates, policy, streak=streak)
+            assert chosen is not None
+            ticket = _lock_if_waiting(session, chosen.ticket_id)
+            if ticket is None:  # another desk took it a moment ago: choose again
+                candidates = [c for c in candidates if c.ticket_id != chosen.ticket_id]
+                continue
+            _call(session, ticket, counter, actor, now, action="call_next")
+            return ticket_view(ticket)
+    return None
+
+
+def _call(
+    session: Session, ticket: Ticket, counter: Counter, actor: Actor, now: datetime, *, action: str
+) -> None:
+    before = _snapshot(ticket)
+    ticket.status = next_status(TicketStatus(ticket.status), "call")
+    ticket.called_at = now
+    ticket.counter_id = counter.id
+    ticket.recall_count = 0
+    session.flush()
+    session.refresh(ticket)
+    audit(
+        session,
+        actor=actor,
+        action=action,
+        entity="ticket",
+        entity_id=ticket.id,
+        now=now,
+        before=before,
+        after=_snapshot(ticket),
+    )
+
+
+def call_ticket(
+    ctx: AppContext, *, ticket_id: int, counter_number: int, actor: Actor
+) -> TicketView:
+    """Call one waiting ticket out of order."""
+    now = ctx.clock()
+    with ctx.db.write.begin() as session:
+        counter = counter_by_number(session, counter_number)
+        _ensure_free(session, counter, service_day(now, ctx.tz))
+        ticket = _lock_if_waiting(session, ticket_id)
+        if ticket is None:
+            current = ticket_by_id(session, ticket_id)
+            raise InvalidTransitionError(
+                "Ticket {number} is not waiting any more.", number=current.number
+            )
+        _call(session, ticket, counter, actor, now, action="call_specific")
+        return ticket_view(ticket)
+
+
+def _act(
+    ctx: AppContext,
+    ticket_id: int,
+    action: str,
+    actor: Actor,
+    mutate: Callable[[Session, Ticket], None] | None = None,
+    *,
+    note: dict[str, object] | None = None,
+) -> TicketView:
+    now = ctx.clock()
+    with ctx.db.write.begin() as session:
+        ticket = ticket_by_id(session, ticket_id, lock=True)
+        before = _snapshot(ticket)
+        ticket.status = next_status(TicketStatus(ticket.status), action)
+        if mutate is not None:
+            mutate(session, ticket)
+        session.flush()
+        session.refresh(ticket)
+        audit(
+            session,
+            actor=actor,
+            action=action,
+            entity="ticket",
+            entity_id=ticket.id,
+            now=now,
+            before=before,
+            after={**_snapshot(ticket), **(note or {})},
+        )
+        return ticket_view(ticket)
+
+
+def recall(ctx: AppContext, *, ticket_id: int, actor: Actor) -> TicketView:
+    """Call the same ticket again; past the configured recalls it becomes a no-show."""
+    now = ctx.clock()
+    max_recalls = ctx.config.queue.max_recalls
+    with ctx.db.read() as session:
+        count = ticket_by_id(session, ticket_id).recall_count
+    if recall_becomes_no_show(count, max_recalls):
+        return _act(ctx, ticket_id, "no_show", actor, note={"reason": "max_recalls"})
+
+    def mutate(_s: Session, t: Ticket) -> None:
+        t.recall_count += 1
+        t.called_at = now
+
+    return _act(ctx, ticket_id, "recall", actor, mutate)
+
+
+def start(ctx: AppContext, *, ticket_id: int, actor: Actor) -> TicketView:
+    """The visitor arrived at the desk: service starts."""
+    now = ctx.clock()
+
+    def mutate(_s: Session, t: Ticket) -> None:
+        t.started_at = now
+
+    return _act(ctx, ticket_id, "start", actor, mutate)
+
+
+def no_show(ctx: AppContext, *, ticket_id: int, actor: Actor) -> TicketView:
+    """The visitor did not come after being called."""
+    return _act(ctx, ticket_id, "no_show", actor)
+
+
+def reactivate(ctx: AppContext, *, ticket_id: int, actor: Actor) -> TicketView:
+    """A no-show visitor came back: the ticket waits again with its original issue time."""
+
+    def mutate(_s: Session, t: Ticket) -> None:
+        if t.service_day != service_day(ctx.clock(), ctx.tz):
+            raise InvalidTransitionError("Only today's tickets can be reactivated.")
+        t.counter_id = None
+        t.recall_count = 0
+        t.called_at = None
+
+    return _act(ctx, ticket_id, "reactivate", actor, mutate)
+
+
+def transfer(ctx: AppContext, *, ticket_id: int, to_line: str, actor: Actor) -> TicketView:
+    """Move a ticket to another line; it keeps its number and its place by issue time."""
+    now = ctx.clock()
+
+    def mutate(session: Session, t: Ticket) -> None:
+        target = line_by_code(session, to_line)
+        if target.id == t.line_id:
+            raise ValidationError("The ticket is already on line {line}.", line=to_line)
+        session.add(
+            TicketTransfer(
+                ticket_id=t.id,
+                from_line_id=t.line_id,
+                to_line_id=target.id,
+                at=now,
+                by_helper_id=actor.helper_id,
+            )
+        )
+        t.line_id = target.id
+        t.counter_id = None
+        t.called_at = None
+        t.started_at = None
+        t.recall_count = 0
+        t.procedure_id = (
+            None if t.procedure and t.procedure.line_id != target.id else t.procedure_id
+        )
+
+    return _act(ctx, ticket_id, "transfer", actor, mutate, note={"to_line": to_line})
+
+
+def cancel(ctx: AppContext, *, ticket_id: int, actor: Actor, reason: str = "") -> TicketView:
+    """Cancel a ticket (the visitor left, or it was issued by mistake)."""
+    return _act(ctx, ticket_id, "cancel", actor, note={"reason": reason})
+
+
+def close_day(ctx: AppContext, *, actor: Actor, reason: str) -> int:
+    """Tickets still waiting at closing become "not served at closing"; returns how many."""
+    now = ctx.clock()
+    with ctx.db.write.begin() as session:
+        stmt = select(Ticket).where(Ticket.status == TicketStatus.WAITING)
+        if session.get_bind().dialect.name == "postgresql":
+            stmt = stmt.with_for_update()
+        tickets = list(session.scalars(stmt))
+        for ticket in tickets:
+            ticket.status = next_status(TicketStatus(ticket.status), "close")
+            ticket.closing_reason = reason
+        if tickets:
+            audit(
+                session,
+                actor=actor,
+                action="close_day",
+                entity="ticket",
+                entity_id=None,
+                now=now,
+                after={
+                    "count": len(tickets),
+                    "reason": reason,
+                    "numbers": [t.number for t in tickets],
+                },
+            )
+    return len(tickets)

@@ -1,0 +1,49 @@
+"""The composition root of the core: config, database and clock, handed to every use case."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from kiosk.config import Config
+from kiosk.domain.clock import Clock, system_clock
+from kiosk.storage.engine import Database, open_database
+from kiosk.storage.migrate import upgrade
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who performs an action: a signed-in helper, or a device such as ``kiosk``."""
+
+    label: str
+    helper_id: int | None = None
+
+
+KIOSK_ACTOR = Actor("kiosk")
+CLI_ACTOR = Actor("cli")
+
+
+@dataclass(frozen=True)
+class AppContext:
+    """What every use case needs; built once by ``bootstrap``."""
+
+    config: Config
+    db: Database
+    clock: Clock = system_clock
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The commune's time zone."""
+        return self.config.site.tz
+
+
+def bootstrap(config: Config, *, clock: Clock = system_clock, migrate: bool = True) -> AppContext:
+    """Open the database, apply migrations and sync lines and counters from the config."""
+    from kiosk.services.setup import sync_from_config
+
+    db = open_database(config.database_url)
+    if migrate:
+        upgrade(db.engine)
+    ctx = AppContext(config=config, db=db, clock=clock)
+    sync_from_config(ctx)
+    return ctx

@@ -1,0 +1,144 @@
+"""Issuing tickets and looking them up (reprint by number, print results)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from kiosk.domain.clock import service_day
+from kiosk.domain.enums import TicketStatus
+from kiosk.domain.errors import NotFoundError, ValidationError
+from kiosk.domain.numbering import format_ticket_number, parse_ticket_number
+from kiosk.domain.views import TicketView
+from kiosk.services.changes import audit, bump
+from kiosk.services.context import KIOSK_ACTOR, Actor, AppContext
+from kiosk.services.lookup import counters_serving, line_by_code, procedure_by_code, ticket_view
+from kiosk.services.queue_read import estimate_for_ticket
+from kiosk.storage.models import Ticket, TicketSequence
+
+PRINT_STATES = ("pending", "printed", "failed")
+
+
+def _next_sequence(session: Session, line_id: int, day: date) -> int:
+    """Atomically take the next number of a line for a day (upsert ... returning)."""
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    stmt = (
+        insert(TicketSequence)
+        .values(line_id=line_id, service_day=day, last_number=1)
+        .on_conflict_do_update(
+            index_elements=[TicketSequence.line_id, TicketSequence.service_day],
+            set_={"last_number": TicketSequence.last_number + 1},
+        )
+        .returning(TicketSequence.last_number)
+    )
+    return int(session.execute(stmt).scalar_one())
+
+
+def issue_ticket(
+    ctx: AppContext,
+    *,
+    line_code: str,
+    procedure_code: str | None = None,
+    priority_group: str | None = None,
+    actor: Actor = KIOSK_ACTOR,
+) -> TicketView:
+    """Issue and commit a ticket; the returned view is safe to show to the visitor."""
+    groups = {g.code for g in ctx.config.queue.priority_groups}
+    if priority_group is not None and priority_group not in groups:
+        raise ValidationError("Unknown priority group {group}.", group=priority_group)
+    now = ctx.clock()
+    day = service_day(now, ctx.tz)
+    with ctx.db.write.begin() as session:
+        procedure = procedure_by_code(session, procedure_code) if procedure_code else None
+        line = line_by_code(session, line_code)
+        if procedure is not None and procedure.line_id != line.id:
+            raise ValidationError(
+                "Procedure {procedure} is not served on line {line}.",
+                procedure=procedure_code,
+                line=line_code,
+            )
+        sequence = _next_sequence(session, line.id, day)
+        ticket = Ticket(
+            issue_line_id=line.id,
+            line_id=line.id,
+            service_day=day,
+            sequence=sequence,
+            number=format_ticket_number(line.code, sequence),
+            procedure_id=procedure.id if procedure else None,
+            priority_group=priority_group,
+            status=TicketStatus.WAITING,
+            issued_at=now,
+            recall_count=0,
+            print_status="pending",
+        )
+        session.add(ticket)
+        session.flush()
+        audit(
+            session,
+            actor=actor,
+            action="issue",
+            entity="ticket",
+            entity_id=ticket.id,
+            now=now,
+            after={"number": ticket.number, "priority_group": priority_group},
+        )
+        ahead, minutes = estimate_for_ticket(ctx, session, ticket)
+        return ticket_view(
+            ticket,
+            counters=counters_serving(session, line.id),
+            people_ahead=ahead,
+            wait_min=minutes,
+        )
+
+
+def find_ticket(ctx: AppContext, number: str, *, day: date | None = None) -> TicketView:
+    """Today's (or ``day``'s) ticket by its number, e.g. ``A012``, for reprints and ratings."""
+    parsed = parse_ticket_number(number)
+    if parsed is None:
+        raise ValidationError("{number} is not a ticket number such as A012.", number=number)
+    day = day or service_day(ctx.clock(), ctx.tz)
+    with ctx.db.read() as session:
+        # Match the number as issued: a transferred ticket keeps it on its new line.
+        ticket = session.scalar(
+            select(Ticket).where(
+                Ticket.number == format_ticket_number(*parsed), Ticket.service_day == day
+            )
+        )
+        if ticket is None:
+            raise NotFoundError("No ticket {number} on {day}.", number=number, day=day.isoformat())
+        ahead, minutes = (0, 0)
+        if ticket.status == TicketStatus.WAITING:
+            ahead, minutes = estimate_for_ticket(ctx, session, ticket)
+        return ticket_view(
+            ticket,
+            counters=counters_serving(session, ticket.line_id),
+            people_ahead=ahead,
+            wait_min=minutes,
+        )
+
+
+def mark_print_result(ctx: AppContext, ticket_id: int, *, printed: bool, detail: str = "") -> None:
+    """Record whether the ticket reached paper; a failure is audited for the desk to see."""
+    with ctx.db.write.begin() as session:
+        ticket = session.get(Ticket, ticket_id)
+        if ticket is None:
+            raise NotFoundError("There is no ticket with id {id}.", id=ticket_id)
+        before = ticket.print_status
+        ticket.print_status = "printed" if printed else "failed"
+        if printed:
+            bump(session)
+            return
+        audit(
+            session,
+            actor=KIOSK_ACTOR,
+            action="print_failed",
+            entity="ticket",
+            entity_id=ticket.id,
+            now=ctx.clock(),
+            before={"print_status": before},
+            after={"print_status": "failed", "detail": detail},
+        )
