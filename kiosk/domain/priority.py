@@ -95,15 +95,25 @@ def _order_key(candidate: Candidate) -> tuple[datetime, int]:
 def position_in_queue(
     candidates: Sequence[Candidate], policy: PriorityPolicy, ticket_id: int, *, streak: int = 0
 ) -> int | None:
-    """How many tickets are called before ``ticket_id`` if nothing new arrives (0 = next)."""
-    remaining = list(candidates)
-    ahead = 0
-    while remaining:
-        nxt = choose_next(remaining, policy, streak=streak)
-        assert nxt is not None  # remaining is not empty
+    """How many tickets are called before ``ticket_id`` if nothing new arrives (0 = next).
+
+    Replays ``choose_next`` over the two queues merged once, in linear time after sorting.
+    """
+    priority = sorted((c for c in candidates if c.is_priority), key=_order_key)
+    regular = sorted((c for c in candidates if not c.is_priority), key=_order_key)
+    p = r = 0
+    while p < len(priority) or r < len(regular):
+        take_priority = r >= len(regular) or (
+            p < len(priority)
+            and (policy.mode is PriorityMode.STRICT or streak < policy.priority_per_regular)
+        )
+        nxt = priority[p] if take_priority else regular[r]
         if nxt.ticket_id == ticket_id:
-            return ahead
-        streak = streak + 1 if nxt.is_priority else 0
-        remaining.remove(nxt)
-        ahead += 1
+            return p + r
+        if take_priority:
+            p += 1
+            streak += 1
+        else:
+            r += 1
+            streak = 0
     return None

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from kiosk.domain.enums import HelperKind, HelperRole
 from kiosk.domain.errors import AuthError, ValidationError
@@ -17,7 +17,7 @@ from kiosk.domain.views import HelperView
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
 from kiosk.services.lookup import helper_by_id
-from kiosk.storage.models import Helper
+from kiosk.storage.models import Helper, Visit, VisitHelper
 
 CSV_COLUMNS = ("name", "kind", "role", "affiliation", "pin")
 
@@ -108,6 +108,25 @@ def list_helpers(
             stmt = stmt.where(Helper.active.is_(True))
         helpers = [_view(h) for h in session.scalars(stmt)]
     return [h for h in helpers if not query or matches(query, h.name)]
+
+
+def recent_helpers(ctx: AppContext, *, limit: int = 12) -> list[HelperView]:
+    """Active helpers, those who helped most recently first (the desk's one-tap roster)."""
+    with ctx.db.read() as session:
+        last_visit = (
+            select(VisitHelper.helper_id, func.max(Visit.ended_at).label("last"))
+            .join(Visit, Visit.id == VisitHelper.visit_id)
+            .group_by(VisitHelper.helper_id)
+            .subquery()
+        )
+        stmt = (
+            select(Helper)
+            .outerjoin(last_visit, last_visit.c.helper_id == Helper.id)
+            .where(Helper.active.is_(True))
+            .order_by(last_visit.c.last.desc().nulls_last(), Helper.name_folded)
+            .limit(limit)
+        )
+        return [_view(h) for h in session.scalars(stmt)]
 
 
 def set_active(ctx: AppContext, *, helper_id: int, active: bool, actor: Actor) -> HelperView:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from kiosk.domain.enums import TicketStatus
 from kiosk.domain.errors import NotFoundError
 from kiosk.domain.views import LocalText, TicketView
-from kiosk.storage.models import Counter, Helper, Line, Procedure, Ticket
+from kiosk.storage.models import Counter, CounterLine, Helper, Line, Procedure, Ticket
 
 
 def line_by_code(session: Session, code: str) -> Line:
@@ -58,12 +58,20 @@ def helper_by_id(session: Session, helper_id: int) -> Helper:
     return helper
 
 
+def line_counters(session: Session, line_id: int) -> tuple[tuple[int, ...], int]:
+    """(numbers of the active counters serving a line, how many of them are open now)."""
+    rows = session.execute(
+        select(Counter.number, Counter.open_since)
+        .join(CounterLine, CounterLine.counter_id == Counter.id)
+        .where(CounterLine.line_id == line_id, Counter.active.is_(True))
+        .order_by(Counter.number)
+    ).all()
+    return tuple(number for number, _ in rows), sum(1 for _, since in rows if since is not None)
+
+
 def counters_serving(session: Session, line_id: int) -> tuple[int, ...]:
     """Numbers of the active counters that serve a line."""
-    stmt = select(Counter).where(Counter.active.is_(True)).order_by(Counter.number)
-    return tuple(
-        c.number for c in session.scalars(stmt) if any(line.id == line_id for line in c.lines)
-    )
+    return line_counters(session, line_id)[0]
 
 
 def ticket_view(

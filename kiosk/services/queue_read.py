@@ -14,7 +14,7 @@ from kiosk.domain.priority import Candidate, position_in_queue
 from kiosk.domain.views import LineView, LocalText, ProcedureView, TicketView
 from kiosk.domain.wait import estimate_wait_minutes
 from kiosk.services.context import AppContext
-from kiosk.services.lookup import counters_serving, ticket_view
+from kiosk.services.lookup import counters_serving, line_counters, ticket_view
 from kiosk.storage.models import Counter, Line, Procedure, Ticket
 
 RECENT_SERVICES = 20
@@ -53,13 +53,8 @@ def recent_service_minutes(session: Session, line_id: int, now: datetime) -> lis
 
 def open_counter_count(session: Session, line_id: int) -> int:
     """Desks serving the line with someone signed in; else all active desks serving it."""
-    counters = [
-        c
-        for c in session.scalars(select(Counter).where(Counter.active.is_(True)))
-        if any(line.id == line_id for line in c.lines)
-    ]
-    open_now = [c for c in counters if c.open_since is not None]
-    return len(open_now) or len(counters)
+    numbers, open_now = line_counters(session, line_id)
+    return open_now or len(numbers)
 
 
 def waiting_candidates(session: Session, line_ids: list[int], day: object) -> list[Candidate]:

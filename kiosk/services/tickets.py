@@ -64,11 +64,12 @@ def issue_ticket(
         sequence = _next_sequence(session, line.id, day)
         ticket = Ticket(
             issue_line_id=line.id,
-            line_id=line.id,
+            line=line,
+            procedure=procedure,
+            counter=None,
             service_day=day,
             sequence=sequence,
             number=format_ticket_number(line.code, sequence),
-            procedure_id=procedure.id if procedure else None,
             priority_group=priority_group,
             status=TicketStatus.WAITING,
             issued_at=now,

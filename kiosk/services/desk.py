@@ -1,0 +1,95 @@
+"""A desk's working session: open and close a counter, undo a destructive action in time."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from kiosk.domain.enums import TicketStatus
+from kiosk.domain.errors import InvalidTransitionError
+from kiosk.domain.views import TicketView
+from kiosk.services.changes import audit
+from kiosk.services.context import Actor, AppContext
+from kiosk.services.lookup import counter_by_number, ticket_by_id, ticket_view
+from kiosk.storage.models import AuditEntry
+
+UNDO_WINDOW = timedelta(minutes=2)
+UNDOABLE = ("no_show", "cancel", "transfer")
+
+
+def open_counter(ctx: AppContext, *, counter_number: int, actor: Actor) -> None:
+    """Someone signed in at the desk: it counts as open for waiting-time estimates."""
+    now = ctx.clock()
+    with ctx.db.write.begin() as session:
+        counter = counter_by_number(session, counter_number)
+        counter.open_since = now
+        audit(
+            session,
+            actor=actor,
+            action="counter_open",
+            entity="counter",
+            entity_id=counter.id,
+            now=now,
+        )
+
+
+def close_counter(ctx: AppContext, *, counter_number: int, actor: Actor) -> None:
+    """The desk signed out (by hand or after idle time)."""
+    now = ctx.clock()
+    with ctx.db.write.begin() as session:
+        counter = counter_by_number(session, counter_number)
+        counter.open_since = None
+        audit(
+            session,
+            actor=actor,
+            action="counter_close",
+            entity="counter",
+            entity_id=counter.id,
+            now=now,
+        )
+
+
+def undo_last(ctx: AppContext, *, ticket_id: int, actor: Actor) -> TicketView:
+    """Undo a no-show, cancel or transfer made in the last two minutes (audited as "undo").
+
+    Later corrections go through the normal actions (reactivate, transfer back), which are
+    audited too.
+    """
+    now = ctx.clock()
+    with ctx.db.write.begin() as session:
+        ticket = ticket_by_id(session, ticket_id, lock=True)
+        last = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.entity == "ticket", AuditEntry.entity_id == ticket_id)
+            .order_by(AuditEntry.id.desc())
+            .limit(1)
+        ).first()
+        if last is None or last.action not in UNDOABLE or now - last.at > UNDO_WINDOW:
+            raise InvalidTransitionError(
+                "There is nothing to undo for ticket {number}.", number=ticket.number
+            )
+        before = json.loads(last.before)
+        current = {
+            "status": ticket.status,
+            "line_id": ticket.line_id,
+            "counter_id": ticket.counter_id,
+        }
+        ticket.status = TicketStatus(before["status"])
+        ticket.line_id = int(before["line_id"])
+        ticket.counter_id = before["counter_id"]
+        ticket.recall_count = int(before["recall_count"])
+        session.flush()
+        session.refresh(ticket)
+        audit(
+            session,
+            actor=actor,
+            action="undo",
+            entity="ticket",
+            entity_id=ticket.id,
+            now=now,
+            before=current,
+            after={"undone": last.action, **before},
+        )
+        return ticket_view(ticket)

@@ -1,0 +1,165 @@
+"""The ``kiosk`` command as an IT helper uses it: clear messages, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from tests.conftest import write_config
+
+
+@pytest.fixture
+def config_path(tmp_path: Path) -> str:
+    return str(write_config(tmp_path))
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exc:  # argparse and load_or_exit
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_help_lists_every_subcommand(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for command in ("db", "config", "lines", "helpers", "close-day", "doctor"):
+        assert command in out
+
+
+def test_db_upgrade_reports_the_revision(
+    capsys: pytest.CaptureFixture[str], config_path: str
+) -> None:
+    code, out, _ = run(capsys, "--config", config_path, "db", "upgrade")
+    assert code == 0 and "empty -> 0001" in out
+    code, out, _ = run(capsys, "--config", config_path, "db", "upgrade")
+    assert "0001 -> 0001" in out
+
+
+def test_config_check_prints_all_problems_and_fails(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[queue]\npriority_mode = "x"\n[kiosk]\nidle_timeout_s = 1\n', encoding="utf-8")
+    code, out, _ = run(capsys, "--config", str(bad), "config", "check")
+    assert code == 2
+    assert "2 problem(s)" in out
+    assert "queue.priority_mode" in out and "kiosk.idle_timeout_s" in out
+
+
+def test_a_broken_config_stops_other_commands_with_a_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[counters]]\nnumber = 0\nlines = []\n", encoding="utf-8")
+    code, _, err = run(capsys, "--config", str(bad), "lines", "list")
+    assert code == 2
+    assert "counters[0].number" in err and "Traceback" not in err
+
+
+def test_helpers_add_list_deactivate(capsys: pytest.CaptureFixture[str], config_path: str) -> None:
+    code, out, _ = run(
+        capsys,
+        "--config",
+        config_path,
+        "helpers",
+        "add",
+        "Nguyễn Thị Hoa",
+        "--role",
+        "youth_union",
+        "--affiliation",
+        "Thôn 3",
+    )
+    assert code == 0 and "Nguyễn Thị Hoa" in out
+    code, out, _ = run(capsys, "--config", config_path, "helpers", "list", "--search", "hoa")
+    assert "Thôn 3" in out
+    helper_id = out.split()[0]
+    code, out, _ = run(capsys, "--config", config_path, "helpers", "deactivate", helper_id)
+    assert "(inactive)" in out
+    _, out, _ = run(capsys, "--config", config_path, "helpers", "list")
+    assert "Nguyễn Thị Hoa" not in out
+    _, out, _ = run(capsys, "--config", config_path, "helpers", "list", "--all")
+    assert "Nguyễn Thị Hoa" in out
+
+
+def test_user_mistakes_give_a_message_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], config_path: str
+) -> None:
+    code, _, err = run(capsys, "--config", config_path, "helpers", "deactivate", "77")
+    assert code == 2 and "no helper with id 77" in err and "Traceback" not in err
+    code, _, err = run(
+        capsys,
+        "--config",
+        config_path,
+        "helpers",
+        "add",
+        "X",
+        "--kind",
+        "volunteer",
+        "--pin",
+        "1234",
+    )
+    assert code == 2 and "only staff get a PIN" in err
+
+
+def test_helpers_import_reports_bad_rows_by_line(
+    capsys: pytest.CaptureFixture[str], config_path: str, tmp_path: Path
+) -> None:
+    csv = tmp_path / "h.csv"
+    csv.write_text(
+        "name,kind,role,affiliation\nA,volunteer,teacher,\nB,robot,teacher,\n", encoding="utf-8"
+    )
+    code, out, _ = run(capsys, "--config", config_path, "helpers", "import", str(csv))
+    assert code == 2 and f"{csv}:3" in out and "robot" in out
+
+
+def test_lines_list_shows_lines_counters_and_procedures(
+    capsys: pytest.CaptureFixture[str], config_path: str
+) -> None:
+    code, out, _ = run(capsys, "--config", config_path, "lines", "list")
+    assert code == 0
+    assert "A  Hộ tịch / Civil status" in out and "counters: 1, 2" in out and "khai-sinh" in out
+
+
+def test_close_day_counts_the_tickets_it_closed(
+    capsys: pytest.CaptureFixture[str], config_path: str
+) -> None:
+    from kiosk.config import load_config  # noqa: PLC0415
+    from kiosk.services.context import bootstrap  # noqa: PLC0415
+    from kiosk.services.tickets import issue_ticket  # noqa: PLC0415
+
+    ctx = bootstrap(load_config(config_path, env={}))
+    issue_ticket(ctx, line_code="A")
+    ctx.db.dispose()
+    code, out, _ = run(capsys, "--config", config_path, "close-day")
+    assert code == 0 and "1 waiting ticket(s)" in out
+
+
+def test_doctor_names_debian_packages_for_missing_libraries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kiosk import doctor  # noqa: PLC0415
+
+    fake = (
+        "\tlibxkbcommon.so.0 => not found\n\tlibEGL.so.1 => not found\n"
+        "\tlibc.so.6 => /lib/libc.so.6 (0x1)\n"
+    )
+
+    class Result:
+        stdout = fake
+
+    monkeypatch.setattr(doctor.subprocess, "run", lambda *a, **k: Result())
+    code, lines = doctor.report()
+    text = "\n".join(lines)
+    assert code == 1
+    assert "libxkbcommon0" in text and "libegl1" in text
+    assert "apt-get install libegl1 libxkbcommon0" in text
+
+
+def test_doctor_on_this_machine_finds_qt_complete(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "doctor")
+    assert code == 0 and "all present" in out
