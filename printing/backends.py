@@ -1,0 +1,155 @@
+"""Make the python-escpos printer object the settings describe, with errors that name the device.
+
+Nothing here connects: python-escpos opens the device on the first byte, inside the printer
+worker's thread, so a kiosk starts even when its printer is switched off.
+"""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+from typing import Any, Literal
+
+from escpos.capabilities import get_profile
+from escpos.exceptions import DeviceNotFoundError
+from escpos.printer import Dummy, File, Network, Serial, Usb
+
+from kiosk.domain.clock import Clock, system_clock
+from printing.settings import PrinterKind, PrinterSettings
+from printing.spool import SpoolPrinter
+from printing.status import PrinterError
+
+# python-escpos ships no type hints; its printers are plain objects to mypy.
+EscposPrinter = Any
+
+
+def device_label(settings: PrinterSettings) -> str:
+    """The printer as staff would name it in a message, e.g. ``network printer 10.0.0.5:9100``."""
+    kind = PrinterKind(settings.kind)
+    if kind is PrinterKind.USB:
+        return f"USB printer {_hex(settings.vendor_id)}:{_hex(settings.product_id)}"
+    if kind is PrinterKind.SERIAL:
+        return f"serial printer {settings.device}"
+    if kind is PrinterKind.NETWORK:
+        return f"network printer {settings.host}:{settings.port}"
+    if kind is PrinterKind.FILE:
+        return f"printer device {settings.device_path}"
+    if kind is PrinterKind.SPOOL:
+        return f"spool folder {settings.spool_dir}"
+    return "in-memory test printer"
+
+
+def _hex(value: int | None) -> str:
+    return "(not set)" if value is None else f"{value:04x}"
+
+
+def printable_width_dots(settings: PrinterSettings) -> int:
+    """The width to lay slips out for: the paper's, or less if the printer profile says so.
+
+    Args:
+        settings: The printer settings.
+
+    Returns:
+        384 or 576 dots, or the profile's width when it is narrower (Epson TM-T88: 512).
+
+    Raises:
+        PrinterError: The profile name is not one python-escpos knows.
+    """
+    if settings.profile is None:
+        return settings.width_dots
+    try:
+        pixels = get_profile(settings.profile).profile_data["media"]["width"].get("pixels")
+    except KeyError as exc:
+        raise PrinterError("Unknown printer profile {profile}", profile=settings.profile) from exc
+    if isinstance(pixels, int) and 0 < pixels < settings.width_dots:
+        return pixels
+    return settings.width_dots
+
+
+def open_printer(settings: PrinterSettings, *, clock: Clock = system_clock) -> EscposPrinter:
+    """The python-escpos printer for the settings, not yet connected.
+
+    Args:
+        settings: The printer settings.
+        clock: Time source for spool file names.
+
+    Returns:
+        A python-escpos printer object; it connects on the first byte sent.
+
+    Raises:
+        PrinterError: The settings cannot work: a device file that does not exist, missing
+            USB ids or host, a driver library that is not installed, an unwritable spool folder.
+    """
+    kind = PrinterKind(settings.kind)
+    printable_width_dots(settings)  # an unknown profile fails here, not on the first ticket
+    label = device_label(settings)
+    if kind is PrinterKind.SPOOL:
+        try:
+            settings.spool_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _error(label, exc.strerror or str(exc)) from exc
+        return SpoolPrinter(settings.spool_dir, clock=clock, profile=settings.profile)
+    if kind is PrinterKind.DUMMY:
+        return Dummy(profile=settings.profile)
+    if kind is PrinterKind.FILE:
+        # Checked here because python-escpos opens the path for writing, which would create a
+        # plain file where the device should be.
+        _require_device(label, Path(settings.device_path))
+        return File(settings.device_path, profile=settings.profile)
+    if kind is PrinterKind.SERIAL:
+        _require_driver(label, Serial, "pyserial")
+        _require_device(label, Path(settings.device))
+        return Serial(
+            settings.device,
+            baudrate=settings.baudrate,
+            timeout=settings.timeout_s,
+            profile=settings.profile,
+        )
+    if kind is PrinterKind.NETWORK:
+        if not settings.host:
+            raise _error(label, "no host name or address is configured")
+        return _Network(
+            settings.host, port=settings.port, timeout=settings.timeout_s, profile=settings.profile
+        )
+    if settings.vendor_id is None or settings.product_id is None:
+        raise _error(label, "usb_vendor_id and usb_product_id must both be set")
+    _require_driver(label, Usb, "pyusb")
+    return Usb(
+        settings.vendor_id,
+        settings.product_id,
+        timeout=round(settings.timeout_s * 1000),  # pyusb counts in milliseconds
+        profile=settings.profile,
+    )
+
+
+class _Network(Network):  # type: ignore[misc]  # python-escpos has no type hints
+    """python-escpos' network printer, closing its socket when the connection fails."""
+
+    def open(self, raise_not_found: bool = True) -> None:
+        """Connect to the printer; raises ``DeviceNotFoundError`` when it does not answer."""
+        # WORKAROUND: python-escpos 3.1 Network.open leaves the socket open when connect()
+        # fails, leaking a file descriptor per attempt while a printer is switched off.
+        if self._device:
+            self.close()
+        connection: socket.socket | Literal[False] = False
+        try:
+            connection = socket.create_connection((self.host, self.port), timeout=self.timeout)
+        except OSError as exc:
+            raise DeviceNotFoundError(f"Could not open socket for {self.host}: {exc}") from exc
+        finally:
+            # False, not None, after a failure: the lazy ``device`` property then tries again.
+            self.device: socket.socket | Literal[False] = connection
+
+
+def _require_device(label: str, path: Path) -> None:
+    if not path.exists():
+        raise _error(label, "the device does not exist (is the printer plugged in and on?)")
+
+
+def _require_driver(label: str, printer_class: Any, package: str) -> None:
+    if not printer_class.is_usable():
+        raise _error(label, f"the Python package {package} is not installed")
+
+
+def _error(label: str, reason: str) -> PrinterError:
+    return PrinterError("Cannot use the {device}: {reason}", device=label, reason=reason)
