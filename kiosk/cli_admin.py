@@ -31,6 +31,13 @@ def register(sub: Any) -> None:
 
     _register_helpers(sub)
 
+    guides = sub.add_parser("guides", help="procedure guides").add_subparsers(
+        dest="guides_command", metavar="ACTION", required=True
+    )
+    p = guides.add_parser("check", help="validate guides; every problem names file, line, field")
+    p.add_argument("dir", nargs="?", type=Path, help="guides folder (default: the shipped one)")
+    p.set_defaults(handler=_guides_check)
+
     p = sub.add_parser(
         "close-day", help="mark tickets still waiting as 'not served at closing' (run at closing)"
     )
@@ -200,6 +207,17 @@ def _helpers_import(args: argparse.Namespace) -> int:
     for helper in result.added:
         _print_helper(helper)
     return 0
+
+
+def _guides_check(args: argparse.Namespace) -> int:
+    from kiosk.cli import load_or_exit  # noqa: PLC0415
+    from kiosk.content import run_check  # noqa: PLC0415
+    from kiosk.resources import data_path  # noqa: PLC0415
+
+    config = load_or_exit(args)
+    code, lines = run_check(args.dir or data_path("guides"), [line.code for line in config.lines])
+    print("\n".join(lines))
+    return code
 
 
 def _close_day(args: argparse.Namespace) -> int:

@@ -1,0 +1,50 @@
+"""Illustrated procedure guides: load and check ``data/guides`` (no Qt, no SQL).
+
+Each guide is a folder with ``guide.toml`` and its SVG illustrations; the format is documented
+for editors in ``data/guides/README.md``. ``load_guides`` never raises: broken guides are left
+out and described by ``GuideProblem`` entries (``path:line: field: message``).
+"""
+
+from kiosk.content.loader import GUIDE_FILE, check_guides, load_guides, run_check, tips
+from kiosk.content.model import (
+    ASK_AT_DESK,
+    PROVINCE_FEE,
+    Availability,
+    Channel,
+    ChannelKind,
+    Fact,
+    Fee,
+    FeeBasis,
+    Guide,
+    GuideLoad,
+    GuideProblem,
+    Link,
+    Paper,
+    PaperForm,
+    Step,
+)
+from kiosk.content.safety import SHARED_FOLDER
+
+__all__ = [
+    "ASK_AT_DESK",
+    "GUIDE_FILE",
+    "PROVINCE_FEE",
+    "SHARED_FOLDER",
+    "Availability",
+    "Channel",
+    "ChannelKind",
+    "Fact",
+    "Fee",
+    "FeeBasis",
+    "Guide",
+    "GuideLoad",
+    "GuideProblem",
+    "Link",
+    "Paper",
+    "PaperForm",
+    "Step",
+    "check_guides",
+    "load_guides",
+    "run_check",
+    "tips",
+]
