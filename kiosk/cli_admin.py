@@ -210,9 +210,9 @@ def _helpers_import(args: argparse.Namespace) -> int:
 
 
 def _guides_check(args: argparse.Namespace) -> int:
-    from kiosk.cli import load_or_exit  # noqa: PLC0415
-    from kiosk.content import run_check  # noqa: PLC0415
-    from kiosk.resources import data_path  # noqa: PLC0415
+    from kiosk.cli import load_or_exit
+    from kiosk.content import run_check
+    from kiosk.resources import data_path
 
     config = load_or_exit(args)
     code, lines = run_check(args.dir or data_path("guides"), [line.code for line in config.lines])

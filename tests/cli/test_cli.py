@@ -128,9 +128,9 @@ def test_lines_list_shows_lines_counters_and_procedures(
 def test_close_day_counts_the_tickets_it_closed(
     capsys: pytest.CaptureFixture[str], config_path: str
 ) -> None:
-    from kiosk.config import load_config  # noqa: PLC0415
-    from kiosk.services.context import bootstrap  # noqa: PLC0415
-    from kiosk.services.tickets import issue_ticket  # noqa: PLC0415
+    from kiosk.config import load_config
+    from kiosk.services.context import bootstrap
+    from kiosk.services.tickets import issue_ticket
 
     ctx = bootstrap(load_config(config_path, env={}))
     issue_ticket(ctx, line_code="A")
@@ -142,7 +142,7 @@ def test_close_day_counts_the_tickets_it_closed(
 def test_doctor_names_debian_packages_for_missing_libraries(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from kiosk import doctor  # noqa: PLC0415
+    from kiosk import doctor
 
     fake = (
         "\tlibxkbcommon.so.0 => not found\n\tlibEGL.so.1 => not found\n"
