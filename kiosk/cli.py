@@ -24,7 +24,7 @@ the database (SQLite by default; postgresql://user@host/db when several PCs shar
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command tree (``kiosk --help``)."""
-    from kiosk import cli_admin, cli_gui
+    from kiosk import cli_admin, cli_gui, cli_reports
 
     parser = argparse.ArgumentParser(
         prog="kiosk",
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     cli_gui.register(sub)
     cli_admin.register(sub)
+    cli_reports.register(sub)
     return parser
 
 

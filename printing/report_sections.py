@@ -52,12 +52,15 @@ def fmt_share(value: float | None) -> str:
 
 
 def fmt_delta(value: float | None, decimals: int = 0) -> str:
-    """A signed change: ``+3``, ``−2``, ``0``; ``–`` when unknown."""
+    """A signed change: ``+3``, ``-2``, ``0``; ``–`` when unknown.
+
+    The minus is ASCII: the shipped Noto Sans subset has no U+2212 glyph.
+    """
     if value is None:
         return DASH
     if round(value, decimals) == 0:
         return fmt_number(0, decimals)
-    sign = "+" if value > 0 else "−"
+    sign = "+" if value > 0 else "-"
     return f"{sign}{fmt_number(abs(value), decimals)}"
 
 
@@ -179,6 +182,22 @@ def summary_tables(s: Summary) -> list[Table]:
         rating_tables,
     )
     return [table for build in builders for table in build(s)]
+
+
+def key_figures(s: Summary) -> list[tuple[str, str, str]]:
+    """The few figures a manager reads first: (label, this period, the previous period)."""
+    t, share_ = s.tickets, s.ratings.satisfied_share
+    return [
+        ("Số phiếu đã lấy", *_pair_texts(t.totals.issued)),
+        ("Đã phục vụ xong", *_pair_texts(t.totals.served)),
+        ("Lượt hỗ trợ", *_pair_texts(s.visits.visits)),
+        ("Chờ trung vị (phút)", *_pair_texts(t.wait_median_min, 1)),
+        ("Hài lòng trở lên", fmt_share(share_.current), fmt_share(share_.previous)),
+    ]
+
+
+def _pair_texts(figure: Figure, decimals: int = 0) -> tuple[str, str]:
+    return fmt_number(figure.current, decimals), fmt_number(figure.previous, decimals)
 
 
 def title_lines(s: Summary) -> tuple[str, str]:

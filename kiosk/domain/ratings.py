@@ -160,3 +160,22 @@ class RatingView:
     level: RatingLevel
     reason: RatingReason | None
     created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class FinishedVisit:
+    """The visit a counter's rating screen asks about: who helped, and whether it is rated."""
+
+    visit_id: int
+    ticket_number: str | None
+    ended_at: datetime
+    helper_names: tuple[str, ...]
+    rated: bool
+
+
+def reason_label(value: str) -> LocalText:
+    """The words of a stored reason; a code this version does not know shows as itself."""
+    try:
+        return REASON_LABELS[RatingReason(value)]
+    except ValueError:
+        return LocalText(value)

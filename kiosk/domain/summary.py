@@ -13,9 +13,10 @@ Definitions every report uses (the PDF and the CLI say the same):
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from kiosk.domain.errors import ValidationError
 
@@ -132,11 +133,14 @@ def minutes_between(start: datetime, end: datetime) -> float:
     return max(0.0, (end - start).total_seconds() / 60)
 
 
-def hourly_counts(hours: Iterable[int]) -> tuple[int, ...]:
-    """How many events fall in each local hour 0-23."""
+def hourly_counts(per_utc_hour: Mapping[datetime, int], tz: ZoneInfo) -> tuple[int, ...]:
+    """Events per local hour 0-23 from counts per UTC hour (aware datetimes at each hour's start).
+
+    Exact for zones whose offset is a whole number of hours, as Vietnam's (+7) is.
+    """
     counts = [0] * HOURS_PER_DAY
-    for hour in hours:
-        counts[hour] += 1
+    for utc_hour, count in per_utc_hour.items():
+        counts[utc_hour.astimezone(tz).hour] += count
     return tuple(counts)
 
 

@@ -6,9 +6,15 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from kiosk.domain.enums import HELPER_ROLE_LABELS, OUTCOME_LABELS, HelperRole, Outcome, RoleGroup
-from kiosk.domain.enums import TicketStatus as S
-from kiosk.domain.ratings import REASON_LABELS, RatingReason, level_label, scale_levels
+from kiosk.domain.enums import (
+    HELPER_ROLE_LABELS,
+    OUTCOME_LABELS,
+    HelperRole,
+    Outcome,
+    RoleGroup,
+    TicketStatus,
+)
+from kiosk.domain.ratings import RatingReason, level_label, reason_label, scale_levels
 from kiosk.domain.summary import Figure, Period, median, percentile, share
 from kiosk.domain.summary_tally import (
     DESK_PLACE,
@@ -25,6 +31,15 @@ ROLE_GROUP_LABELS: dict[RoleGroup, str] = {
     RoleGroup.STAFF: "Cán bộ, công chức",
     RoleGroup.DIGITAL_TEAM: "Tổ công nghệ số cộng đồng",
     RoleGroup.OTHER_VOLUNTEERS: "Tình nguyện viên khác",
+}
+STATUS_LABELS: dict[TicketStatus, str] = {
+    TicketStatus.WAITING: "Đang chờ",
+    TicketStatus.CALLED: "Đã gọi",
+    TicketStatus.SERVING: "Đang phục vụ",
+    TicketStatus.DONE: "Đã phục vụ",
+    TicketStatus.NO_SHOW: "Vắng mặt khi được gọi",
+    TicketStatus.CANCELLED: "Đã hủy",
+    TicketStatus.NOT_SERVED_AT_CLOSING: "Chưa phục vụ khi hết giờ",
 }
 DESK_PLACE_LABEL = "Tại bộ phận một cửa (không lấy số)"
 NO_PROCEDURE_LABEL = "(chưa chọn thủ tục)"
@@ -137,11 +152,11 @@ def _status_row(
         key,
         label,
         issued=fig(),
-        served=fig(S.DONE),
-        no_show=fig(S.NO_SHOW),
-        not_served_at_closing=fig(S.NOT_SERVED_AT_CLOSING),
-        cancelled=fig(S.CANCELLED),
-        still_open=fig(S.WAITING, S.CALLED, S.SERVING),
+        served=fig(TicketStatus.DONE),
+        no_show=fig(TicketStatus.NO_SHOW),
+        not_served_at_closing=fig(TicketStatus.NOT_SERVED_AT_CLOSING),
+        cancelled=fig(TicketStatus.CANCELLED),
+        still_open=fig(TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING),
     )
 
 
@@ -186,12 +201,17 @@ def _role_label(role: str) -> str:
 
 def _helper_rows(now: VisitTally, before: VisitTally, labels: SummaryLabels) -> tuple[WorkRow, ...]:
     a, b = now.helpers, before.helpers
-    ids = sorted(
-        set(a) | set(b), key=lambda h: (-a.get(h, Work()).visits, -b.get(h, Work()).visits)
-    )
+    facts = {h: labels.helpers.get(h, HelperFact(h, f"#{h}", "", "")) for h in set(a) | set(b)}
     rows = []
-    for helper_id in ids:
-        fact = labels.helpers.get(helper_id, HelperFact(helper_id, f"#{helper_id}", "", ""))
+    # Busiest first, then the busiest before, then by name.
+    for helper_id, fact in sorted(
+        facts.items(),
+        key=lambda item: (
+            -a.get(item[0], Work()).visits,
+            -b.get(item[0], Work()).visits,
+            item[1].name,
+        ),
+    ):
         visits, minutes = _work(a.get(helper_id), b.get(helper_id))
         rows.append(WorkRow(str(helper_id), fact.name, _role_label(fact.role), visits, minutes))
     return tuple(rows)
@@ -212,13 +232,6 @@ def _rating_rows(now: RatingTally, before: RatingTally, scale: int) -> tuple[Cou
         CountRow(f"{s}:{v}", level_label(s, v).vi, Figure(a.get((s, v), 0), b.get((s, v), 0)))
         for s, v in keys
     )
-
-
-def _reason_label(key: str) -> str:
-    try:
-        return REASON_LABELS[RatingReason(key)].vi
-    except ValueError:
-        return key
 
 
 def _place_label(key: str) -> str:
@@ -277,7 +290,7 @@ def _rating_section(now: RatingTally, before: RatingTally, scale: int) -> Rating
             share(now.satisfied, now.count), share(before.satisfied, before.count)
         ),
         levels=_rating_rows(now, before, scale),
-        reasons=_count_rows(reasons, now.reasons, before.reasons, _reason_label),
+        reasons=_count_rows(reasons, now.reasons, before.reasons, lambda k: reason_label(k).vi),
     )
 
 

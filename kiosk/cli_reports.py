@@ -1,0 +1,111 @@
+"""``kiosk summary``: a manager's summary of a day or a period, as text, PDF and CSV."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kiosk.domain.summary import busiest_hours
+from kiosk.domain.summary_views import Summary
+from printing.report_sections import NOTES, Table, key_figures, summary_tables, title_lines
+
+EPILOG = """\
+Dates are local service days, written YYYY-MM-DD. With no date, today. --from alone runs to
+today. Each figure is shown against the previous period of the same length (a single day
+against the previous working day). Every file written is recorded in the audit log.
+"""
+
+
+def register(sub: Any) -> None:
+    """Add the ``summary`` subcommand to the parser."""
+    p = sub.add_parser(
+        "summary",
+        help="summary of a day or period: tickets, waits, helpers, outcomes, ratings",
+        description="Print a manager's summary; optionally write it as PDF and CSV.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--date", type=iso_date, metavar="DAY", help="one day (default: today)")
+    p.add_argument("--from", dest="first", type=iso_date, metavar="DAY", help="first day")
+    p.add_argument("--to", dest="last", type=iso_date, metavar="DAY", help="last day")
+    p.add_argument("--pdf", type=Path, metavar="FILE", help="also write an A4 PDF report")
+    p.add_argument("--csv", type=Path, metavar="FILE", help="also write the records as CSV")
+    p.set_defaults(handler=_summary)
+
+
+def iso_date(text: str) -> date:
+    """An argparse type: ``2026-11-23``; anything else is a usage error, not a traceback."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date such as 2026-11-23, got {text!r}"
+        ) from None
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import OperationalError
+
+    from kiosk.cli import load_or_exit
+    from kiosk.domain.errors import ValidationError
+    from kiosk.services.context import CLI_ACTOR, bootstrap
+    from kiosk.services.reports import export_summary
+    from kiosk.services.summary import period_for
+
+    if args.date is not None and (args.first is not None or args.last is not None):
+        raise ValidationError("Give either --date or --from/--to, not both.")
+    config = load_or_exit(args)
+    try:
+        ctx = bootstrap(config)
+        period = period_for(ctx, day=args.date, first=args.first, last=args.last)
+        summary = export_summary(ctx, period, pdf=args.pdf, csv=args.csv, actor=CLI_ACTOR)
+    except OperationalError as exc:
+        print(f"error: cannot read the database: {exc.orig}", file=sys.stderr)
+        return 2
+    print(format_text(summary))
+    for path in (args.pdf, args.csv):
+        if path is not None:
+            print(f"Written: {path}")
+    return 0
+
+
+def format_text(summary: Summary) -> str:
+    """The summary as plain text for a terminal, with the PDF's wording."""
+    title, period = title_lines(summary)
+    lines = [summary.header.desk_name]
+    if summary.header.place_line():
+        lines.append(summary.header.place_line())
+    lines += ["", title, period, ""]
+    lines += [f"{label}: {now} (kỳ trước: {before})" for label, now, before in key_figures(summary)]
+    lines += _hours_text(summary)
+    for table in summary_tables(summary):
+        lines += ["", *_table_text(table)]
+    lines += ["", "Cách tính:", *(f"  - {note}" for note in NOTES)]
+    return "\n".join(lines)
+
+
+def _hours_text(summary: Summary) -> list[str]:
+    hourly = summary.tickets.hourly
+    peaks = ", ".join(f"{h}h-{h + 1}h: {hourly[h]}" for h in busiest_hours(hourly))
+    return [f"Giờ đông nhất (số phiếu): {peaks or 'không có phiếu'}"]
+
+
+def _table_text(table: Table) -> list[str]:
+    rows = [table.columns, *table.rows]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(table.columns))]
+
+    def line(row: tuple[str, ...]) -> str:
+        cells = [
+            cell.rjust(widths[i]) if i >= table.numeric_from else cell.ljust(widths[i])
+            for i, cell in enumerate(row)
+        ]
+        return "  ".join(cells).rstrip()
+
+    out = [table.title, line(table.columns), "-" * (sum(widths) + 2 * (len(widths) - 1))]
+    out += [line(row) for row in table.rows]
+    if table.note:
+        out.append(f"({table.note})")
+    return out

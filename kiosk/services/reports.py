@@ -1,0 +1,169 @@
+"""Summary files: written on request and at closing, each export audited as ``summary_export``.
+
+Files are written beside their final name and renamed into place, so a reader (or a crash
+half-way) never sees half a PDF. Only a manager (``HelperRole.MANAGER``) or a device actor such
+as the CLI or the closing job may export; the UI gates the screens as well.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from kiosk.config import WEEKDAYS, Config
+from kiosk.domain.clock import service_day
+from kiosk.domain.enums import HelperRole
+from kiosk.domain.errors import AuthError, KioskError
+from kiosk.domain.summary import Period
+from kiosk.domain.summary_views import Summary
+from kiosk.services.changes import audit
+from kiosk.services.context import Actor, AppContext
+from kiosk.services.lookup import helper_by_id
+from kiosk.services.report_records import report_records
+from kiosk.services.summary import build_summary
+from printing.report_csv import write_records_csv
+from printing.report_pdf import write_summary_pdf
+
+CLOSING_ACTOR = Actor("closing")
+EXPORT_ACTION = "summary_export"
+
+
+class ReportWriteError(KioskError):
+    """A report file could not be written (missing folder, no permission, disk full)."""
+
+
+def closing_minute(config: Config, day: date) -> int | None:
+    """Minutes after local midnight when the desk closes on ``day``; None on a closed day."""
+    spans = config.site.hours.get(WEEKDAYS[day.weekday()], ())
+    return max((end for _start, end in spans), default=None)
+
+
+def due_for_closing(config: Config, now: datetime) -> bool:
+    """True from the day's closing time until local midnight, on a day the desk opens.
+
+    The UI's closing job calls this every minute or so and, once it is True, calls
+    ``write_day_reports`` once for the day (``day_report_paths`` tell whether it already did).
+    """
+    local = now.astimezone(config.site.tz)
+    closing = closing_minute(config, local.date())
+    return closing is not None and local.hour * 60 + local.minute >= closing
+
+
+def day_report_paths(config: Config, day: date) -> tuple[Path, Path]:
+    """Where the day's PDF and CSV go in the reports folder."""
+    stem = f"bao-cao-{day.isoformat()}"
+    return config.reports_dir / f"{stem}.pdf", config.reports_dir / f"{stem}.csv"
+
+
+def write_day_reports(
+    ctx: AppContext, day: date | None = None, *, actor: Actor = CLOSING_ACTOR
+) -> tuple[Path, Path]:
+    """Write the day's PDF and CSV into the reports folder (today by default); overwrites.
+
+    Returns:
+        The PDF and CSV paths.
+
+    Raises:
+        ReportWriteError: The folder cannot be created or a file cannot be written.
+    """
+    day = day or service_day(ctx.clock(), ctx.tz)
+    pdf, csv = day_report_paths(ctx.config, day)
+    try:
+        ctx.config.reports_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _write_error(ctx.config.reports_dir, exc) from None
+    export_summary(ctx, Period.day(day), pdf=pdf, csv=csv, actor=actor)
+    return pdf, csv
+
+
+def export_summary(
+    ctx: AppContext,
+    period: Period,
+    *,
+    pdf: Path | None = None,
+    csv: Path | None = None,
+    actor: Actor,
+) -> Summary:
+    """Build the period's summary, write the files asked for, and audit each one.
+
+    Args:
+        ctx: The application context.
+        period: Local service days.
+        pdf: Where to write the PDF, if wanted.
+        csv: Where to write the CSV of records, if wanted.
+        actor: Who exports: a manager, or a device actor (CLI, closing job).
+
+    Returns:
+        The summary that was written (the CLI also prints it).
+
+    Raises:
+        AuthError: A signed-in helper who is not a manager.
+        ReportWriteError: A file could not be written.
+    """
+    _check_may_export(ctx, actor)
+    summary = build_summary(ctx, period)
+    written: list[tuple[str, Path, int | None]] = []
+    if pdf is not None:
+        _write_atomically(pdf, lambda stream: write_summary_pdf(summary, stream))
+        written.append(("pdf", pdf, None))
+    if csv is not None:
+        records = report_records(ctx, period)
+        _write_atomically(csv, lambda stream: write_records_csv(records, stream, ctx.tz))
+        written.append(("csv", csv, len(records)))
+    if written:
+        _audit_exports(ctx, period, actor, written)
+    return summary
+
+
+def _check_may_export(ctx: AppContext, actor: Actor) -> None:
+    if actor.helper_id is None:
+        return
+    with ctx.db.read() as session:
+        helper = helper_by_id(session, actor.helper_id)
+        if helper.role != HelperRole.MANAGER or not helper.active:
+            raise AuthError("Only a manager can export summaries.")
+
+
+def _write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    partial = path.with_name(f".{path.name}.part")
+    try:
+        with partial.open("wb") as stream:
+            write(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        partial.replace(path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise _write_error(path, exc) from None
+
+
+def _write_error(path: Path, exc: OSError) -> ReportWriteError:
+    return ReportWriteError("Cannot write {path}: {reason}.", path=str(path), reason=exc.strerror)
+
+
+def _audit_exports(
+    ctx: AppContext, period: Period, actor: Actor, written: list[tuple[str, Path, int | None]]
+) -> None:
+    now = ctx.clock()
+    with ctx.db.write.begin() as session:
+        for kind, path, rows in written:
+            after: dict[str, object] = {
+                "first": period.first.isoformat(),
+                "last": period.last.isoformat(),
+                "format": kind,
+                "file": str(path),
+            }
+            if rows is not None:
+                after["records"] = rows
+            audit(
+                session,
+                actor=actor,
+                action=EXPORT_ACTION,
+                entity="summary",
+                entity_id=None,
+                now=now,
+                after=after,
+            )

@@ -1,0 +1,236 @@
+"""The manager summary as an A4 PDF: the commune's header, tables, charts; searchable text.
+
+The shipped Noto Sans (regular and bold) is embedded as a subset with a Unicode map, so a PDF
+reader finds and copies the Vietnamese text. The story is built into any binary stream.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from kiosk.domain.summary import busiest_hours, hour_span
+from kiosk.domain.summary_views import Summary
+from printing import report_sections as sections
+from printing.charts import FONT, FONT_BOLD, hourly_chart, outcome_chart, register_fonts
+
+MARGIN = 18 * mm
+CONTENT_WIDTH = A4[0] - 2 * MARGIN
+HEAD_COLOUR = colors.HexColor("#dde7f2")
+RULE_COLOUR = colors.HexColor("#9aa9b8")
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+# Every table sets the font: a cell without it would pull in (unembedded) Helvetica.
+BASE = [("FONT", (0, 0), (-1, -1), FONT, 8.5)]
+
+
+def _style(
+    name: str, size: float, *, bold: bool = False, leading: float = 0, **extra: Any
+) -> ParagraphStyle:
+    # 1.35 em clears a capital with two Vietnamese marks (Ễ) above a descender.
+    return ParagraphStyle(
+        name,
+        fontName=FONT_BOLD if bold else FONT,
+        fontSize=size,
+        leading=leading or size * 1.35,
+        **extra,
+    )
+
+
+BODY = _style("body", 9)
+CELL = _style("cell", 8.5, leading=10.5)
+CELL_HEAD = _style("cell_head", 8.5, bold=True)
+CELL_HEAD_FIGURE = _style("cell_head_figure", 8.5, bold=True, alignment=TA_RIGHT)
+NOTE = _style("note", 7.5, textColor=colors.HexColor("#444444"))
+HEADING = _style("heading", 10.5, bold=True, spaceBefore=10, spaceAfter=4)
+TITLE = _style("title", 15, bold=True, alignment=TA_CENTER, spaceBefore=12, spaceAfter=2)
+CENTRE = _style("centre", 9.5, alignment=TA_CENTER)
+CENTRE_BOLD = _style("centre_bold", 9.5, bold=True, alignment=TA_CENTER)
+DATE_LINE = _style("date_line", 9, alignment=TA_RIGHT)
+
+
+def write_summary_pdf(summary: Summary, stream: BinaryIO, *, invariant: bool = False) -> None:
+    """Write the summary as an A4 PDF.
+
+    Args:
+        summary: What to report.
+        stream: A binary stream (a file, or ``io.BytesIO`` in tests).
+        invariant: Leave out creation dates and ids, so the same summary gives the same bytes.
+    """
+    register_fonts()
+    title, period = sections.title_lines(summary)
+    doc = SimpleDocTemplate(
+        stream,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=f"{title} – {summary.period.label_vi()}",
+        author=summary.header.desk_name,
+        subject=summary.header.place_line(),
+        lang="vi",
+        initialFontName=FONT,
+        invariant=int(invariant),
+    )
+    story = [*_heading(summary, title, period), *_body(summary)]
+    doc.build(story, onFirstPage=_footer(summary), onLaterPages=_footer(summary))
+
+
+def _heading(summary: Summary, title: str, period: str) -> list[Flowable]:
+    header = summary.header
+    left = [Paragraph(escape(header.place_line().upper()), CENTRE)] if header.place_line() else []
+    left.append(Paragraph(escape(header.desk_name.upper()), CENTRE_BOLD))
+    right = [Paragraph(NATION, CENTRE_BOLD), Paragraph(f"<u>{MOTTO}</u>", CENTRE_BOLD)]
+    top = Table([[left, right]], colWidths=[CONTENT_WIDTH * 0.45, CONTENT_WIDTH * 0.55])
+    top.setStyle(
+        TableStyle(
+            [*BASE, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+        )
+    )
+    made = summary.generated_at
+    place = f"{header.commune}, " if header.commune else ""
+    dated = f"{place}ngày {made.day:02d} tháng {made.month:02d} năm {made.year}"
+    return [
+        top,
+        Spacer(1, 4),
+        Paragraph(escape(dated), DATE_LINE),
+        Paragraph(escape(title), TITLE),
+        Paragraph(escape(period), CENTRE),
+        Spacer(1, 8),
+        _key_figures(summary),
+    ]
+
+
+def _key_figures(summary: Summary) -> Table:
+    tiles = sections.key_figures(summary)
+    big = _style("big", 15, bold=True, alignment=TA_CENTER)
+    small = _style("small", 7.5, alignment=TA_CENTER)
+    cells = [
+        [
+            Paragraph(escape(value), big),
+            Paragraph(escape(label), small),
+            Paragraph(escape(f"kỳ trước: {previous}"), small),
+        ]
+        for label, value, previous in tiles
+    ]
+    table = Table([cells], colWidths=[CONTENT_WIDTH / len(tiles)] * len(tiles))
+    table.setStyle(
+        TableStyle(
+            [
+                *BASE,
+                ("BOX", (0, 0), (-1, -1), 0.6, RULE_COLOUR),
+                ("INNERGRID", (0, 0), (-1, -1), 0.6, RULE_COLOUR),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f4f7fb")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    return table
+
+
+def _body(summary: Summary) -> list[Flowable]:
+    story: list[Flowable] = []
+    for table in sections.summary_tables(summary):
+        story.append(_table(table))
+        if table.title.startswith("2."):
+            story.append(_hours_block(summary))
+        if table.title.startswith("8.") and any(r.count.current for r in summary.visits.outcomes):
+            rows = summary.visits.outcomes
+            chart = outcome_chart(
+                [r.label for r in rows],
+                [int(r.count.current or 0) for r in rows],
+                width=CONTENT_WIDTH,
+            )
+            story.append(chart)
+    notes = [Paragraph("Cách tính", HEADING)]
+    notes += [Paragraph(f"• {escape(note)}", NOTE) for note in sections.NOTES]
+    story.append(KeepTogether(notes))
+    return story
+
+
+def _hours_block(summary: Summary) -> Flowable:
+    t = summary.tickets
+    hours = hour_span(t.hourly, t.hourly_previous)
+    peaks = busiest_hours(t.hourly)
+    peak_text = ", ".join(f"{h}h–{h + 1}h ({t.hourly[h]})" for h in peaks) or "không có phiếu"
+    return KeepTogether(
+        [
+            Paragraph("Số phiếu lấy theo giờ (giờ cao điểm)", HEADING),
+            hourly_chart(t.hourly, t.hourly_previous, hours, width=CONTENT_WIDTH),
+            Paragraph(escape(f"Giờ đông nhất kỳ này: {peak_text}."), NOTE),
+        ]
+    )
+
+
+def _widths(table: sections.Table) -> list[float]:
+    count = len(table.columns)
+    figure_width = 64.0 if table.columns[1:] == sections.COMPARE_COLUMNS else 78.0
+    if table.numeric_from == 2:
+        rest = CONTENT_WIDTH - 2 * 88.0
+        return [rest * 0.55, rest * 0.45, 88.0, 88.0]
+    first = CONTENT_WIDTH - figure_width * (count - 1)
+    return [first, *[figure_width] * (count - 1)]
+
+
+def _table(table: sections.Table) -> Flowable:
+    head = [
+        Paragraph(escape(c), CELL_HEAD_FIGURE if i >= table.numeric_from else CELL_HEAD)
+        for i, c in enumerate(table.columns)
+    ]
+    body: list[Sequence[Any]] = [head]
+    for row in table.rows:
+        text = [Paragraph(escape(cell), CELL) for cell in row[: table.numeric_from]]
+        body.append([*text, *row[table.numeric_from :]])
+    grid = Table(body, colWidths=_widths(table), repeatRows=1)
+    grid.setStyle(
+        TableStyle(
+            [
+                *BASE,
+                ("BACKGROUND", (0, 0), (-1, 0), HEAD_COLOUR),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE_COLOUR),
+                ("BOX", (0, 0), (-1, -1), 0.6, RULE_COLOUR),
+                ("ALIGN", (table.numeric_from, 1), (-1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    parts: list[Flowable] = [Paragraph(escape(table.title), HEADING), grid]
+    if table.note:
+        parts.append(Paragraph(escape(table.note), NOTE))
+    return KeepTogether(parts)
+
+
+def _footer(summary: Summary) -> Any:
+    made = summary.generated_at
+    text = f"{summary.header.desk_name} – lập lúc {made:%H:%M} ngày {made:%d/%m/%Y}"
+
+    def draw(canvas: Any, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 7.5)
+        canvas.setFillColor(colors.HexColor("#555555"))
+        canvas.drawString(MARGIN, 10 * mm, text)
+        canvas.drawRightString(A4[0] - MARGIN, 10 * mm, f"Trang {doc.page}")
+        canvas.restoreState()
+
+    return draw
