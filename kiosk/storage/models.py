@@ -134,6 +134,8 @@ class Ticket(Base):
         UniqueConstraint("issue_line_id", "service_day", "sequence", name="uq_ticket_line_day_seq"),
         Index("ix_ticket_status_line", "status", "line_id", "issued_at"),
         Index("ix_ticket_day", "service_day"),
+        # Recent service times per line (waiting estimates) on years of history.
+        Index("ix_ticket_line_finished", "line_id", "finished_at"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     # The line the number was issued on; a transfer changes line_id but never the number.
@@ -231,7 +233,7 @@ class Rating(Base):
     ticket_id: Mapped[int | None] = mapped_column(
         ForeignKey("ticket.id"), unique=True, nullable=True
     )
-    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id"), nullable=True)
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id"), nullable=True, index=True)
     level: Mapped[int] = mapped_column(Integer)
     scale: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str | None] = mapped_column(String(40), nullable=True)
