@@ -1,0 +1,124 @@
+"""Subcommands that start a Qt window; ``ui`` is imported only when one of them runs."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from kiosk import cli_printer
+from kiosk.config import DATABASE_ENV, Config, default_data_dir
+
+DEFAULT_SIZES = ((1920, 1080), (1080, 1920), (1366, 768))
+DEMO_DATABASE = "demo.sqlite3"
+
+
+def register(sub: Any) -> None:
+    """Add the GUI subcommands to the parser."""
+    p = sub.add_parser(
+        "run", help="start the visitor kiosk, fullscreen, on the configured database"
+    )
+    p.set_defaults(handler=_run)
+    p = sub.add_parser(
+        "demo",
+        help=f"seed a demo database ({DEMO_DATABASE} in the data folder) and start the kiosk",
+    )
+    p.set_defaults(handler=_demo)
+    p = sub.add_parser(
+        "screenshots", help="render every visitor screen to PNG files (no display needed)"
+    )
+    p.add_argument("dir", type=Path, help="folder for the PNG files")
+    p.add_argument(
+        "--size",
+        action="append",
+        type=_size,
+        metavar="WxH",
+        help="screen size, repeatable (default: 1920x1080, 1080x1920 and 1366x768)",
+    )
+    p.add_argument("--lang", choices=("vi", "en"), help="only this language (default: both)")
+    p.set_defaults(handler=_screenshots)
+    cli_printer.register(sub)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        message = f"expected WIDTHxHEIGHT such as 1920x1080, got {text!r}"
+        raise argparse.ArgumentTypeError(message) from None
+    if not (320 <= width <= 8000 and 320 <= height <= 8000):
+        raise argparse.ArgumentTypeError(f"{text}: each side must be 320 to 8000 pixels")
+    return width, height
+
+
+def _no_display() -> bool:
+    """True (after saying why) when no window can open here."""
+    from ui.runtime import display_problem
+
+    problem = display_problem()
+    if problem is not None:
+        print(f"error: {problem}", file=sys.stderr)
+    return problem is not None
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kiosk.cli import load_or_exit
+
+    config = load_or_exit(args)
+    if _no_display():
+        return 1
+    from ui.app import run_kiosk
+
+    return run_kiosk(config)
+
+
+def demo_config(config: Config, env: dict[str, str] | None = None) -> Config:
+    """The config with the demo database, unless a database was chosen explicitly."""
+    env = dict(os.environ) if env is None else env
+    default_url = f"sqlite:///{default_data_dir() / 'kiosk.sqlite3'}"
+    if env.get(DATABASE_ENV) or config.database_url != default_url:
+        return config
+    return dataclasses.replace(
+        config, database_url=f"sqlite:///{default_data_dir() / DEMO_DATABASE}"
+    )
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from kiosk.cli import load_or_exit
+
+    config = demo_config(load_or_exit(args))
+    if _no_display():
+        return 1
+    from kiosk.services.demo import DEMO_STAFF_PIN
+    from ui.app import run_kiosk
+
+    print(f"Demo database: {config.database_url}")
+    print(
+        f"To leave the kiosk: hold the {config.kiosk.exit_corner.replace('_', '-')} corner "
+        f"for {config.kiosk.exit_hold_s:g} s, then type the demo staff PIN {DEMO_STAFF_PIN}."
+    )
+    return run_kiosk(config, after_open=_seed_demo)
+
+
+def _seed_demo(backend: Any) -> None:
+    from kiosk.services.demo import seed_demo
+
+    seed_demo(backend.ctx)
+
+
+def _screenshots(args: argparse.Namespace) -> int:
+    from kiosk.cli import load_or_exit
+
+    config = load_or_exit(args)
+    # Offscreen unless told otherwise: screenshots need no display.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.screenshots import render_screenshots
+
+    sizes = args.size or list(DEFAULT_SIZES)
+    languages = (args.lang,) if args.lang else ("vi", "en")
+    written = render_screenshots(args.dir, config=config, sizes=sizes, languages=languages)
+    print(f"{len(written)} screenshots in {args.dir}")
+    return 0

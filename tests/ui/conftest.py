@@ -1,0 +1,177 @@
+"""Fixtures for the kiosk UI: a qasync loop pytest-qt drives, fake printers, a kiosk to tap."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import qasync
+from escpos.printer import Dummy
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from kiosk.domain.clock import FixedClock
+from kiosk.services.context import AppContext, bootstrap
+from printing.worker import PrinterWorker
+from tests.conftest import make_config
+from ui.kiosk.backend import KioskBackend
+from ui.kiosk.factory import KioskParts, build_kiosk
+from ui.ticket_printing import TicketPrinter
+
+# WORKAROUND: Qt's offscreen platform warns "This plugin does not support
+# propagateSizeHints()" whenever a top-level widget's size constraints change; harmless.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(scope="session")
+def qt_loop(qapp: QApplication) -> asyncio.AbstractEventLoop:
+    """The qasync loop, as the app uses it; pytest-qt's waits run its callbacks."""
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.events._set_running_loop(None)
+    return loop
+
+
+@pytest.fixture
+def loop(qt_loop: asyncio.AbstractEventLoop) -> Iterator[asyncio.AbstractEventLoop]:
+    """The loop marked running for one test only (other tests may use asyncio.run)."""
+    asyncio.events._set_running_loop(qt_loop)
+    try:
+        yield qt_loop
+    finally:
+        asyncio.events._set_running_loop(None)
+
+
+class FailingPrinter(Dummy):
+    """A printer that is out of paper: every byte fails."""
+
+    def _raw(self, msg: bytes) -> None:
+        raise OSError("out of paper")
+
+
+class SlowPrinter(Dummy):
+    """A printer that takes ``delay_s`` for its first bytes (a cold print head, a slow link)."""
+
+    def __init__(self, delay_s: float) -> None:
+        super().__init__()
+        self._delay = threading.Event()
+        self._delay_s = delay_s
+        self.started = threading.Event()
+
+    def _raw(self, msg: bytes) -> None:
+        if not self.started.is_set():
+            self.started.set()
+            self._delay.wait(self._delay_s)  # an Event, so teardown can cut it short
+        super()._raw(msg)
+
+    def release(self) -> None:
+        """Stop waiting (teardown)."""
+        self._delay.set()
+
+
+class DeadPrinter(SlowPrinter):
+    """A printer that never answers (until the test ends)."""
+
+    def __init__(self) -> None:
+        super().__init__(delay_s=3600)
+
+
+@dataclass
+class Kiosk:
+    """A running kiosk on a real SQLite database and a fake printer."""
+
+    parts: KioskParts
+    ctx: AppContext
+    device: Any
+    clock: FixedClock
+    qtbot: QtBot
+
+    @property
+    def window(self) -> Any:
+        return self.parts.window
+
+    def wait_idle(self, timeout_ms: int = 10_000) -> None:
+        """Wait until every started coroutine finished."""
+        self.qtbot.wait_until(self.parts.runner.is_idle, timeout=timeout_ms)
+
+    def tap(self, button: QPushButton) -> None:
+        """Tap a button as a visitor would (press and release)."""
+        assert button.isVisible(), "a visitor cannot tap what is not shown"
+        assert button.isEnabled(), "a visitor cannot tap a disabled button"
+        button.click()
+
+
+KioskFactory = Callable[..., Kiosk]
+
+
+@pytest.fixture
+def make_kiosk(
+    qtbot: QtBot,
+    qapp: QApplication,
+    loop: asyncio.AbstractEventLoop,
+    tmp_path: Path,
+    clock: FixedClock,
+) -> Iterator[KioskFactory]:
+    """Build a kiosk: ``make_kiosk(body="toml", device=Dummy(), size=(w, h))``."""
+    made: list[tuple[Kiosk, PrinterWorker]] = []
+
+    def factory(
+        body: str = "",
+        device: Any = None,
+        size: tuple[int, int] = (1920, 1080),
+        printer_timeout_s: float | None = None,
+    ) -> Kiosk:
+        config = make_config(tmp_path, body)
+        if printer_timeout_s is not None:  # [printer] is already in the test config file
+            printer = dataclasses.replace(config.printer, timeout_s=printer_timeout_s)
+            config = dataclasses.replace(config, printer=printer)
+        ctx = bootstrap(config, clock=clock)
+        device = Dummy() if device is None else device
+        worker = PrinterWorker(
+            lambda: device, width_dots=config.printer.width_dots, timeout_s=config.printer.timeout_s
+        )
+        parts = build_kiosk(
+            app=qapp,
+            loop=loop,
+            config=config,
+            backend=KioskBackend.from_context(ctx),
+            printer=TicketPrinter(config=config, clock=clock, worker=worker),
+            clock=clock,
+            size=QSize(*size),
+        )
+        kiosk = Kiosk(parts, ctx, device, clock, qtbot)
+        made.append((kiosk, worker))
+        parts.window.show()
+        with qtbot.wait_signal(parts.controller.ready, timeout=10_000):
+            parts.controller.start()
+        kiosk.wait_idle()
+        return kiosk
+
+    yield factory
+    for kiosk, worker in made:
+        if isinstance(kiosk.device, SlowPrinter):
+            kiosk.device.release()
+        kiosk.parts.close()
+        qtbot.wait_until(kiosk.parts.runner.is_idle, timeout=10_000)
+        worker.close()
+        worker.wait_idle(5)
+        kiosk.ctx.db.dispose()
+
+
+@pytest.fixture
+def kiosk(make_kiosk: KioskFactory) -> Kiosk:
+    """A kiosk with the default config and an in-memory printer."""
+    return make_kiosk()

@@ -1,0 +1,119 @@
+"""Home -> choose -> ticket: what a visitor does, checked in the database and on paper."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from kiosk.services.alerts import AlertKind, open_alerts
+from kiosk.services.tickets import issue_ticket
+from kiosk.storage.models import Ticket
+from tests.ui.conftest import Kiosk, KioskFactory
+from ui.kiosk.ticket_screen import PRINTED
+
+MAX_TICKET_BYTES = 16 * 1024
+
+
+def test_home_to_choose_to_ticket_commits_the_ticket_and_prints_it(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    kiosk.tap(window.home.buttons["take_number"])
+    assert window.current_screen() is window.choose
+    kiosk.tap(window.choose.line_buttons["B"])
+    kiosk.wait_idle()
+
+    assert window.current_screen() is window.ticket
+    shown = window.ticket.ticket()
+    assert shown is not None and shown.number == "B001"
+    assert window.ticket.number.text() == "B001"
+    assert window.ticket.print_state() == PRINTED
+    with kiosk.ctx.db.read() as session:
+        row = session.scalars(select(Ticket).where(Ticket.id == shown.id)).one()
+    assert (row.number, row.status, row.print_status) == ("B001", "waiting", "printed")
+    data = bytes(kiosk.device.output)
+    assert b"\x1dv0" in data, "Vietnamese text goes as a raster"
+    assert b"\x1dV" in data, "the paper is cut"
+    assert len(data) <= MAX_TICKET_BYTES
+
+
+def test_a_regular_ticket_takes_two_taps_and_a_priority_ticket_three(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    taps = [window.home.buttons["take_number"], window.choose.line_buttons["A"]]
+    for button in taps:
+        kiosk.tap(button)
+    kiosk.wait_idle()
+    assert window.ticket.print_state() == PRINTED
+    assert len(taps) == 2
+
+    window.show_home()
+    taps = [
+        window.home.buttons["priority"],
+        window.priority.group_buttons["elderly"],
+        window.choose.line_buttons["A"],
+    ]
+    for button in taps:
+        kiosk.tap(button)
+    kiosk.wait_idle()
+    shown = window.ticket.ticket()
+    assert shown is not None and shown.priority_group == "elderly"
+    assert window.ticket.print_state() == PRINTED
+    assert len(taps) <= 3
+
+
+def test_the_priority_step_shows_the_rule_and_can_be_undone(kiosk: Kiosk) -> None:
+    window = kiosk.window
+    kiosk.tap(window.home.buttons["take_number"])
+    kiosk.tap(window.choose.priority_bar)
+    assert window.current_screen() is window.priority
+    assert (
+        window.priority.rule_text.text()
+        == "Cứ 2 người ưu tiên thì gọi 1 người thường, để ai cũng đến lượt."
+    )
+    kiosk.tap(window.priority.group_buttons["pregnant"])
+    assert window.current_screen() is window.choose
+    assert "Phụ nữ mang thai" in window.choose.priority_bar.label()
+    kiosk.tap(window.choose.priority_bar)  # "I am not in a priority group"
+    assert window.priority_group is None
+    kiosk.tap(window.choose.line_buttons["A"])
+    kiosk.wait_idle()
+    shown = window.ticket.ticket()
+    assert shown is not None and shown.priority_group is None
+
+
+def test_lines_are_offered_commonest_first(make_kiosk: KioskFactory) -> None:
+    kiosk = make_kiosk()
+    for code in "EEDE":
+        issue_ticket(kiosk.ctx, line_code=code)
+    kiosk.tap(kiosk.window.home.buttons["take_number"])
+    kiosk.window.show_home()  # the next poll reads the new counts
+    kiosk.qtbot.wait_until(
+        lambda: list(kiosk.window.choose.line_buttons)[:2] == ["E", "D"], timeout=10_000
+    )
+    assert list(kiosk.window.choose.line_buttons)[2:] == ["A", "B", "C"]
+
+
+def test_home_says_how_many_people_wait_in_vietnamese(kiosk: Kiosk) -> None:
+    assert kiosk.window.home.waiting.text() == "Hiện không có ai đang chờ."
+    for _ in range(3):
+        issue_ticket(kiosk.ctx, line_code="A")
+    kiosk.qtbot.wait_until(
+        lambda: kiosk.window.home.waiting.text() == "Hiện có 3 người đang chờ.", timeout=10_000
+    )
+
+
+def test_call_a_helper_raises_an_alert_on_the_desk(kiosk: Kiosk) -> None:
+    kiosk.tap(kiosk.window.home.buttons["help"])
+    kiosk.wait_idle()
+    assert kiosk.window.notice.is_open()
+    alerts = open_alerts(kiosk.ctx)
+    assert [(a.kind, a.source) for a in alerts] == [(AlertKind.HELP_REQUESTED, "kiosk")]
+    kiosk.tap(kiosk.window.notice.ok)
+    assert not kiosk.window.notice.is_open()
+
+
+def test_the_home_screen_has_only_tiles_that_work(kiosk: Kiosk) -> None:
+    assert kiosk.window.home.tile_keys() == ["take_number", "priority", "help"]
+
+
+def test_without_priority_groups_there_is_no_priority_step(make_kiosk: KioskFactory) -> None:
+    kiosk = make_kiosk("[queue]\npriority_groups = []\n")
+    assert kiosk.window.home.tile_keys() == ["take_number", "help"]
+    assert not kiosk.window.choose.priority_bar.isVisibleTo(kiosk.window)

@@ -1,0 +1,94 @@
+"""Every visitor screen at 1920x1080, 1080x1920 and 1366x768: fits, big targets, big text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+from kiosk.config import load_config
+from tests.conftest import write_config
+from tests.ui.conftest import Kiosk, KioskFactory
+from ui.screenshots import render_screenshots
+from ui.theme import TOUCH_TARGET_MM, pixels_per_mm
+
+SIZES = [(1920, 1080), (1080, 1920), (1366, 768)]
+
+
+def visitor_states(kiosk: Kiosk) -> Iterator[str]:
+    """Walk through every screen and overlay a visitor (or staff) can see."""
+    window = kiosk.window
+    yield "home"
+    kiosk.tap(window.home.buttons["take_number"])
+    yield "choose"
+    kiosk.tap(window.choose.priority_bar)
+    yield "priority"
+    kiosk.tap(window.priority.group_buttons["small_child"])
+    yield "choose with priority"
+    kiosk.tap(window.choose.line_buttons["E"])
+    kiosk.wait_idle()
+    yield "ticket"
+    kiosk.tap(window.ticket.done)
+    kiosk.tap(window.home.buttons["help"])
+    kiosk.wait_idle()
+    yield "help notice"
+    kiosk.tap(window.notice.ok)
+    window.corner_hold.held.emit()
+    yield "exit keypad"
+    window.exit_overlay.close_overlay()
+
+
+def shown(root: QWidget, kind: type) -> list:
+    return [w for w in root.findChildren(kind) if w.isVisibleTo(root) and w.window() is root]
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("large_text", [False, True])
+def test_every_screen_fits_with_targets_of_at_least_15_mm(
+    make_kiosk: KioskFactory, width: int, height: int, language: str, large_text: bool
+) -> None:
+    kiosk = make_kiosk(size=(width, height))
+    window = kiosk.window
+    kiosk.parts.i18n.set_language(language)
+    window.set_large_text(large_text)
+    min_px = TOUCH_TARGET_MM * pixels_per_mm(
+        width, height, kiosk.ctx.config.kiosk.screen_diagonal_inch
+    )
+    for state in visitor_states(kiosk):
+        QApplication.processEvents()
+        hint = window.minimumSizeHint()
+        assert hint.width() <= width and hint.height() <= height, f"{state} does not fit: {hint}"
+        assert (window.width(), window.height()) == (width, height), state
+        for button in shown(window, QAbstractButton):
+            smaller_side = min(button.width(), button.height())
+            assert smaller_side >= min_px, f"{state}: {button.text()!r} is {smaller_side}px"
+
+
+def test_visible_text_is_at_least_28_px_at_1920x1080(kiosk: Kiosk) -> None:
+    for state in visitor_states(kiosk):
+        QApplication.processEvents()
+        for label in shown(kiosk.window, QLabel):
+            if label.text().strip() and label.pixmap().isNull():
+                assert label.font().pixelSize() >= 28, f"{state}: {label.text()!r}"
+
+
+def test_screenshots_render_every_state_at_every_size(qapp: QApplication, tmp_path: Path) -> None:
+    config = load_config(str(write_config(tmp_path)), env={})
+    written = render_screenshots(tmp_path / "shots", config=config, sizes=SIZES, languages=("vi",))
+    names = {p.name for p in written}
+    for state in (
+        "01-home",
+        "03-choose",
+        "04-priority",
+        "08-ticket-printer-trouble",
+        "10-exit-pin",
+    ):
+        for width, height in SIZES:
+            assert f"{width}x{height}-vi-{state}.png" in names
+    for path in written:
+        with Image.open(path) as image:
+            assert f"{image.width}x{image.height}" == path.name.split("-")[0]

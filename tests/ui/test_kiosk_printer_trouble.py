@@ -1,0 +1,89 @@
+"""A failing, dead or slow printer: the number stays, the desk is told, the screen never freezes."""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+from PySide6.QtCore import QTimer
+from sqlalchemy import select
+
+from kiosk.services.alerts import AlertKind, open_alerts
+from kiosk.storage.models import Ticket
+from tests.ui.conftest import DeadPrinter, FailingPrinter, Kiosk, KioskFactory, SlowPrinter
+from ui.kiosk.ticket_screen import FAILED, PRINTED, PRINTING
+
+FRAME_BUDGET_MS = 100
+
+
+def take_a_ticket(kiosk: Kiosk, line: str = "A") -> None:
+    kiosk.tap(kiosk.window.home.buttons["take_number"])
+    kiosk.tap(kiosk.window.choose.line_buttons[line])
+
+
+def print_status(kiosk: Kiosk, ticket_id: int) -> str:
+    with kiosk.ctx.db.read() as session:
+        return session.scalars(select(Ticket.print_status).where(Ticket.id == ticket_id)).one()
+
+
+def test_printer_failure_keeps_the_number_longer_and_alerts_the_desk(
+    make_kiosk: KioskFactory,
+) -> None:
+    kiosk = make_kiosk(device=FailingPrinter())
+    take_a_ticket(kiosk)
+    kiosk.wait_idle()
+    window = kiosk.window
+    ticket = window.ticket.ticket()
+    assert ticket is not None
+    assert window.current_screen() is window.ticket
+    assert window.ticket.print_state() == FAILED
+    assert window.ticket.number.text() == ticket.number
+    assert "Xin hãy nhớ số của bạn: A001" in window.ticket.status_text.text()
+    assert window.idle.timeout_s() == kiosk.ctx.config.kiosk.printer_trouble_screen_s
+    assert print_status(kiosk, ticket.id) == "failed"
+    alerts = open_alerts(kiosk.ctx)
+    assert [(a.kind, a.ticket_id) for a in alerts] == [(AlertKind.PRINTER_TROUBLE, ticket.id)]
+    assert "out of paper" in alerts[0].message
+
+
+def test_a_dead_printer_times_out_into_the_trouble_state(make_kiosk: KioskFactory) -> None:
+    kiosk = make_kiosk(device=DeadPrinter(), printer_timeout_s=0.5)
+    take_a_ticket(kiosk)
+    kiosk.qtbot.wait_until(lambda: kiosk.window.ticket.print_state() == PRINTING)
+    kiosk.wait_idle()
+    assert kiosk.window.ticket.print_state() == FAILED
+    assert [a.kind for a in open_alerts(kiosk.ctx)] == [AlertKind.PRINTER_TROUBLE]
+
+
+def test_the_ticket_shows_while_a_slow_printer_is_still_printing(make_kiosk: KioskFactory) -> None:
+    device = SlowPrinter(delay_s=1.0)
+    kiosk = make_kiosk(device=device)
+    take_a_ticket(kiosk)
+    kiosk.qtbot.wait_until(device.started.is_set)
+    assert kiosk.window.current_screen() is kiosk.window.ticket
+    assert kiosk.window.ticket.print_state() == PRINTING
+    ticket = kiosk.window.ticket.ticket()
+    assert ticket is not None and print_status(kiosk, ticket.id) == "pending"
+    kiosk.wait_idle()
+    assert kiosk.window.ticket.print_state() == PRINTED
+
+
+def test_a_slow_printer_never_freezes_the_screen_for_more_than_100_ms(
+    make_kiosk: KioskFactory,
+) -> None:
+    device = SlowPrinter(delay_s=1.0)
+    kiosk = make_kiosk(device=device)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    kiosk.qtbot.wait(100)
+    take_a_ticket(kiosk)
+    kiosk.wait_idle()
+    timer.stop()
+    assert kiosk.window.ticket.print_state() == PRINTED
+    assert device.started.is_set()
+    assert ticks[-1] - ticks[0] >= 1.0, "the measurement covers the whole slow print"
+    longest_gap_ms = max(b - a for a, b in itertools.pairwise(ticks)) * 1000
+    assert longest_gap_ms < FRAME_BUDGET_MS

@@ -1,0 +1,1 @@
+"""Qt desk package."""

@@ -1,0 +1,1 @@
+"""Qt display package."""

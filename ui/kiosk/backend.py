@@ -1,0 +1,129 @@
+"""The kiosk's use cases as blocking calls for the database thread (``TaskRunner.run_db``).
+
+The core is imported inside the methods: SQLAlchemy and Alembic cost more start-up time than
+the whole home screen, so they load on the database thread after the first frame is painted.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from kiosk.config import Config
+from kiosk.domain.clock import Clock, system_clock
+
+if TYPE_CHECKING:
+    from kiosk.domain.views import HelperView, TicketView
+    from kiosk.services.context import AppContext
+    from kiosk.services.kiosk_menu import KioskSnapshot
+    from kiosk.services.staff_exit import ExitPinThrottle
+
+KIOSK_SOURCE = "kiosk"
+_USE_CASE_MODULES = (
+    "kiosk.services.tickets",
+    "kiosk.services.kiosk_menu",
+    "kiosk.services.alerts",
+    "kiosk.services.staff_exit",
+)
+
+
+class KioskBackend:
+    """Opens the database on first use; every method blocks and belongs on the DB thread."""
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        clock: Clock = system_clock,
+        after_open: Callable[[KioskBackend], None] | None = None,
+    ) -> None:
+        self.config = config
+        self.clock = clock
+        self._after_open = after_open
+        self._ctx: AppContext | None = None
+        self._throttle: ExitPinThrottle | None = None
+
+    @classmethod
+    def from_context(cls, ctx: AppContext) -> KioskBackend:
+        """A backend over an already open context (tests, screenshots)."""
+        backend = cls(ctx.config, clock=ctx.clock)
+        backend._ctx = ctx
+        return backend
+
+    @property
+    def ctx(self) -> AppContext:
+        """The context, opening the database (and migrating it) the first time."""
+        if self._ctx is None:
+            from kiosk.services.context import bootstrap
+
+            self._ctx = bootstrap(self.config, clock=self.clock)
+            if self._after_open is not None:
+                self._after_open(self)  # e.g. demo seeding, still on the database thread
+        return self._ctx
+
+    def open(self) -> None:
+        """Open the database and load every use case now (at start-up, after the first frame).
+
+        WORKAROUND: a module imported for the first time in the middle of a visitor's tap
+        stalled the UI thread for the whole import (~100 ms for kiosk.services.tickets and the
+        SQL dialects it loads), so all of them load here, before anyone taps.
+        """
+        _ = self.ctx
+        for module in _USE_CASE_MODULES:
+            importlib.import_module(module)
+
+    def snapshot(self) -> KioskSnapshot:
+        """Lines commonest first, waiting count and change counter."""
+        from kiosk.services.kiosk_menu import kiosk_snapshot
+
+        return kiosk_snapshot(self.ctx)
+
+    def change_counter(self) -> int:
+        """The change counter, polled to know when to read a new snapshot."""
+        from kiosk.services.changes import change_counter
+
+        return change_counter(self.ctx)
+
+    def issue_ticket(self, line_code: str, priority_group: str | None) -> TicketView:
+        """Issue and commit a ticket."""
+        from kiosk.services.tickets import issue_ticket
+
+        return issue_ticket(self.ctx, line_code=line_code, priority_group=priority_group)
+
+    def mark_print_result(self, ticket_id: int, *, printed: bool, detail: str = "") -> None:
+        """Record whether the ticket reached paper."""
+        from kiosk.services.tickets import mark_print_result
+
+        mark_print_result(self.ctx, ticket_id, printed=printed, detail=detail)
+
+    def request_help(self) -> None:
+        """Tell the desks a visitor at the kiosk asks for a helper."""
+        from kiosk.services.alerts import AlertKind, raise_alert
+
+        raise_alert(self.ctx, kind=AlertKind.HELP_REQUESTED, source=KIOSK_SOURCE)
+
+    def report_printer_trouble(self, ticket_id: int | None, detail: str) -> None:
+        """Tell the desks the kiosk could not print (a visitor is remembering a number)."""
+        from kiosk.services.alerts import AlertKind, raise_alert
+
+        raise_alert(
+            self.ctx,
+            kind=AlertKind.PRINTER_TROUBLE,
+            source=KIOSK_SOURCE,
+            message=detail,
+            ticket_id=ticket_id,
+        )
+
+    def verify_exit_pin(self, pin: str) -> HelperView | None:
+        """The staff member whose PIN this is, or None; raises ``AuthError`` when locked."""
+        from kiosk.services.staff_exit import ExitPinThrottle, verify_exit_pin
+
+        if self._throttle is None:
+            self._throttle = ExitPinThrottle()
+        return verify_exit_pin(self.ctx, pin, throttle=self._throttle, source=KIOSK_SOURCE)
+
+    def close(self) -> None:
+        """Close pooled database connections."""
+        if self._ctx is not None:
+            self._ctx.db.dispose()

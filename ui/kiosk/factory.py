@@ -1,0 +1,129 @@
+"""Putting the kiosk together: theme, font, language and window, then runner and controller.
+
+Two steps so ``kiosk run`` can paint the home screen before asyncio, qasync and the core load
+(``build_window``, then ``attach_controller`` after the first frame); ``build_kiosk`` does
+both at once for the screenshots and the tests, so they all show the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication
+
+from kiosk.config import Config
+from kiosk.domain.clock import Clock
+from ui.fonts import register_fonts, use_app_font
+from ui.i18n import I18n
+from ui.kiosk.backend import KioskBackend
+from ui.kiosk.tiles import HomeTile
+from ui.kiosk.window import KioskWindow
+from ui.runtime import prefer_ui_thread
+from ui.theme import Theme
+from ui.ticket_printing import TicketPrinter
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from ui.kiosk.controller import KioskController
+    from ui.tasks import TaskRunner
+
+
+@dataclass(frozen=True)
+class KioskParts:
+    """Everything the kiosk is made of; ``close`` undoes it."""
+
+    app: QApplication
+    window: KioskWindow
+    controller: KioskController
+    runner: TaskRunner
+    i18n: I18n
+    backend: KioskBackend
+    printer: TicketPrinter
+
+    def close(self) -> None:
+        """Stop tasks and timers, remove the input filters, close the window for good."""
+        self.controller.stop()
+        self.runner.close()
+        self.window.idle.stop()
+        self.window.remove_input_filters()
+        self.i18n.set_language("vi")
+        self.window.allow_close()
+        self.window.close()
+        self.window.deleteLater()
+
+
+def build_window(
+    *,
+    app: QApplication,
+    config: Config,
+    clock: Clock,
+    size: QSize,
+    extra_tiles: Sequence[HomeTile] = (),
+    all_screens: bool = True,
+) -> tuple[KioskWindow, I18n]:
+    """The window at a screen size, with the shipped font; nothing asynchronous yet.
+
+    With ``all_screens=False`` only the home screen is in the window until
+    ``window.add_other_screens()`` (``kiosk run`` calls it after the first frame).
+    """
+    theme = Theme(
+        width_px=size.width(),
+        height_px=size.height(),
+        diagonal_inch=config.kiosk.screen_diagonal_inch,
+    )
+    family = register_fonts()
+    use_app_font(app, family, theme.font_px(theme.sizes.text_body))
+    i18n = I18n(default_language=config.kiosk.language)
+    window = KioskWindow(
+        config=config, i18n=i18n, clock=clock, theme=theme, extra_tiles=extra_tiles
+    )
+    window.resize(size)
+    if all_screens:
+        window.add_other_screens()
+    return window, i18n
+
+
+def attach_controller(
+    *,
+    app: QApplication,
+    loop: asyncio.AbstractEventLoop,
+    window: KioskWindow,
+    i18n: I18n,
+    backend: KioskBackend,
+    printer: TicketPrinter,
+) -> KioskParts:
+    """The task runner and the controller for a window; ``controller.start()`` is left to you."""
+    from ui.kiosk.controller import KioskController
+    from ui.tasks import TaskRunner
+
+    prefer_ui_thread()
+    runner = TaskRunner(loop=loop)
+    controller = KioskController(
+        window=window, runner=runner, backend=backend, printer=printer, i18n=i18n
+    )
+    window.install_input_filters()
+    return KioskParts(app, window, controller, runner, i18n, backend, printer)
+
+
+def build_kiosk(
+    *,
+    app: QApplication,
+    loop: asyncio.AbstractEventLoop,
+    config: Config,
+    backend: KioskBackend,
+    printer: TicketPrinter,
+    clock: Clock,
+    size: QSize,
+    extra_tiles: Sequence[HomeTile] = (),
+) -> KioskParts:
+    """Window and controller at once; nothing touches the database until ``start``."""
+    window, i18n = build_window(
+        app=app, config=config, clock=clock, size=size, extra_tiles=extra_tiles
+    )
+    return attach_controller(
+        app=app, loop=loop, window=window, i18n=i18n, backend=backend, printer=printer
+    )

@@ -1,0 +1,116 @@
+"""Home: a greeting, how many people wait, and three or four huge tiles."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ui.formatting import format_int
+from ui.i18n import I18n, translate
+from ui.kiosk.tiles import HomeTile
+from ui.theme import Theme
+from ui.widgets.button_grid import ButtonGrid
+from ui.widgets.icons import icon_pixmap
+from ui.widgets.picture_button import PictureButton
+from ui.widgets.screen import Screen, text_label
+
+
+def tile_columns(count: int, *, portrait: bool) -> int:
+    """Tiles per row: one column of up to three when portrait, else rows of three (2x2 for 4)."""
+    if portrait:
+        return 1 if count <= 3 else 2
+    return 2 if count == 4 else min(count, 3)
+
+
+class HomeScreen(Screen):
+    """The first screen every visitor sees; one tap on a tile starts what they came for.
+
+    Signals:
+        tile_chosen(str): the key of the tile tapped.
+    """
+
+    tile_chosen = Signal(str)
+
+    def __init__(
+        self, *, i18n: I18n, tiles: Sequence[HomeTile], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._i18n = i18n
+        self._tiles = list(tiles)
+        self._waiting: int | None = None
+        self.greeting = text_label("title")
+        self.waiting_icon = QLabel()
+        self.waiting = text_label("info")
+        self.buttons: dict[str, PictureButton] = {}
+        for tile in self._tiles:
+            button = PictureButton(kind="tile", tone=tile.tone, vertical=True)
+            button.setProperty("tile", tile.key)
+            button.set_icon_name(tile.icon, size_token="tile_icon")
+            button.clicked.connect(self._on_tile_clicked)
+            self.buttons[tile.key] = button
+        self.grid = ButtonGrid(scrolls=False)
+        waiting_row = QHBoxLayout()
+        waiting_row.addWidget(self.waiting_icon)
+        waiting_row.addWidget(self.waiting, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(self.greeting)
+        self._layout.addLayout(waiting_row)
+        self._layout.addWidget(self.grid, 1)
+        self.grid.set_buttons(list(self.buttons.values()), columns=len(self.buttons))
+        self.waiting_icon.hide()
+        i18n.language_changed.connect(self._on_i18n_language_changed)
+        self.retranslate()
+
+    def tile_keys(self) -> list[str]:
+        """The tiles shown, in order."""
+        return [tile.key for tile in self._tiles]
+
+    def set_waiting(self, count: int | None) -> None:
+        """How many people wait today; None hides the line (database not read yet)."""
+        self._waiting = count
+        self._show_waiting()
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        margin = theme.px(theme.sizes.margin)
+        spacing = theme.px(theme.sizes.spacing)
+        self._layout.setContentsMargins(margin, margin, margin, margin)
+        self._layout.setSpacing(spacing)
+        self.grid.set_spacing(spacing)
+        columns = tile_columns(len(self._tiles), portrait=theme.portrait)
+        self.grid.set_columns(columns)
+        for button in self.buttons.values():
+            button.set_vertical(columns > 1)
+            button.apply_theme(theme)
+        side = theme.px(theme.sizes.small_icon)
+        ink = theme.colors.text_pairs()["page_accent"][0]
+        self.waiting_icon.setPixmap(icon_pixmap("people", side, ink, self.devicePixelRatioF()))
+
+    def retranslate(self) -> None:
+        self.greeting.setText(translate("HomeScreen", "Xin chào! Bạn cần làm gì?"))
+        for tile in self._tiles:
+            button = self.buttons[tile.key]
+            button.set_label(tile.label())
+            button.set_caption(tile.caption())
+        self._show_waiting()
+
+    def _show_waiting(self) -> None:
+        count = self._waiting
+        self.waiting_icon.setVisible(count is not None)
+        if count is None:
+            self.waiting.setText("")
+        elif count == 0:
+            self.waiting.setText(translate("HomeScreen", "Hiện không có ai đang chờ."))
+        else:
+            text = translate("HomeScreen", "Hiện có {count} người đang chờ.", None, count)
+            self.waiting.setText(text.format(count=format_int(count, self._i18n.language)))
+
+    @Slot(str)
+    def _on_i18n_language_changed(self, _language: str) -> None:
+        self.retranslate()
+
+    @Slot()
+    def _on_tile_clicked(self) -> None:
+        self.tile_chosen.emit(str(self.sender().property("tile")))

@@ -1,0 +1,1 @@
+"""Qt manager package."""

@@ -1,0 +1,216 @@
+"""Render every visitor screen to PNG, offscreen, on demo data and a fixed clock.
+
+Used by ``kiosk screenshots DIR`` and by the tests. The states are driven the way a visitor
+would (taps through the real controller), with a fake printer that can be told to fail.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, QSize, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from kiosk.config import Config
+from kiosk.domain.clock import FixedClock
+from ui.kiosk.backend import KioskBackend
+from ui.kiosk.factory import KioskParts, build_kiosk
+from ui.kiosk.notice_overlay import ERROR, HELP_SENT
+from ui.kiosk.ticket_screen import PRINTING
+from ui.ticket_printing import TicketPrinter
+
+# Monday 09:00 in Vietnam: a busy morning.
+SCREENSHOT_TIME = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+EXAMPLE_COMMUNE = ("Xã Đức Phong", "Tỉnh Quảng Ngãi")
+WAIT_S = 20.0
+
+
+class SwitchablePrinter:
+    """Makes in-memory printers that print, or fail like a printer that is out of paper."""
+
+    def __init__(self) -> None:
+        self.broken = False
+
+    def __call__(self) -> Any:
+        from escpos.printer import Dummy
+
+        owner = self
+
+        class _Printer(Dummy):  # type: ignore[misc]  # python-escpos has no type hints
+            def _raw(self, msg: bytes) -> None:
+                if owner.broken:
+                    raise OSError("paper out (screenshot)")
+                super()._raw(msg)
+
+        return _Printer()
+
+
+def screenshot_config(config: Config, folder: Path) -> Config:
+    """The config on a fresh SQLite file in ``folder``, with an example commune if none is set."""
+    site = config.site
+    if not site.commune:
+        site = dataclasses.replace(site, commune=EXAMPLE_COMMUNE[0], province=EXAMPLE_COMMUNE[1])
+    printer = dataclasses.replace(config.printer, kind="dummy", spool_dir=folder / "spool")
+    return dataclasses.replace(
+        config,
+        site=site,
+        printer=printer,
+        database_url=f"sqlite:///{folder / 'screenshots.sqlite3'}",
+    )
+
+
+def spin_until(predicate: Callable[[], bool], timeout_s: float = WAIT_S) -> None:
+    """Process Qt events until ``predicate`` is true; ``TimeoutError`` after ``timeout_s``."""
+    app = QApplication.instance()
+    assert app is not None
+    deadline = time.monotonic() + timeout_s
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the kiosk did not reach the expected state")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.005)  # let worker threads run; this is a tool, not a test
+
+
+@contextmanager
+def quiet_offscreen_warnings() -> Iterator[None]:
+    """WORKAROUND: Qt's offscreen plugin warns on every top-level layout change."""
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        if "propagateSizeHints" not in message and kind != QtMsgType.QtDebugMsg:
+            print(message)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def render_screenshots(
+    out_dir: Path,
+    *,
+    config: Config,
+    sizes: Sequence[tuple[int, int]],
+    languages: Sequence[str],
+) -> list[Path]:
+    """Write one PNG per screen state, size and language; returns the files written."""
+    import qasync
+
+    from kiosk.services.context import bootstrap
+    from kiosk.services.demo import seed_demo
+    from printing.worker import PrinterWorker
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with quiet_offscreen_warnings(), tempfile.TemporaryDirectory() as tmp:
+        loop = qasync.QEventLoop(app, already_running=True)
+        asyncio.set_event_loop(loop)
+        shot_config = screenshot_config(config, Path(tmp))
+        clock = FixedClock(SCREENSHOT_TIME)
+        ctx = bootstrap(shot_config, clock=clock)
+        seed_demo(ctx)
+        switch = SwitchablePrinter()
+        worker = PrinterWorker(switch, width_dots=shot_config.printer.width_dots, timeout_s=5.0)
+        printer = TicketPrinter(config=shot_config, clock=clock, worker=worker)
+        try:
+            for language in languages:
+                for width, height in sizes:
+                    parts = build_kiosk(
+                        app=app,
+                        loop=loop,
+                        config=shot_config,
+                        backend=KioskBackend.from_context(ctx),
+                        printer=printer,
+                        clock=clock,
+                        size=QSize(width, height),
+                    )
+                    try:
+                        prefix = out_dir / f"{width}x{height}-{language}"
+                        written += _render_states(parts, switch, language, prefix)
+                    finally:
+                        parts.close()
+                        spin_until(parts.runner.is_idle)
+        finally:
+            worker.close()
+            ctx.db.dispose()
+            asyncio.events._set_running_loop(None)  # WORKAROUND: qasync has no "stop" here
+    return written
+
+
+def _render_states(
+    parts: KioskParts, switch: SwitchablePrinter, language: str, prefix: Path
+) -> list[Path]:
+    window, controller = parts.window, parts.controller
+    written: list[Path] = []
+
+    def shot(name: str) -> None:
+        spin_until(parts.runner.is_idle)
+        QApplication.processEvents()
+        path = prefix.with_name(f"{prefix.name}-{name}.png")
+        window.grab().save(str(path))
+        written.append(path)
+
+    window.show()
+    ready: list[bool] = []
+    controller.ready.connect(lambda: ready.append(True))
+    controller.start()
+    spin_until(lambda: bool(ready))
+    parts.i18n.set_language(language)
+    shot("01-home")
+    window.set_large_text(True)
+    shot("02-home-large-text")
+    window.set_large_text(False)
+    window.home.buttons["take_number"].click()
+    shot("03-choose")
+    window.choose.priority_bar.click()
+    shot("04-priority")
+    next(iter(window.priority.group_buttons.values())).click()
+    shot("05-choose-priority")
+    window.choose.priority_bar.click()  # back to a regular ticket
+    switch.broken = False
+    next(iter(window.choose.line_buttons.values())).click()
+    shot("07-ticket-printed")
+    ticket = window.ticket.ticket()
+    assert ticket is not None
+    window.ticket.show_ticket(ticket, priority_name=None)
+    window.ticket.set_print_state(ticket.id, PRINTING)
+    shot("06-ticket-printing")
+    window.show_choose()
+    switch.broken = True
+    next(iter(window.choose.line_buttons.values())).click()
+    shot("08-ticket-printer-trouble")
+    switch.broken = False
+    window.show_home()
+    window.home.buttons["help"].click()
+    shot("09-help-requested")
+    window.notice.close_overlay()
+    window.corner_hold.held.emit()
+    for digit in "1357":
+        window.exit_overlay.keypad.press(digit)
+    shot("10-exit-pin")
+    window.exit_overlay.keypad.press("ok")
+    shot("11-exit-pin-wrong")
+    window.exit_overlay.close_overlay()
+    window.notice.show_notice(ERROR, close_after_s=60)
+    shot("12-error")
+    window.notice.close_overlay()
+    window.set_large_text(True)
+    window.show_choose()
+    shot("13-choose-large-text")
+    window.show_ticket_screen()
+    shot("14-ticket-large-text")
+    window.show_priority()
+    shot("15-priority-large-text")
+    window.set_large_text(False)
+    assert window.notice.kind() in (ERROR, HELP_SENT)
+    return written

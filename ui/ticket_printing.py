@@ -1,0 +1,159 @@
+"""Printing a ticket from the UI: translated labels, the PrinterWorker, and the result recorded.
+
+``print_ticket`` is the one way a ticket reaches paper: the kiosk after issuing, and the desk
+when a visitor asks for a reprint (``find_ticket`` then ``print_ticket`` again). python-escpos
+and Pillow load on first use, off the UI thread (``TicketPrinter.start`` via ``run_db``).
+"""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
+
+from kiosk.config import Config
+from kiosk.domain.clock import Clock, system_clock
+from kiosk.domain.views import TicketView
+from ui.i18n import translate
+
+if TYPE_CHECKING:
+    from printing.ticket import TicketLabels
+    from printing.worker import PrinterWorker
+    from ui.tasks import TaskRunner
+
+logger = logging.getLogger(__name__)
+
+# Beyond the worker's own timeout, in case its watchdog thread itself is starved.
+EXTRA_WAIT_S = 5.0
+
+
+class PrintRecorder(Protocol):
+    """Where print results go (``KioskBackend`` or the desk's backend)."""
+
+    def mark_print_result(self, ticket_id: int, *, printed: bool, detail: str = "") -> None:
+        """Record whether the ticket reached paper."""
+
+    def report_printer_trouble(self, ticket_id: int | None, detail: str) -> None:
+        """Alert the desks."""
+
+
+@dataclass(frozen=True, slots=True)
+class PrintOutcome:
+    """Whether a ticket reached the printer, and why not (for staff, never for visitors)."""
+
+    printed: bool
+    detail: str = ""
+
+
+def ticket_labels(config: Config, language: str) -> TicketLabels:
+    """The fixed words of a ticket in the visitor's language."""
+    from printing.ticket import TicketLabels
+
+    return TicketLabels(
+        number=translate("ticket", "Số thứ tự"),
+        counters=translate("ticket", "Quầy"),
+        people_ahead=translate("ticket", "Người đang chờ trước bạn"),
+        estimated_wait=translate("ticket", "Thời gian chờ dự kiến"),
+        about=translate("ticket", "Khoảng"),
+        minutes=translate("ticket", "phút"),
+        no_wait=translate("ticket", "Sắp đến lượt bạn"),
+        instruction=translate("ticket", "Vui lòng chờ gọi số"),
+        priority=translate("ticket", "Ưu tiên"),
+        issued_at=translate("ticket", "Giờ lấy số"),
+        language=language,
+        priority_groups={g.code: g.name.get(language) for g in config.queue.priority_groups},
+    )
+
+
+class TicketPrinter:
+    """The kiosk's printer: one PrinterWorker, made on first use or by ``start``."""
+
+    def __init__(
+        self,
+        *,
+        config: Config,
+        clock: Clock = system_clock,
+        worker: PrinterWorker | None = None,
+    ) -> None:
+        self._config = config
+        self._clock = clock
+        self._worker = worker
+        self._error: Exception | None = None
+
+    @property
+    def timeout_s(self) -> float:
+        """How long a print may take before it counts as failed."""
+        return self._config.printer.timeout_s + EXTRA_WAIT_S
+
+    @property
+    def worker(self) -> PrinterWorker | None:
+        """The worker, once made."""
+        return self._worker
+
+    def start(self) -> None:
+        """Make the worker (imports python-escpos); blocking, so run it on a worker thread.
+
+        The ticket layout module loads here too: imported later, on the UI thread in the
+        middle of a tap, it would hold up a frame.
+        """
+        import printing.ticket  # noqa: F401
+        from printing.worker import PrinterWorker
+
+        if self._worker is not None or self._error is not None:
+            return
+
+        try:
+            self._worker = PrinterWorker.from_settings(self._config.printer, clock=self._clock)
+        except Exception as exc:  # a bad printer config must not stop the queue
+            logger.error("the printer cannot be used: %s", exc)
+            self._error = exc
+
+    def submit(self, ticket: TicketView, *, language: str) -> Future[Any]:
+        """Queue a ticket on the printer thread; returns at once with the job's future."""
+        from printing.ticket import ticket_blocks
+
+        self.start()
+        if self._worker is None:
+            failed: Future[Any] = Future()
+            failed.set_exception(self._error or RuntimeError("no printer"))
+            return failed
+        config = self._config
+        blocks = ticket_blocks(
+            ticket, config.site.header, ticket_labels(config, language), config.site.tz
+        )
+        return self._worker.submit(ticket.number, blocks)
+
+    def close(self) -> None:
+        """Stop the worker after the jobs already queued."""
+        if self._worker is not None:
+            self._worker.close()
+
+
+async def print_ticket(
+    *,
+    runner: TaskRunner,
+    printer: TicketPrinter,
+    recorder: PrintRecorder,
+    ticket: TicketView,
+    language: str,
+) -> PrintOutcome:
+    """Print a ticket, record the result, and alert the desks if it failed.
+
+    Never raises for printer trouble: the outcome says what happened.
+    """
+    try:
+        future = printer.submit(ticket, language=language)
+        await runner.wait_future(future, timeout_s=printer.timeout_s)
+        outcome = PrintOutcome(printed=True)
+    except TimeoutError:
+        outcome = PrintOutcome(printed=False, detail="the printer did not answer in time")
+    except Exception as exc:  # PrinterError or anything a driver raises
+        outcome = PrintOutcome(printed=False, detail=str(exc) or type(exc).__name__)
+    await runner.run_db(
+        recorder.mark_print_result, ticket.id, printed=outcome.printed, detail=outcome.detail
+    )
+    if not outcome.printed:
+        logger.warning("ticket %s was not printed: %s", ticket.number, outcome.detail)
+        await runner.run_db(recorder.report_printer_trouble, ticket.id, outcome.detail)
+    return outcome

@@ -1,0 +1,1 @@
+"""Dumb reusable widgets: setters in, signals out; looks come from the app stylesheet."""

@@ -1,0 +1,38 @@
+"""The base of every full screen: page background, sizes from the theme, texts per language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ui.theme import Theme
+
+
+class Screen(QWidget):
+    """A full screen in a stack; subclasses fill ``apply_theme`` and ``retranslate``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("screen", True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._theme: Theme | None = None
+
+    @property
+    def theme(self) -> Theme | None:
+        """The theme last applied."""
+        return self._theme
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Adopt a theme's sizes (the stylesheet does colours and text sizes)."""
+        self._theme = theme
+
+    def retranslate(self) -> None:
+        """Read every visible text again in the current language."""
+
+
+def text_label(style: str, *, wrap: bool = True, parent: QWidget | None = None) -> QLabel:
+    """A label with a stylesheet text style (title, info, body, muted, small, accent)."""
+    label = QLabel(parent)
+    label.setProperty("textStyle", style)
+    label.setWordWrap(wrap)
+    return label
