@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from kiosk import __version__
-from kiosk.config import Config, ConfigError, check_config, load_config
 from kiosk.domain.errors import KioskError
+
+if TYPE_CHECKING:
+    from kiosk.config import Config
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -42,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def load_or_exit(args: argparse.Namespace) -> Config:
     """The config, or every problem printed and exit code 2."""
+    from kiosk.config import ConfigError, load_config
+
     try:
         return load_config(args.config)
     except ConfigError as exc:
@@ -54,6 +59,8 @@ def load_or_exit(args: argparse.Namespace) -> Config:
 
 def config_check(args: argparse.Namespace) -> int:
     """Print every problem of the config at once."""
+    from kiosk.config import check_config
+
     config, problems = check_config(args.config)
     source = config.source if config else (args.config or "config")
     if problems:

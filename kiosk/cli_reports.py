@@ -6,11 +6,11 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.domain.summary import busiest_hours
-from kiosk.domain.summary_views import Summary
-from printing.report_sections import NOTES, Table, key_figures, summary_tables, title_lines
+if TYPE_CHECKING:  # the summary modules load only when a summary runs (fast `kiosk --help`)
+    from kiosk.domain.summary_views import Summary
+    from printing.report_sections import Table
 
 EPILOG = """\
 Dates are local service days, written YYYY-MM-DD. With no date, today. --from alone runs to
@@ -74,6 +74,8 @@ def _summary(args: argparse.Namespace) -> int:
 
 def format_text(summary: Summary) -> str:
     """The summary as plain text for a terminal, with the PDF's wording."""
+    from printing.report_sections import NOTES, key_figures, summary_tables, title_lines
+
     title, period = title_lines(summary)
     lines = [summary.header.desk_name]
     if summary.header.place_line():
@@ -88,6 +90,8 @@ def format_text(summary: Summary) -> str:
 
 
 def _hours_text(summary: Summary) -> list[str]:
+    from kiosk.domain.summary import busiest_hours
+
     hourly = summary.tickets.hourly
     peaks = ", ".join(f"{h}h-{h + 1}h: {hourly[h]}" for h in busiest_hours(hourly))
     return [f"Giờ đông nhất (số phiếu): {peaks or 'không có phiếu'}"]
