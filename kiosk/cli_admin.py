@@ -39,7 +39,9 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=_guides_check)
 
     p = sub.add_parser(
-        "close-day", help="mark tickets still waiting as 'not served at closing' (run at closing)"
+        "close-day",
+        help="close the queue now: waiting tickets become 'not served at closing' and the day's"
+        " PDF and CSV are written to the reports folder (the kiosk does this at closing time)",
     )
     p.add_argument("--reason", default="Hết giờ làm việc", help="reason kept on each ticket")
     p.set_defaults(handler=_close_day)
@@ -221,10 +223,12 @@ def _guides_check(args: argparse.Namespace) -> int:
 
 
 def _close_day(args: argparse.Namespace) -> int:
-    from kiosk.services.calling import close_day
+    from kiosk.services.closing import close_now
 
-    count = close_day(_context(args), actor=_actor(), reason=args.reason)
-    print(f"{count} waiting ticket(s) marked 'not served at closing'.")
+    result = close_now(_context(args), reason=args.reason)
+    print(f"{result.closed_tickets} waiting ticket(s) marked 'not served at closing'.")
+    print(f"Reports: {result.pdf}")
+    print(f"         {result.csv}")
     return 0
 
 
