@@ -27,11 +27,11 @@ from collections.abc import Callable
 
 from sqlalchemy import create_engine, text
 
-from kiosk.config import load_config  # noqa: E402
-from kiosk.services import calling  # noqa: E402
-from kiosk.services.context import Actor, AppContext, bootstrap  # noqa: E402
-from kiosk.services.tickets import issue_ticket  # noqa: E402
-from kiosk.storage.engine import normalise_url, open_database  # noqa: E402
+from kiosk.config import load_config
+from kiosk.services import calling
+from kiosk.services.context import Actor, AppContext, bootstrap
+from kiosk.services.tickets import issue_ticket
+from kiosk.storage.engine import normalise_url, open_database
 
 DESKS = 8
 
@@ -141,12 +141,11 @@ def run(name: str, url: str, count: int, folder: Path) -> None:
     issue, call = kiosk_rates(ctx, count)
     dupes, called = duplicates(config, ctx, count)
     print(f"{name}:")
-    print(
-        f"  issue      {issue:8.0f}/s   raw SQL floor {floor_issue:8.0f}/s   ratio {floor_issue / issue:5.2f}x slower"
-    )
-    print(
-        f"  call next  {call:8.0f}/s   raw SQL floor {floor_call:8.0f}/s   ratio {floor_call / call:5.2f}x slower"
-    )
+    for label, mine, floor in (("issue", issue, floor_issue), ("call next", call, floor_call)):
+        print(
+            f"  {label:<10} {mine:8.0f}/s   raw SQL floor {floor:8.0f}/s"
+            f"   ratio {floor / mine:5.2f}x slower"
+        )
     print(f"  8 desks racing: {called} tickets called, {dupes} called twice (must be 0)")
     ctx.db.dispose()
 

@@ -1,0 +1,96 @@
+"""Editing the helper roster from the desk: a manager corrects a helper's name, kind or role."""
+
+from __future__ import annotations
+
+from kiosk.domain.enums import HelperKind, HelperRole
+from kiosk.domain.errors import ValidationError
+from kiosk.domain.text import fold, nfc
+from kiosk.domain.views import HelperView
+from kiosk.services.changes import audit
+from kiosk.services.context import Actor, AppContext
+from kiosk.services.lookup import helper_by_id
+from kiosk.storage.models import Helper
+
+
+def _fields(helper: Helper) -> dict[str, object]:
+    return {
+        "name": helper.name,
+        "kind": helper.kind,
+        "role": helper.role,
+        "affiliation": helper.affiliation,
+        "has_pin": helper.pin_hash is not None,
+    }
+
+
+def _view(helper: Helper) -> HelperView:
+    return HelperView(
+        id=helper.id,
+        name=helper.name,
+        kind=HelperKind(helper.kind),
+        role=HelperRole(helper.role),
+        affiliation=helper.affiliation,
+        active=helper.active,
+        has_pin=helper.pin_hash is not None,
+    )
+
+
+def update_helper(
+    ctx: AppContext,
+    *,
+    helper_id: int,
+    name: str,
+    kind: HelperKind,
+    role: HelperRole,
+    affiliation: str,
+    actor: Actor,
+) -> HelperView:
+    """Change a helper's name, kind, role and affiliation; audited with before and after.
+
+    A staff member who becomes a volunteer loses the PIN (volunteers never sign in). Past
+    visits keep their credit: they refer to the helper by id.
+
+    Args:
+        ctx: The application context.
+        helper_id: The helper to change.
+        name: The new name (NFC, trimmed; must not be empty).
+        kind: Staff or volunteer.
+        role: What the helper does (summaries group by it).
+        affiliation: Village, school or union branch; may be empty.
+        actor: The manager making the change.
+
+    Returns:
+        The helper as stored after the change.
+
+    Raises:
+        ValidationError: The name is empty.
+        NotFoundError: There is no helper with this id.
+    """
+    clean_name = nfc(name)
+    if not clean_name:
+        raise ValidationError("A helper needs a name.")
+    now = ctx.clock()
+    with ctx.db.write.begin() as session:
+        helper = helper_by_id(session, helper_id)
+        before = _fields(helper)
+        helper.name = clean_name
+        helper.name_folded = fold(clean_name)
+        helper.kind = HelperKind(kind)
+        helper.role = HelperRole(role)
+        helper.affiliation = nfc(affiliation)
+        if helper.kind != HelperKind.STAFF:
+            helper.pin_hash = None
+            helper.failed_pin_tries = 0
+            helper.locked_until = None
+        after = _fields(helper)
+        if after != before:
+            audit(
+                session,
+                actor=actor,
+                action="helper_update",
+                entity="helper",
+                entity_id=helper.id,
+                now=now,
+                before=before,
+                after=after,
+            )
+        return _view(helper)

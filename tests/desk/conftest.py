@@ -1,0 +1,216 @@
+"""Fixtures for the desk console and the display: a qasync loop, real SQLite, desks to tap."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+import qasync
+from escpos.printer import Dummy
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from kiosk.domain.clock import FixedClock
+from kiosk.domain.views import HelperView
+from kiosk.services.context import Actor, AppContext, bootstrap
+from kiosk.services.helpers import add_helper
+from printing.worker import PrinterWorker
+from tests.conftest import make_config
+from ui.desk.app import DeskParts, build_desk
+from ui.desk.backend import DeskBackend
+from ui.ticket_printing import TicketPrinter
+
+# WORKAROUND: Qt's offscreen platform warns "This plugin does not support
+# propagateSizeHints()" whenever a top-level widget's size constraints change; harmless.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
+ADMIN = Actor("test")
+PIN = "1234"
+MANAGER_PIN = "9999"
+# Long enough that no poll runs unless a test asks for live updates.
+QUIET_POLL_MS = 3_600_000
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+
+
+@pytest.fixture(scope="session")
+def qt_loop(qapp: QApplication) -> asyncio.AbstractEventLoop:
+    """The qasync loop, as the app uses it; pytest-qt's waits run its callbacks."""
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.events._set_running_loop(None)
+    return loop
+
+
+@pytest.fixture
+def loop(qt_loop: asyncio.AbstractEventLoop) -> Iterator[asyncio.AbstractEventLoop]:
+    """The loop marked running for one test only."""
+    asyncio.events._set_running_loop(qt_loop)
+    try:
+        yield qt_loop
+    finally:
+        asyncio.events._set_running_loop(None)
+
+
+@pytest.fixture
+def desk_ctx(tmp_path: Path, clock: FixedClock) -> Iterator[AppContext]:
+    """A migrated SQLite database with the default lines and counters."""
+    ctx = bootstrap(make_config(tmp_path), clock=clock)
+    yield ctx
+    ctx.db.dispose()
+
+
+@dataclass
+class Staff:
+    """The people the desk tests work with."""
+
+    officer: HelperView
+    manager: HelperView
+    digital: HelperView
+    teacher: HelperView
+    extra: dict[str, HelperView] = field(default_factory=dict)
+
+
+@pytest.fixture
+def staff(desk_ctx: AppContext) -> Staff:
+    """An officer (PIN 1234), a manager (PIN 9999) and two volunteers."""
+    officer = add_helper(
+        desk_ctx, name="Nguyễn Văn An", kind="staff", role="desk_officer", pin=PIN, actor=ADMIN
+    )
+    manager = add_helper(
+        desk_ctx, name="Trần Thị Bích", kind="staff", role="manager", pin=MANAGER_PIN, actor=ADMIN
+    )
+    digital = add_helper(
+        desk_ctx,
+        name="Lê Đức Công",
+        kind="volunteer",
+        role="digital_team",
+        affiliation="Thôn 2",
+        actor=ADMIN,
+    )
+    teacher = add_helper(
+        desk_ctx,
+        name="Phạm Thu Hà",
+        kind="volunteer",
+        role="teacher",
+        affiliation="Trường THCS",
+        actor=ADMIN,
+    )
+    return Staff(officer, manager, digital, teacher)
+
+
+@dataclass
+class Desk:
+    """A running desk console on the test database and an in-memory printer."""
+
+    parts: DeskParts
+    ctx: AppContext
+    device: Any
+    qtbot: QtBot
+
+    @property
+    def window(self) -> Any:
+        return self.parts.window
+
+    @property
+    def controller(self) -> Any:
+        return self.parts.controller
+
+    def wait_idle(self, timeout_ms: int = 10_000) -> None:
+        """Wait until every started coroutine finished and the screen caught up."""
+        self.qtbot.wait_until(self.parts.runner.is_idle, timeout=timeout_ms)
+        QApplication.processEvents()  # widgets added to a shown layout appear a moment later
+
+    def tap(self, button: QPushButton) -> None:
+        """Tap a visible, enabled button, then let the work it started finish."""
+        assert button.isVisible(), "a desk officer cannot tap what is not shown"
+        assert button.isEnabled(), "a desk officer cannot tap a disabled button"
+        button.click()
+        self.wait_idle()
+
+    def type_pin(self, pin: str) -> None:
+        """Type a PIN on the sign-in keypad and press OK."""
+        for digit in pin:
+            self.window.pin.keypad.press(digit)
+        self.window.pin.keypad.press("ok")
+        self.wait_idle()
+
+    def sign_in(self, helper: HelperView, pin: str = PIN, counter: int | None = None) -> None:
+        """Pick the name, type the PIN and, without a fixed counter, choose ``counter``."""
+        self.tap(self.window.staff.buttons[helper.id])
+        self.type_pin(pin)
+        if counter is not None:
+            self.tap(self.window.counters.buttons[counter])
+        assert self.window.current_screen() is self.window.queue
+
+    def action(self, key: str) -> None:
+        """Tap one of the current ticket's action buttons."""
+        self.tap(self.window.queue.current.buttons[key])
+
+    def refresh(self) -> None:
+        """Read the queue now (instead of waiting for the poll)."""
+        self.parts.runner.start(self.controller.refresh())
+        self.wait_idle()
+
+
+DeskFactory = Callable[..., Desk]
+
+
+@pytest.fixture
+def make_desk(
+    qtbot: QtBot,
+    qapp: QApplication,
+    loop: asyncio.AbstractEventLoop,
+    desk_ctx: AppContext,
+    clock: FixedClock,
+) -> Iterator[DeskFactory]:
+    """Build a desk: ``make_desk(counter=1, poll_ms=..., size=(w, h))``."""
+    made: list[tuple[Desk, PrinterWorker]] = []
+
+    def factory(
+        counter: int | None = 1,
+        poll_ms: int = QUIET_POLL_MS,
+        size: tuple[int, int] = (1920, 1080),
+    ) -> Desk:
+        config = desk_ctx.config
+        device = Dummy()
+        worker = PrinterWorker(lambda: device, width_dots=config.printer.width_dots, timeout_s=5)
+        parts = build_desk(
+            app=qapp,
+            loop=loop,
+            config=config,
+            backend=DeskBackend.from_context(desk_ctx),
+            printer=TicketPrinter(config=config, clock=clock, worker=worker),
+            clock=clock,
+            size=QSize(*size),
+            fixed_counter=counter,
+            poll_interval_ms=poll_ms,
+        )
+        desk = Desk(parts, desk_ctx, device, qtbot)
+        made.append((desk, worker))
+        parts.window.show()
+        with qtbot.wait_signal(parts.controller.ready, timeout=10_000):
+            parts.controller.start()
+        desk.wait_idle()
+        return desk
+
+    yield factory
+    for desk, worker in made:
+        desk.parts.close()
+        qtbot.wait_until(desk.parts.runner.is_idle, timeout=10_000)
+        worker.close()
+        worker.wait_idle(5)
+
+
+@pytest.fixture
+def desk(make_desk: DeskFactory, staff: Staff) -> Desk:
+    """Counter 1's console, nobody signed in yet."""
+    return make_desk()

@@ -1,0 +1,216 @@
+"""Render the desk console and the calling display to PNG, offscreen, on a demo morning.
+
+``kiosk screenshots`` calls ``render_desk_and_display_screens``; each size and language gets
+a fresh temporary SQLite database seeded by ``demo_data.seed_morning`` at a fixed clock, and
+the states are reached by tapping through the real screens and controllers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QWidget
+
+from kiosk.config import Config, load_config
+from kiosk.domain.clock import FixedClock
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
+
+DEFAULT_SIZES = ((1920, 1080), (1366, 768))
+EXAMPLE_NOTICE = "Nghỉ trưa 11:30–13:30. Tra cứu hồ sơ tại dichvucong.gov.vn."
+
+
+def _base_config(folder: Path) -> Config:
+    path = folder / "config.toml"
+    path.write_text("", encoding="utf-8")
+    return load_config(str(path), env={})
+
+
+def render_desk_and_display_screens(
+    out_dir: Path,
+    sizes: Sequence[tuple[int, int]] = DEFAULT_SIZES,
+    language: str = "vi",
+    *,
+    config: Config | None = None,
+) -> list[Path]:
+    """Write the desk's and the display's screens as PNG files; returns the files written."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import qasync
+
+    from ui.screenshots import quiet_offscreen_warnings
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with quiet_offscreen_warnings():
+        loop = qasync.QEventLoop(app, already_running=True)
+        asyncio.set_event_loop(loop)
+        try:
+            for width, height in sizes:
+                prefix = out_dir / f"{width}x{height}-{language}"
+                with tempfile.TemporaryDirectory() as tmp:
+                    written += _render_size(
+                        app, loop, config, Path(tmp), QSize(width, height), language, prefix
+                    )
+        finally:
+            asyncio.events._set_running_loop(None)  # WORKAROUND: qasync has no "stop" here
+    return written
+
+
+def _render_size(
+    app: QApplication,
+    loop: asyncio.AbstractEventLoop,
+    config: Config | None,
+    folder: Path,
+    size: QSize,
+    language: str,
+    prefix: Path,
+) -> list[Path]:
+    from kiosk.services.context import bootstrap
+    from ui.desk.demo_data import seed_morning
+    from ui.screenshots import SCREENSHOT_TIME, screenshot_config
+
+    shot_config = screenshot_config(config or _base_config(folder), folder)
+    clock = FixedClock(SCREENSHOT_TIME)
+    ctx = bootstrap(shot_config, clock=clock)
+    try:
+        morning = seed_morning(ctx, clock)
+        written = _render_desk(
+            app, loop, ctx, clock, size, language, prefix, morning.manager_id, morning.staff_pin
+        )
+        written += _render_display(app, loop, ctx, clock, size, language, prefix)
+    finally:
+        ctx.db.dispose()
+    return written
+
+
+def _shooter(
+    window: QWidget, idle: Callable[[], bool], prefix: Path, written: list[Path]
+) -> Callable[[str], None]:
+    from ui.screenshots import spin_until
+
+    def shot(name: str) -> None:
+        spin_until(idle)
+        QApplication.processEvents()
+        path = prefix.with_name(f"{prefix.name}-{name}.png")
+        window.grab().save(str(path))
+        written.append(path)
+
+    return shot
+
+
+def _render_desk(
+    app: QApplication,
+    loop: asyncio.AbstractEventLoop,
+    ctx: AppContext,
+    clock: FixedClock,
+    size: QSize,
+    language: str,
+    prefix: Path,
+    manager_id: int,
+    pin: str,
+) -> list[Path]:
+    from escpos.printer import Dummy
+
+    from printing.worker import PrinterWorker
+    from ui.desk.app import build_desk
+    from ui.desk.backend import DeskBackend
+    from ui.desk.screenshot_steps import desk_steps
+    from ui.screenshots import spin_until
+    from ui.ticket_printing import TicketPrinter
+
+    backend = DeskBackend.from_context(ctx)
+    worker = PrinterWorker(Dummy, width_dots=backend.config.printer.width_dots, timeout_s=5.0)
+    printer = TicketPrinter(config=backend.config, clock=clock, worker=worker)
+    parts = build_desk(
+        app=app,
+        loop=loop,
+        config=backend.config,
+        backend=backend,
+        printer=printer,
+        clock=clock,
+        size=size,
+    )
+    written: list[Path] = []
+    try:
+        parts.i18n.set_language(language)
+        parts.window.show()
+        ready: list[bool] = []
+        parts.controller.ready.connect(lambda: ready.append(True))
+        parts.controller.start()
+        spin_until(lambda: bool(ready))
+        shot = _shooter(parts.window, parts.runner.is_idle, prefix, written)
+        desk_steps(parts, shot, manager_id=manager_id, pin=pin)
+    finally:
+        parts.close()
+        spin_until(parts.runner.is_idle)
+        worker.close()
+    return written
+
+
+def _render_display(
+    app: QApplication,
+    loop: asyncio.AbstractEventLoop,
+    ctx: AppContext,
+    clock: FixedClock,
+    size: QSize,
+    language: str,
+    prefix: Path,
+) -> list[Path]:
+    from kiosk.services import calling
+    from kiosk.services.context import Actor
+    from ui.display.app import build_display
+    from ui.display.backend import DisplayBackend
+    from ui.display.speech import Silence
+    from ui.screenshots import spin_until
+
+    backend = DisplayBackend.from_context(ctx)
+    config = backend.config
+    if not config.display.notice:  # show the notice strip with an example
+        config = dataclasses.replace(
+            config, display=dataclasses.replace(config.display, notice=EXAMPLE_NOTICE)
+        )
+    parts = build_display(
+        app=app,
+        loop=loop,
+        config=config,
+        backend=backend,
+        clock=clock,
+        size=size,
+        speech=Silence(),
+        chime=Silence(),
+    )
+    written: list[Path] = []
+    try:
+        parts.i18n.set_language(language)
+        parts.screen.show()
+        ready: list[bool] = []
+        parts.controller.ready.connect(lambda: ready.append(True))
+        parts.controller.start()
+        spin_until(lambda: bool(ready))
+        shot = _shooter(parts.screen, parts.runner.is_idle, prefix, written)
+        shot("display-01-calling")
+        # Counter 1 still has the desk screenshots' ticket: a recall is a new call to show.
+        snapshot = parts.controller.snapshot()
+        assert snapshot is not None
+        current = next(c.current for c in snapshot.counters if c.number == 1)
+        assert current is not None
+        clock.advance(seconds=30)
+        calling.recall(backend.ctx, ticket_id=current.id, actor=Actor("screenshots"))
+        parts.runner.start(parts.controller.refresh())
+        spin_until(lambda: bool(parts.screen.board.lit()))
+        parts.screen.board.stop()  # keep it lit for the picture
+        shot("display-02-new-call")
+    finally:
+        parts.close()
+        spin_until(parts.runner.is_idle)
+    return written

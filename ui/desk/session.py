@@ -1,0 +1,83 @@
+"""Who works at the desk now, and what the desk's flows share to talk to the core."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject
+
+from kiosk.domain.enums import HelperRole
+from kiosk.domain.views import HelperView
+from kiosk.services.context import Actor
+from ui.desk.backend import DeskBackend
+from ui.desk.errors import error_text
+from ui.desk.window import DeskWindow
+from ui.tasks import TaskRunner
+
+
+class DeskSession:
+    """The signed-in staff member and the open counter (both None when signed out)."""
+
+    def __init__(self) -> None:
+        self.helper: HelperView | None = None
+        self.counter: int | None = None
+
+    @property
+    def actor(self) -> Actor:
+        """The signed-in person as the audit log names them."""
+        assert self.helper is not None, "no one is signed in"
+        return Actor(self.helper.name, self.helper.id)
+
+    @property
+    def counter_number(self) -> int:
+        """The open counter."""
+        assert self.counter is not None, "no counter is open"
+        return self.counter
+
+    @property
+    def is_manager(self) -> bool:
+        """True when the signed-in helper may edit the roster."""
+        return self.helper is not None and self.helper.role is HelperRole.MANAGER
+
+    def clear(self) -> None:
+        """Nobody is signed in."""
+        self.helper = None
+        self.counter = None
+
+
+Refresh = Callable[[], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class FlowDeps:
+    """What every desk flow is given: the window, the runner, the core, the session, refresh."""
+
+    window: DeskWindow
+    runner: TaskRunner
+    backend: DeskBackend
+    session: DeskSession
+    refresh: Refresh
+
+
+class DeskFlow(QObject):
+    """Base of the desk's flows: runs coroutines through the runner, words errors for people."""
+
+    def __init__(self, *, deps: FlowDeps) -> None:
+        super().__init__(deps.window)
+        self._window = deps.window
+        self._runner = deps.runner
+        self._backend = deps.backend
+        self._session = deps.session
+        self._refresh = deps.refresh
+
+    def _start(self, coro: Coroutine[Any, Any, Any]) -> None:
+        self._runner.start(coro, owner=self)
+
+    def _error_text(self, exc: BaseException) -> str:
+        return error_text(exc, self._backend.config.site.tz)
+
+    def stop(self) -> None:
+        """Cancel this flow's running tasks."""
+        self._runner.cancel(self)

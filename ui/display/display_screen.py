@@ -1,0 +1,163 @@
+"""The calling display on a TV: counters and their numbers, last calls, waiting, notice, clock.
+
+Read from five metres: on 1920x1080 the numbers' glyphs are over 200 px tall and the counter
+labels over 60 px. Nothing repaints unless something changed: the clock once a minute, the
+notice only when too long to stand still.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ui.display.counter_board import CounterBoard, CounterTile
+from ui.theme import Theme
+from ui.widgets.elided_label import ElidedLabel
+from ui.widgets.ticker import STEP_DESIGN_PX, NoticeTicker
+
+CALL_ROWS = 4
+LINE_ROWS = 6
+
+
+def display_label(role: str, *, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QLabel:
+    """A label styled by the display's ``display`` property (header, clock, side_row...)."""
+    label = QLabel()
+    label.setProperty("display", role)
+    label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
+    return label
+
+
+@dataclass(frozen=True, slots=True)
+class SideRow:
+    """A row of the side panel: words on the left, a value on the right."""
+
+    left: str
+    right: str
+
+
+class SideList(QWidget):
+    """A title and up to ``rows`` rows of two columns."""
+
+    def __init__(self, *, rows: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows = rows
+        self.title = display_label("side_title")
+        self._left: list[QLabel] = []
+        for _ in range(rows):
+            label = ElidedLabel()  # a long line name ends in "…" rather than push the notice off
+            label.setProperty("display", "side_row")
+            self._left.append(label)
+        self._right = [
+            display_label("side_row", align=Qt.AlignmentFlag.AlignRight) for _ in range(rows)
+        ]
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.addWidget(self.title, 0, 0, 1, 2)
+        for index in range(rows):
+            self._grid.addWidget(self._left[index], index + 1, 0)
+            self._grid.addWidget(self._right[index], index + 1, 1)
+        self._grid.setColumnStretch(0, 1)
+        self.set_rows([])
+
+    def set_rows(self, rows: Sequence[SideRow]) -> None:
+        """Fill the rows (extra rows are dropped, missing ones left empty)."""
+        for index in range(self._rows):
+            row = rows[index] if index < len(rows) else SideRow("", "")
+            if self._left[index].text() != row.left:
+                self._left[index].setText(row.left)
+            if self._right[index].text() != row.right:
+                self._right[index].setText(row.right)
+            # Empty rows take no room (a short screen needs it for the notice).
+            self._left[index].setVisible(bool(row.left or row.right))
+            self._right[index].setVisible(bool(row.left or row.right))
+
+    def row_texts(self) -> list[tuple[str, str]]:
+        """What the rows show (tests)."""
+        return [(a.text(), b.text()) for a, b in zip(self._left, self._right, strict=True)]
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Spacing for the theme."""
+        self._grid.setVerticalSpacing(theme.px(8))
+        self._grid.setHorizontalSpacing(theme.px(theme.sizes.spacing))
+
+
+class DisplayScreen(QWidget):
+    """The whole TV picture; the controller feeds it through the setters."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("DisplayRoot")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.place = display_label("header")
+        self.clock = display_label("clock", align=Qt.AlignmentFlag.AlignRight)
+        self.board = CounterBoard()
+        self.calls = SideList(rows=CALL_ROWS)
+        self.waiting = SideList(rows=LINE_ROWS)
+        self.ticker = NoticeTicker()
+        self.ticker.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.place, 1)
+        top.addWidget(self.clock, 0)
+        side = QVBoxLayout()
+        side.addWidget(self.calls)
+        side.addStretch(1)
+        side.addWidget(self.waiting)
+        body = QHBoxLayout()
+        body.addWidget(self.board, 2)
+        body.addLayout(side, 1)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(top)
+        self._layout.addLayout(body, 1)
+        self._layout.addWidget(self.ticker)
+        self._parts = (top, side, body)
+
+    def set_place(self, text: str) -> None:
+        """The desk's name in the header."""
+        self.place.setText(text)
+
+    def set_clock(self, text: str) -> None:
+        """The time (changed once a minute)."""
+        if self.clock.text() != text:
+            self.clock.setText(text)
+
+    def set_counters(self, tiles: Sequence[CounterTile]) -> None:
+        """Each counter's label and current number."""
+        self.board.set_tiles(tiles)
+
+    def set_calls(self, title: str, rows: Sequence[SideRow]) -> None:
+        """The last calls, newest first."""
+        self.calls.title.setText(title)
+        self.calls.set_rows(rows)
+
+    def set_waiting(self, title: str, rows: Sequence[SideRow]) -> None:
+        """People waiting per line."""
+        self.waiting.title.setText(title)
+        self.waiting.set_rows(rows)
+
+    def set_notice(self, text: str) -> None:
+        """The scrolling notice; an empty one hides the strip."""
+        self.ticker.set_text(text)
+
+    def flash(self, counter_number: int) -> None:
+        """A new call at a counter."""
+        self.board.flash(counter_number)
+
+    def stop(self) -> None:
+        """Stop every animation (closing)."""
+        self.board.stop()
+        self.ticker.stop()
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Margins and spacing for the TV's size (text sizes come from the stylesheet)."""
+        margin, spacing = theme.px(theme.sizes.margin), theme.px(theme.sizes.spacing)
+        self._layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
+        self._layout.setSpacing(spacing)
+        for part in self._parts:
+            part.setSpacing(margin)
+        self.board.apply_theme(theme)
+        self.calls.apply_theme(theme)
+        self.waiting.apply_theme(theme)
+        self.ticker.set_step(theme.px(STEP_DESIGN_PX))
