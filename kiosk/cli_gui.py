@@ -40,6 +40,13 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--lang", choices=("vi", "en"), help="only this language (default: both)")
     p.set_defaults(handler=_screenshots)
+    p = sub.add_parser(
+        "rate", help="a counter's small rating screen: asks visitors when the counter finishes"
+    )
+    p.add_argument("--counter", type=int, required=True, metavar="N", help="the counter number")
+    p.set_defaults(handler=_rate)
+    p = sub.add_parser("manager", help="the manager's summary screen (manager PIN required)")
+    p.set_defaults(handler=_manager)
     cli_printer.register(sub)
 
 
@@ -107,6 +114,32 @@ def _seed_demo(backend: Any) -> None:
     from kiosk.services.demo import seed_demo
 
     seed_demo(backend.ctx)
+
+
+def _rate(args: argparse.Namespace) -> int:
+    from kiosk.cli import load_or_exit
+
+    config = load_or_exit(args)
+    if all(counter.number != args.counter for counter in config.counters):
+        known = ", ".join(str(c.number) for c in config.counters)
+        print(f"error: no counter {args.counter}; expected one of {known}", file=sys.stderr)
+        return 2
+    if _no_display():
+        return 1
+    from ui.rate.app import run_counter_rating
+
+    return run_counter_rating(config, args.counter)
+
+
+def _manager(args: argparse.Namespace) -> int:
+    from kiosk.cli import load_or_exit
+
+    config = load_or_exit(args)
+    if _no_display():
+        return 1
+    from ui.manager.app import run_manager
+
+    return run_manager(config)
 
 
 def _screenshots(args: argparse.Namespace) -> int:

@@ -123,6 +123,7 @@ def render_screenshots(
         worker = PrinterWorker(switch, width_dots=shot_config.printer.width_dots, timeout_s=5.0)
         printer = TicketPrinter(config=shot_config, clock=clock, worker=worker)
         try:
+            written += _render_manager(out_dir, app=app, loop=loop, ctx=ctx)
             for language in languages:
                 for width, height in sizes:
                     parts = build_kiosk(
@@ -213,4 +214,100 @@ def _render_states(
     shot("15-priority-large-text")
     window.set_large_text(False)
     assert window.notice.kind() in (ERROR, HELP_SENT)
+    _guide_states(parts, shot)
+    _rate_states(parts, shot)
+    return written
+
+
+GUIDES_SHOWN = ("kich-hoat-vneid", "khai-sinh")
+
+
+def _guide_states(parts: KioskParts, shot: Callable[[str], None]) -> None:
+    """The guide list, every step of two guides and their "what to bring" pages."""
+    from ui.kiosk.guide_screen import GuidesScreen
+
+    window = parts.window
+    screen = window.tile_screen("guides")
+    assert isinstance(screen, GuidesScreen)
+    window.show_home()
+    window.home.buttons["guides"].click()
+    shot("20-guides")
+    for number, guide_id in enumerate(GUIDES_SHOWN, start=21):
+        screen.list.guide_buttons[guide_id].click()
+        guide = screen.step.guide()
+        assert guide is not None
+        for index in range(len(guide.steps)):
+            screen.step.show_step(index)
+            shot(f"{number}-guide-{guide_id}-step-{index + 1}")
+        screen.step.next.click()
+        shot(f"{number}-guide-{guide_id}-bring")
+        screen.show_list()
+
+
+def _rate_states(parts: KioskParts, shot: Callable[[str], None]) -> None:
+    """The rating keypad (with a problem), the faces, the reasons and thanks."""
+    from ui.kiosk.rate_number_screen import NOT_FINISHED
+    from ui.kiosk.rate_screen import RateScreen
+
+    window = parts.window
+    window.show_home()
+    window.home.buttons["rate"].click()
+    screen = window.tile_screen("rate")
+    assert isinstance(screen, RateScreen)
+    for key in "A12":
+        screen.number.press(key)
+    shot("30-rate-number")
+    screen.show_problem(NOT_FINISHED, "A012")
+    shot("31-rate-not-finished")
+    screen.show_scale("A012")
+    shot("32-rate-scale")
+    screen.stack.setCurrentWidget(screen.reason)
+    shot("33-rate-reason")
+    screen.stack.setCurrentWidget(screen.thanks)
+    shot("34-rate-thanks")
+    window.show_home()
+
+
+MANAGER_SIZES = ((1366, 768), (1920, 1080))
+
+
+def _render_manager(
+    out_dir: Path, *, app: QApplication, loop: asyncio.AbstractEventLoop, ctx: Any
+) -> list[Path]:
+    """The manager's gate and today's summary on the demo data, at desk PC sizes."""
+    from kiosk.domain.enums import HelperRole
+    from kiosk.services.helpers import list_helpers
+    from ui.manager.app import build_manager
+    from ui.manager.backend import ManagerBackend
+
+    written: list[Path] = []
+    manager = next((h for h in list_helpers(ctx) if h.role == HelperRole.MANAGER), None)
+    for width, height in MANAGER_SIZES:
+        window, runner = build_manager(
+            app=app,
+            loop=loop,
+            backend=ManagerBackend.from_context(ctx),
+            width_px=width,
+            height_px=height,
+        )
+        try:
+            window.show()
+            window.start()
+            spin_until(runner.is_idle)
+            for name in ("40-manager-gate", "41-manager-summary"):
+                if name == "41-manager-summary":  # as after a manager's PIN
+                    if manager is not None:
+                        window.summary.set_manager(manager)
+                    window.stack.setCurrentWidget(window.summary)
+                    window.summary.show_day()
+                    spin_until(runner.is_idle)
+                QApplication.processEvents()
+                path = out_dir / f"{width}x{height}-vi-{name}.png"
+                window.grab().save(str(path))
+                written.append(path)
+        finally:
+            runner.close()
+            spin_until(runner.is_idle)
+            window.close()
+            window.deleteLater()
     return written

@@ -8,6 +8,7 @@ and Pillow load on first use, off the UI thread (``TicketPrinter.start`` via ``r
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -18,6 +19,7 @@ from kiosk.domain.views import TicketView
 from ui.i18n import translate
 
 if TYPE_CHECKING:
+    from printing.blocks import Block
     from printing.ticket import TicketLabels
     from printing.worker import PrinterWorker
     from ui.tasks import TaskRunner
@@ -123,6 +125,15 @@ class TicketPrinter:
             ticket, config.site.header, ticket_labels(config, language), config.site.tz
         )
         return self._worker.submit(ticket.number, blocks)
+
+    def submit_slip(self, job_name: str, blocks: Sequence[Block]) -> Future[Any]:
+        """Queue any slip (a guide's checklist) on the printer thread; returns at once."""
+        self.start()
+        if self._worker is None:
+            failed: Future[Any] = Future()
+            failed.set_exception(self._error or RuntimeError("no printer"))
+            return failed
+        return self._worker.submit(job_name, blocks)
 
     def close(self) -> None:
         """Stop the worker after the jobs already queued."""

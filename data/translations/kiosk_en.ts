@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>Checklist</name>
+    <message>
+        <source>Danh sách giấy tờ cần mang</source>
+        <translation>Papers to bring</translation>
+    </message>
+    <message>
+        <source>Giấy tờ</source>
+        <translation>Papers</translation>
+    </message>
+    <message>
+        <source>Lệ phí</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>Thời gian giải quyết</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <source>Và giấy tờ khác: vui lòng hỏi tại quầy.</source>
+        <translation>And other papers: please ask at the desk.</translation>
+    </message>
+</context>
+<context>
     <name>ChooseScreen</name>
     <message>
         <source>Bạn cần làm thủ tục gì?</source>
@@ -44,6 +67,24 @@
     </message>
 </context>
 <context>
+    <name>CounterIdleScreen</name>
+    <message>
+        <source>Sau khi làm xong, mời bạn đánh giá ở đây.</source>
+        <translation>When you are done, please rate our service here.</translation>
+    </message>
+</context>
+<context>
+    <name>CounterRateScreen</name>
+    <message>
+        <source>Người hỗ trợ bạn: {names}</source>
+        <translation>Helped by: {names}</translation>
+    </message>
+    <message>
+        <source>Bỏ qua</source>
+        <translation>Skip</translation>
+    </message>
+</context>
+<context>
     <name>ExitOverlay</name>
     <message>
         <source>Dành cho cán bộ: nhập mã PIN</source>
@@ -79,10 +120,115 @@
     </message>
 </context>
 <context>
+    <name>GuideInfoScreen</name>
+    <message>
+        <source>Giấy tờ cần mang</source>
+        <translation>Papers to bring</translation>
+    </message>
+    <message>
+        <source>Lệ phí</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>Thời gian giải quyết</source>
+        <translation>Processing time</translation>
+    </message>
+    <message>
+        <source>Xem thêm trên điện thoại: quét mã QR</source>
+        <translation>More on your phone: scan the QR code</translation>
+    </message>
+    <message>
+        <source>‹ Các bước</source>
+        <translation>‹ The steps</translation>
+    </message>
+    <message>
+        <source>In danh sách giấy tờ</source>
+        <translation>Print the checklist</translation>
+    </message>
+    <message>
+        <source>Lấy số cho thủ tục này</source>
+        <translation>Take a number for this procedure</translation>
+    </message>
+    <message>
+        <source>Đang in danh sách giấy tờ…</source>
+        <translation>Printing the checklist…</translation>
+    </message>
+    <message>
+        <source>Mời bạn lấy phiếu ở khe máy in.</source>
+        <translation>Please take the slip from the printer.</translation>
+    </message>
+    <message>
+        <source>Máy in đang gặp sự cố. Xin hỏi cán bộ.</source>
+        <translation>The printer has a problem. Please ask the staff.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideListScreen</name>
+    <message>
+        <source>Hướng dẫn thủ tục</source>
+        <translation>Procedure guides</translation>
+    </message>
+    <message>
+        <source>‹ Về màn hình chính</source>
+        <translation>‹ Back to the start</translation>
+    </message>
+    <message>
+        <source>Đang chuẩn bị, xin chờ một chút…</source>
+        <translation>Getting ready, one moment please…</translation>
+    </message>
+    <message>
+        <source>Chưa có hướng dẫn. Xin hỏi cán bộ ở quầy.</source>
+        <translation>No guides yet. Please ask at the desk.</translation>
+    </message>
+    <message>
+        <source>Chạm vào thủ tục bạn muốn xem.</source>
+        <translation>Touch the procedure you want to read about.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideStepScreen</name>
+    <message>
+        <source>‹ Danh sách</source>
+        <translation>‹ All guides</translation>
+    </message>
+    <message>
+        <source>Đọc to</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <source>Cần mang gì?</source>
+        <translation>What to bring?</translation>
+    </message>
+    <message>
+        <source>◀ Bước trước</source>
+        <translation>◀ Previous step</translation>
+    </message>
+    <message>
+        <source>Bước {number} / {count}</source>
+        <translation>Step {number} / {count}</translation>
+    </message>
+    <message>
+        <source>Xong: cần mang gì? ▶</source>
+        <translation>Done: what to bring? ▶</translation>
+    </message>
+    <message>
+        <source>Bước tiếp ▶</source>
+        <translation>Next step ▶</translation>
+    </message>
+    <message>
+        <source>Bước {number}.</source>
+        <translation>Step {number}.</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <source>Xin chào! Bạn cần làm gì?</source>
         <translation>Hello! What do you need?</translation>
+    </message>
+    <message>
+        <source>Bạn có biết? {tip}</source>
+        <translation>Did you know? {tip}</translation>
     </message>
     <message>
         <source>Hiện không có ai đang chờ.</source>
@@ -121,6 +267,207 @@
     <message>
         <source>Chữ to</source>
         <translation>Large text</translation>
+    </message>
+    <message>
+        <source>Hướng dẫn thủ tục</source>
+        <translation>Procedure guides</translation>
+    </message>
+    <message>
+        <source>Cần mang giấy tờ gì, làm thế nào</source>
+        <translation>What to bring, how to do it</translation>
+    </message>
+    <message>
+        <source>Đánh giá dịch vụ</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <source>Xong việc? Cho chúng tôi biết</source>
+        <translation>All done? Tell us how it went</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerGateScreen</name>
+    <message>
+        <source>Báo cáo tổng hợp</source>
+        <translation>Summary report</translation>
+    </message>
+    <message>
+        <source>Chưa có lãnh đạo nào có mã PIN. Xin nhờ quản trị thêm.</source>
+        <translation>No manager has a PIN yet. Ask the administrator to add one.</translation>
+    </message>
+    <message>
+        <source>Chọn tên của bạn, rồi nhập mã PIN.</source>
+        <translation>Choose your name, then type your PIN.</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerSummaryScreen</name>
+    <message>
+        <source>◀ Trước</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>Sau ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>Cả tháng</source>
+        <translation>Whole month</translation>
+    </message>
+    <message>
+        <source>Xuất PDF và CSV</source>
+        <translation>Export PDF and CSV</translation>
+    </message>
+    <message>
+        <source>Đăng xuất</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Tổng hợp {period}</source>
+        <translation>Summary, {period}</translation>
+    </message>
+    <message>
+        <source>Đang tính…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <source>Không đọc được số liệu.</source>
+        <translation>The figures could not be read.</translation>
+    </message>
+    <message>
+        <source>So với {period} (trong ngoặc: chênh lệch).</source>
+        <translation>Compared with {period} (in brackets: the change).</translation>
+    </message>
+    <message>
+        <source>Chưa xuất được: {error}</source>
+        <translation>Not exported: {error}</translation>
+    </message>
+    <message>
+        <source>Đã lưu: {pdf} và {csv}</source>
+        <translation>Saved: {pdf} and {csv}</translation>
+    </message>
+    <message>
+        <source>Lấy số</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Đã phục vụ</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>Vắng mặt</source>
+        <translation>No-show</translation>
+    </message>
+    <message>
+        <source>Chưa phục vụ khi hết giờ</source>
+        <translation>Not served at closing</translation>
+    </message>
+    <message>
+        <source>Số thứ tự</source>
+        <translation>Queue tickets</translation>
+    </message>
+    <message>
+        <source>Theo thủ tục</source>
+        <translation>By procedure</translation>
+    </message>
+    <message>
+        <source>Thời gian</source>
+        <translation>Times</translation>
+    </message>
+    <message>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Chờ (trung vị)</source>
+        <translation>Waiting (median)</translation>
+    </message>
+    <message>
+        <source>Chờ (90% khách không quá)</source>
+        <translation>Waiting (90% waited at most)</translation>
+    </message>
+    <message>
+        <source>Phục vụ (trung vị)</source>
+        <translation>Service (median)</translation>
+    </message>
+    <message>
+        <source>Giờ cao điểm (số vé lấy mỗi giờ)</source>
+        <translation>Busy hours (tickets issued per hour)</translation>
+    </message>
+    <message>
+        <source>Vạch đen: kỳ trước. Đông nhất: {hours}</source>
+        <translation>Black mark: previous period. Busiest: {hours}</translation>
+    </message>
+    <message>
+        <source>Lượt</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Phút</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>Người hỗ trợ</source>
+        <translation>Helpers</translation>
+    </message>
+    <message>
+        <source>Kết quả và đối tượng ưu tiên</source>
+        <translation>Outcomes and priority groups</translation>
+    </message>
+    <message>
+        <source>Tổng lượt hỗ trợ</source>
+        <translation>All visits</translation>
+    </message>
+    <message>
+        <source>Hỗ trợ không lấy số, theo điểm</source>
+        <translation>Help without a ticket, by place</translation>
+    </message>
+    <message>
+        <source>Tổng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Đánh giá</source>
+        <translation>Ratings</translation>
+    </message>
+    <message>
+        <source>Số lượt đánh giá</source>
+        <translation>Ratings given</translation>
+    </message>
+    <message>
+        <source>Hài lòng trở lên</source>
+        <translation>Satisfied or better</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerWindow</name>
+    <message>
+        <source>Báo cáo tổng hợp</source>
+        <translation>Summary report</translation>
+    </message>
+    <message>
+        <source>Không kiểm tra được mã PIN.</source>
+        <translation>The PIN could not be checked.</translation>
+    </message>
+    <message>
+        <source>Chỉ lãnh đạo mới xem được báo cáo.</source>
+        <translation>Only a manager can read the summary.</translation>
+    </message>
+    <message>
+        <source>Nhập sai quá nhiều lần. Xin thử lại sau ít phút.</source>
+        <translation>Too many wrong PINs. Try again in a few minutes.</translation>
+    </message>
+    <message>
+        <source>Mã PIN không đúng.</source>
+        <translation>Wrong PIN.</translation>
     </message>
 </context>
 <context>
@@ -167,6 +514,81 @@
     <message>
         <source>‹ Không thuộc nhóm nào, quay lại</source>
         <translation>‹ None of these, go back</translation>
+    </message>
+</context>
+<context>
+    <name>RateNumberScreen</name>
+    <message>
+        <source>Đánh giá dịch vụ</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <source>Nhập số in trên vé của bạn, rồi chạm OK.</source>
+        <translation>Type the number printed on your ticket, then touch OK.</translation>
+    </message>
+    <message>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>‹ Quay lại</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy vé {number} hôm nay.</source>
+        <translation>There is no ticket {number} today.</translation>
+    </message>
+    <message>
+        <source>Vé {number} chưa làm xong. Xin đánh giá sau khi xong việc.</source>
+        <translation>Ticket {number} is not finished yet. Please rate after your visit.</translation>
+    </message>
+    <message>
+        <source>Vé {number} đã được đánh giá rồi. Cảm ơn bạn!</source>
+        <translation>Ticket {number} has been rated already. Thank you!</translation>
+    </message>
+    <message>
+        <source>Xin lỗi, chưa ghi được. Xin thử lại.</source>
+        <translation>Sorry, that was not saved. Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>RateReasonScreen</name>
+    <message>
+        <source>Điều gì làm bạn chưa hài lòng?</source>
+        <translation>What was not good?</translation>
+    </message>
+    <message>
+        <source>‹ Quay lại</source>
+        <translation>‹ Back</translation>
+    </message>
+</context>
+<context>
+    <name>RateScaleScreen</name>
+    <message>
+        <source>Bạn có hài lòng với dịch vụ không?</source>
+        <translation>Are you satisfied with our service?</translation>
+    </message>
+    <message>
+        <source>‹ Quay lại</source>
+        <translation>‹ Back</translation>
+    </message>
+</context>
+<context>
+    <name>RateScreen</name>
+    <message>
+        <source>Vé số {number}</source>
+        <translation>Ticket {number}</translation>
+    </message>
+</context>
+<context>
+    <name>RateThanksScreen</name>
+    <message>
+        <source>Cảm ơn bạn đã đánh giá!</source>
+        <translation>Thank you for your rating!</translation>
+    </message>
+    <message>
+        <source>Ý kiến của bạn giúp chúng tôi phục vụ tốt hơn.</source>
+        <translation>Your opinion helps us serve you better.</translation>
     </message>
 </context>
 <context>

@@ -221,3 +221,42 @@ def latest_finished_visit(
         return FinishedVisit(
             visit.id, number, visit.ended_at, tuple(r.name for r in ordered), rated
         )
+
+
+def ticket_to_rate(ctx: AppContext, *, number: str) -> str:
+    """Check that today's ticket ``number`` can be rated now, before the visitor chooses.
+
+    Args:
+        ctx: The application context.
+        number: The ticket number as typed, e.g. ``A12`` or ``a012``.
+
+    Returns:
+        The number as printed (``A012``).
+
+    Raises:
+        ValidationError: Not a ticket number.
+        NotFoundError: No such ticket today.
+        InvalidTransitionError: The ticket's visit is not finished.
+        AlreadyRatedError: The ticket was rated before.
+    """
+    parsed = parse_ticket_number(number)
+    if parsed is None:
+        raise ValidationError("{number} is not a ticket number such as A012.", number=number)
+    shown = format_ticket_number(*parsed)
+    with ctx.db.read() as session:
+        ticket = session.scalar(
+            select(Ticket).where(
+                Ticket.number == shown, Ticket.service_day == service_day(ctx.clock(), ctx.tz)
+            )
+        )
+        if ticket is None:
+            raise NotFoundError("There is no ticket {number} today.", number=shown)
+        if ticket.status != TicketStatus.DONE:
+            raise InvalidTransitionError(
+                "Ticket {number} is not finished yet: rate it after your visit.", number=shown
+            )
+        if session.scalar(select(Rating.id).where(Rating.ticket_id == ticket.id)) is not None:
+            raise AlreadyRatedError(
+                "Ticket {number} has been rated already. Thank you!", number=shown
+            )
+    return shown

@@ -110,10 +110,11 @@ def test_call_a_helper_raises_an_alert_on_the_desk(kiosk: Kiosk) -> None:
 
 
 def test_the_home_screen_has_only_tiles_that_work(kiosk: Kiosk) -> None:
-    assert kiosk.window.home.tile_keys() == ["take_number", "priority", "help"]
+    keys = ["take_number", "priority", "guides", "rate", "help"]
+    assert kiosk.window.home.tile_keys() == keys
 
 
 def test_without_priority_groups_there_is_no_priority_step(make_kiosk: KioskFactory) -> None:
     kiosk = make_kiosk("[queue]\npriority_groups = []\n")
-    assert kiosk.window.home.tile_keys() == ["take_number", "help"]
+    assert kiosk.window.home.tile_keys() == ["take_number", "guides", "rate", "help"]
     assert not kiosk.window.choose.priority_bar.isVisibleTo(kiosk.window)

@@ -7,6 +7,7 @@ the whole home screen, so they load on the database thread after the first frame
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -19,12 +20,15 @@ if TYPE_CHECKING:
     from kiosk.services.kiosk_menu import KioskSnapshot
     from kiosk.services.staff_exit import ExitPinThrottle
 
+logger = logging.getLogger(__name__)
+
 KIOSK_SOURCE = "kiosk"
 _USE_CASE_MODULES = (
     "kiosk.services.tickets",
     "kiosk.services.kiosk_menu",
     "kiosk.services.alerts",
     "kiosk.services.staff_exit",
+    "kiosk.services.ratings",
 )
 
 
@@ -85,10 +89,25 @@ class KioskBackend:
 
         return change_counter(self.ctx)
 
-    def issue_ticket(self, line_code: str, priority_group: str | None) -> TicketView:
-        """Issue and commit a ticket."""
+    def issue_ticket(
+        self, line_code: str, priority_group: str | None, procedure_code: str | None = None
+    ) -> TicketView:
+        """Issue and commit a ticket; a procedure the commune did not configure is left out."""
+        from kiosk.domain.errors import NotFoundError, ValidationError
         from kiosk.services.tickets import issue_ticket
 
+        if procedure_code is not None:
+            try:
+                return issue_ticket(
+                    self.ctx,
+                    line_code=line_code,
+                    procedure_code=procedure_code,
+                    priority_group=priority_group,
+                )
+            except (NotFoundError, ValidationError) as exc:
+                # A guide for a procedure this commune does not list (or on another line):
+                # the visitor still gets a number on the guide's line.
+                logger.info("issuing on line %s without procedure: %s", line_code, exc)
         return issue_ticket(self.ctx, line_code=line_code, priority_group=priority_group)
 
     def mark_print_result(self, ticket_id: int, *, printed: bool, detail: str = "") -> None:
@@ -96,6 +115,18 @@ class KioskBackend:
         from kiosk.services.tickets import mark_print_result
 
         mark_print_result(self.ctx, ticket_id, printed=printed, detail=detail)
+
+    def ticket_to_rate(self, number: str) -> str:
+        """The number as printed if today's ticket can be rated; raises why not otherwise."""
+        from kiosk.services.ratings import ticket_to_rate
+
+        return ticket_to_rate(self.ctx, number=number)
+
+    def rate_ticket(self, number: str, level: int, reason: str | None) -> None:
+        """Store a visitor's rating of a finished ticket."""
+        from kiosk.services.ratings import rate_ticket
+
+        rate_ticket(self.ctx, number=number, level=level, reason=reason)
 
     def request_help(self) -> None:
         """Tell the desks a visitor at the kiosk asks for a helper."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -25,6 +26,16 @@ logger = logging.getLogger(__name__)
 
 POLL_INTERVAL_MS = 2000
 NOTICE_S = 15.0
+
+
+class Companion(Protocol):
+    """A controller of a tile's screen (guides, rating) that starts and stops with the kiosk."""
+
+    def start(self) -> None:
+        """Start background work (after the first frame)."""
+
+    def stop(self) -> None:
+        """Cancel its tasks."""
 
 
 class KioskController(QObject):
@@ -47,6 +58,7 @@ class KioskController(QObject):
         printer: TicketPrinter,
         i18n: I18n,
         poll_interval_ms: int = POLL_INTERVAL_MS,
+        companions: Sequence[Companion] = (),
     ) -> None:
         super().__init__(window)
         self._window = window
@@ -54,6 +66,7 @@ class KioskController(QObject):
         self._backend = backend
         self._printer = printer
         self._i18n = i18n
+        self._companions = tuple(companions)
         self._seen_counter: int | None = None
         self._poll_task: asyncio.Task[Any] | None = None
         self._poll_timer = QTimer(self)
@@ -66,11 +79,15 @@ class KioskController(QObject):
     def start(self) -> None:
         """Open the database and the printer in the background, then keep the queue fresh."""
         self._runner.start(self._startup(), owner=self)
+        for companion in self._companions:
+            companion.start()
 
     def stop(self) -> None:
-        """Stop polling and cancel this controller's tasks."""
+        """Stop polling and cancel this controller's (and its companions') tasks."""
         self._poll_timer.stop()
         self._runner.cancel(self)
+        for companion in self._companions:
+            companion.stop()
 
     async def _startup(self) -> None:
         try:
@@ -92,12 +109,14 @@ class KioskController(QObject):
         self._window.home.set_waiting(snapshot.total_waiting)
         self._window.choose.set_lines(snapshot.lines)
 
-    async def _issue(self, line_code: str, priority_group: str | None) -> None:
+    async def _issue(
+        self, line_code: str, priority_group: str | None, procedure_code: str | None = None
+    ) -> None:
         window = self._window
         window.choose.set_busy(True)
         try:
             ticket = await self._runner.run_db(
-                self._backend.issue_ticket, line_code, priority_group
+                self._backend.issue_ticket, line_code, priority_group, procedure_code
             )
         except Exception:
             logger.exception("could not issue a ticket on line %s", line_code)
@@ -145,6 +164,11 @@ class KioskController(QObject):
         overlay.close_overlay()
         logger.info("kiosk exit by %s", helper.name)
         self.exit_granted.emit(helper)
+
+    @Slot(str, str)
+    def issue_for_procedure(self, line_code: str, procedure_code: str) -> None:
+        """Issue (and print) a regular ticket for a procedure, e.g. from its guide."""
+        self._runner.start(self._issue(line_code, None, procedure_code), owner=self)
 
     @Slot()
     def _on_poll_timer_timeout(self) -> None:

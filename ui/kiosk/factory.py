@@ -17,8 +17,9 @@ from PySide6.QtWidgets import QApplication
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
 from ui.fonts import register_fonts, use_app_font
-from ui.i18n import I18n
+from ui.i18n import I18n, translate
 from ui.kiosk.backend import KioskBackend
+from ui.kiosk.guide_screen import GuidesScreen
 from ui.kiosk.tiles import HomeTile
 from ui.kiosk.window import KioskWindow
 from ui.runtime import prefer_ui_thread
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
     import asyncio
 
     from ui.kiosk.controller import KioskController
+    from ui.kiosk.guide_controller import GuideController
+    from ui.kiosk.guide_speech import Voice
     from ui.tasks import TaskRunner
 
 
@@ -43,6 +46,7 @@ class KioskParts:
     i18n: I18n
     backend: KioskBackend
     printer: TicketPrinter
+    guides: GuideController | None = None
 
     def close(self) -> None:
         """Stop tasks and timers, remove the input filters, close the window for good."""
@@ -54,6 +58,40 @@ class KioskParts:
         self.window.allow_close()
         self.window.close()
         self.window.deleteLater()
+
+
+GUIDES_TILE = "guides"
+RATE_TILE = "rate"
+
+
+def feature_tiles(*, config: Config, i18n: I18n) -> list[HomeTile]:
+    """The tiles of the kiosk's own extra screens: procedure guides and rating."""
+    from kiosk.domain.ratings import scale_levels
+    from ui.kiosk.rate_screen import RateScreen
+
+    rate = RateScreen(
+        i18n=i18n,
+        letters=[line.code for line in config.lines],
+        levels=scale_levels(config.ratings.levels),
+    )
+    return [
+        HomeTile(
+            GUIDES_TILE,
+            "guide",
+            "neutral",
+            lambda: translate("KioskWindow", "Hướng dẫn thủ tục"),
+            lambda: translate("KioskWindow", "Cần mang giấy tờ gì, làm thế nào"),
+            screen=GuidesScreen(i18n=i18n),
+        ),
+        HomeTile(
+            RATE_TILE,
+            "rating",
+            "neutral",
+            lambda: translate("KioskWindow", "Đánh giá dịch vụ"),
+            lambda: translate("KioskWindow", "Xong việc? Cho chúng tôi biết"),
+            screen=rate,
+        ),
+    ]
 
 
 def build_window(
@@ -78,9 +116,8 @@ def build_window(
     family = register_fonts()
     use_app_font(app, family, theme.font_px(theme.sizes.text_body))
     i18n = I18n(default_language=config.kiosk.language)
-    window = KioskWindow(
-        config=config, i18n=i18n, clock=clock, theme=theme, extra_tiles=extra_tiles
-    )
+    tiles = [*feature_tiles(config=config, i18n=i18n), *extra_tiles]
+    window = KioskWindow(config=config, i18n=i18n, clock=clock, theme=theme, extra_tiles=tiles)
     window.resize(size)
     if all_screens:
         window.add_other_screens()
@@ -95,18 +132,48 @@ def attach_controller(
     i18n: I18n,
     backend: KioskBackend,
     printer: TicketPrinter,
+    voice: Voice | None = None,
 ) -> KioskParts:
-    """The task runner and the controller for a window; ``controller.start()`` is left to you."""
-    from ui.kiosk.controller import KioskController
+    """The task runner and the controllers for a window; ``controller.start()`` is left to you.
+
+    ``voice`` reads guide steps aloud; by default the system's Vietnamese voice, if any.
+    """
+    from ui.kiosk.controller import Companion, KioskController
+    from ui.kiosk.guide_controller import GuideController
+    from ui.kiosk.rate_controller import RateController
+    from ui.kiosk.rate_screen import RateScreen
     from ui.tasks import TaskRunner
 
     prefer_ui_thread()
     runner = TaskRunner(loop=loop)
+    guides = None
+    screen = window.tile_screen(GUIDES_TILE)
+    if isinstance(screen, GuidesScreen):
+        guides = GuideController(
+            screen=screen,
+            home=window.home,
+            runner=runner,
+            printer=printer,
+            config=backend.config,
+            i18n=i18n,
+            voice=voice,
+        )
+    companions: list[Companion] = [guides] if guides is not None else []
+    rate = window.tile_screen(RATE_TILE)
+    if isinstance(rate, RateScreen):
+        companions.append(RateController(screen=rate, runner=runner, backend=backend))
     controller = KioskController(
-        window=window, runner=runner, backend=backend, printer=printer, i18n=i18n
+        window=window,
+        runner=runner,
+        backend=backend,
+        printer=printer,
+        i18n=i18n,
+        companions=companions,
     )
+    if guides is not None:
+        guides.take_number_requested.connect(controller.issue_for_procedure)
     window.install_input_filters()
-    return KioskParts(app, window, controller, runner, i18n, backend, printer)
+    return KioskParts(app, window, controller, runner, i18n, backend, printer, guides)
 
 
 def build_kiosk(
@@ -119,11 +186,18 @@ def build_kiosk(
     clock: Clock,
     size: QSize,
     extra_tiles: Sequence[HomeTile] = (),
+    voice: Voice | None = None,
 ) -> KioskParts:
     """Window and controller at once; nothing touches the database until ``start``."""
     window, i18n = build_window(
         app=app, config=config, clock=clock, size=size, extra_tiles=extra_tiles
     )
     return attach_controller(
-        app=app, loop=loop, window=window, i18n=i18n, backend=backend, printer=printer
+        app=app,
+        loop=loop,
+        window=window,
+        i18n=i18n,
+        backend=backend,
+        printer=printer,
+        voice=voice,
     )

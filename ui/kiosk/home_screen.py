@@ -1,12 +1,14 @@
-"""Home: a greeting, how many people wait, and three or four huge tiles."""
+"""Home: a greeting, how many people wait, huge tiles, and a short tip that changes by itself."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.domain.views import LocalText
 from ui.formatting import format_int
 from ui.i18n import I18n, translate
 from ui.kiosk.tiles import HomeTile
@@ -15,6 +17,8 @@ from ui.widgets.button_grid import ButtonGrid
 from ui.widgets.icons import icon_pixmap
 from ui.widgets.picture_button import PictureButton
 from ui.widgets.screen import Screen, text_label
+
+TIP_INTERVAL_MS = 10_000
 
 
 def tile_columns(count: int, *, portrait: bool) -> int:
@@ -60,6 +64,20 @@ class HomeScreen(Screen):
         self._layout.addWidget(self.grid, 1)
         self.grid.set_buttons(list(self.buttons.values()), columns=len(self.buttons))
         self.waiting_icon.hide()
+        self._tips: list[LocalText] = []
+        self._tip_index = 0
+        self.tip_panel = QFrame()
+        self.tip_panel.setProperty("panel", "priority_soft")
+        self.tip = text_label("body", parent=self.tip_panel)
+        self._tip_layout = QHBoxLayout(self.tip_panel)
+        self._tip_layout.addWidget(self.tip, 1)
+        self.tip_panel.hide()
+        self._layout.insertWidget(2, self.tip_panel)
+        # Only while home is on screen: a hidden label repainting every 10 s costs nothing,
+        # but a timer that never stops keeps waking the UI thread for nothing.
+        self._tip_timer = QTimer(self)
+        self._tip_timer.setInterval(TIP_INTERVAL_MS)
+        self._tip_timer.timeout.connect(self._on_tip_timer_timeout)
         i18n.language_changed.connect(self._on_i18n_language_changed)
         self.retranslate()
 
@@ -72,8 +90,33 @@ class HomeScreen(Screen):
         self._waiting = count
         self._show_waiting()
 
+    def set_tips(self, tips: Sequence[LocalText]) -> None:
+        """Short tips (from the guides) to show one at a time, every ``TIP_INTERVAL_MS``."""
+        self._tips = list(tips)
+        self._tip_index = 0
+        self.tip_panel.setVisible(bool(self._tips))
+        self._show_tip()
+        if self._tips and self.isVisible():
+            self._tip_timer.start()
+
+    def show_next_tip(self) -> None:
+        """The next tip (what the timer does)."""
+        if self._tips:
+            self._tip_index = (self._tip_index + 1) % len(self._tips)
+            self._show_tip()
+
+    def tip_index(self) -> int:
+        """Which tip is shown, from 0."""
+        return self._tip_index
+
+    def tip_timer_active(self) -> bool:
+        """True while tips rotate (home is on screen and there are tips)."""
+        return self._tip_timer.isActive()
+
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
+        pad = theme.px(theme.sizes.spacing)
+        self._tip_layout.setContentsMargins(pad, pad // 2, pad, pad // 2)
         margin = theme.px(theme.sizes.margin)
         spacing = theme.px(theme.sizes.spacing)
         self._layout.setContentsMargins(margin, margin, margin, margin)
@@ -95,6 +138,12 @@ class HomeScreen(Screen):
             button.set_label(tile.label())
             button.set_caption(tile.caption())
         self._show_waiting()
+        self._show_tip()
+
+    def _show_tip(self) -> None:
+        if self._tips:
+            text = self._i18n.text(self._tips[self._tip_index])
+            self.tip.setText(translate("HomeScreen", "Bạn có biết? {tip}").format(tip=text))
 
     def _show_waiting(self) -> None:
         count = self._waiting
@@ -106,6 +155,19 @@ class HomeScreen(Screen):
         else:
             text = translate("HomeScreen", "Hiện có {count} người đang chờ.", None, count)
             self.waiting.setText(text.format(count=format_int(count, self._i18n.language)))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._tips:
+            self._tip_timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._tip_timer.stop()
+        super().hideEvent(event)
+
+    @Slot()
+    def _on_tip_timer_timeout(self) -> None:
+        self.show_next_tip()
 
     @Slot(str)
     def _on_i18n_language_changed(self, _language: str) -> None:

@@ -147,6 +147,11 @@ class KioskWindow(QWidget):
                 return self._i18n.text(group.name)
         return None
 
+    def tile_screen(self, key: str) -> Screen | None:
+        """The screen a home tile opens (guides, rating), or None."""
+        tile = self._tile_actions.get(key)
+        return tile.screen if tile is not None else None
+
     def current_screen(self) -> QWidget:
         """The screen shown."""
         screen = self.stack.currentWidget()

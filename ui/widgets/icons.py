@@ -117,6 +117,26 @@ _ICONS: dict[str, str] = {
         '<path d="M6 34h52M10 34v24M54 34v24" {s}/><circle cx="32" cy="14" r="7" fill="{c}"/>'
         '<path d="M20 34a12 12 0 0 1 24 0" {s}/>'
     ),
+    "face_very_happy": (
+        '<circle cx="32" cy="32" r="27" {s}/><circle cx="22" cy="25" r="3.5" fill="{c}"/>'
+        '<circle cx="42" cy="25" r="3.5" fill="{c}"/><path d="M17 36c4 12 26 12 30 0z" {s}/>'
+    ),
+    "face_happy": (
+        '<circle cx="32" cy="32" r="27" {s}/><circle cx="22" cy="25" r="3.5" fill="{c}"/>'
+        '<circle cx="42" cy="25" r="3.5" fill="{c}"/><path d="M20 39c6 7 18 7 24 0" {s}/>'
+    ),
+    "face_neutral": (
+        '<circle cx="32" cy="32" r="27" {s}/><circle cx="22" cy="25" r="3.5" fill="{c}"/>'
+        '<circle cx="42" cy="25" r="3.5" fill="{c}"/><path d="M21 41h22" {s}/>'
+    ),
+    "face_sad": (
+        '<circle cx="32" cy="32" r="27" {s}/><circle cx="22" cy="25" r="3.5" fill="{c}"/>'
+        '<circle cx="42" cy="25" r="3.5" fill="{c}"/><path d="M20 45c6-7 18-7 24 0" {s}/>'
+    ),
+    "face_very_sad": (
+        '<circle cx="32" cy="32" r="27" {s}/><path d="M17 22l9 4M47 22l-9 4" {s}/>'
+        '<path d="M18 47c6-10 22-10 28 0" {s}/>'
+    ),
     "key": ('<circle cx="20" cy="32" r="12" {s}/><path d="M32 32h26M50 32v10M42 32v8" {s}/>'),
 }
 

@@ -1,0 +1,138 @@
+"""Reading a step aloud with an offline Vietnamese voice, when the system has one.
+
+``find_vietnamese_voice`` probes ``espeak-ng`` then ``spd-say`` (Speech Dispatcher) for a
+Vietnamese voice; it blocks for a moment, so the kiosk calls it once, off the UI thread, at
+start-up. ``Speaker`` runs the engine through QProcess: the UI never waits for it.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QProcess
+
+logger = logging.getLogger(__name__)
+
+PROBE_TIMEOUT_S = 3.0
+STOP_WAIT_MS = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceEngine:
+    """How to speak a text: ``program`` with ``arguments`` followed by the text."""
+
+    program: str
+    arguments: tuple[str, ...]
+    stop_arguments: tuple[str, ...] | None = None  # a second call that silences a daemon
+
+    def command(self, text: str) -> list[str]:
+        """The arguments that read ``text``."""
+        return [*self.arguments, text]
+
+
+def _output(command: list[str]) -> str:
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=PROBE_TIMEOUT_S, check=False
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        logger.info("voice probe %s failed: %s", command[0], exc)
+        return ""
+    return done.stdout if done.returncode == 0 else ""
+
+
+def find_vietnamese_voice(which: Callable[[str], str | None] = shutil.which) -> VoiceEngine | None:
+    """The first engine on PATH with a Vietnamese voice, or None (blocking: run it off the UI)."""
+    espeak = which("espeak-ng")
+    # "espeak-ng --voices=vi" lists a header line, then one line per Vietnamese voice.
+    if espeak and len(_output([espeak, "--voices=vi"]).strip().splitlines()) > 1:
+        return VoiceEngine(espeak, ("-v", "vi", "-s", "130"))
+    spd = which("spd-say")
+    if spd:
+        # "spd-say -L": NAME LANGUAGE VARIANT per voice of the default output module.
+        for line in _output([spd, "-L"]).splitlines()[1:]:
+            parts = line.split()
+            if len(parts) > 1 and parts[1].lower().startswith("vi"):
+                return VoiceEngine(spd, ("-w", "-l", "vi", "-r", "-20"), ("-C",))
+    return None
+
+
+class Voice(Protocol):
+    """What the guide screens need from a voice (tests pass a fake)."""
+
+    def available(self) -> bool:
+        """True when there is a voice to read with."""
+
+    def say(self, text: str) -> None:
+        """Start reading ``text``, stopping any reading first; returns at once."""
+
+    def stop(self) -> None:
+        """Stop reading now."""
+
+    def close(self) -> None:
+        """Stop, and wait for the engine process to end (at shut-down)."""
+
+
+class Speaker(QObject):
+    """One engine process at a time; a new text or ``stop`` ends the reading before."""
+
+    def __init__(self, engine: VoiceEngine | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._process: QProcess | None = None
+
+    def probe(self) -> VoiceEngine | None:
+        """Find a voice (blocking; on a worker thread); the result is kept."""
+        self._engine = find_vietnamese_voice()
+        logger.info("read-aloud voice: %s", self._engine.program if self._engine else "none")
+        return self._engine
+
+    def set_engine(self, engine: VoiceEngine | None) -> None:
+        """Use this engine (from ``probe`` on another thread, or a test)."""
+        self._engine = engine
+
+    def available(self) -> bool:
+        """True when there is a voice to read with."""
+        return self._engine is not None
+
+    def say(self, text: str) -> None:
+        """Start reading ``text``, stopping any reading first; returns at once."""
+        if self._engine is None:
+            return
+        self.stop()
+        process = QProcess(self)
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        process.setStandardOutputFile(QProcess.nullDevice())
+        process.start(self._engine.program, self._engine.command(text))
+        self._process = process
+
+    def is_speaking(self) -> bool:
+        """True while the engine process runs."""
+        process = self._process
+        return process is not None and process.state() != QProcess.ProcessState.NotRunning
+
+    def stop(self) -> None:
+        """Stop reading now (kills the engine; a speech daemon is told to be quiet too)."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        if process.state() != QProcess.ProcessState.NotRunning:
+            process.kill()
+            if self._engine is not None and self._engine.stop_arguments is not None:
+                QProcess.startDetached(self._engine.program, list(self._engine.stop_arguments))
+            # WORKAROUND: deleting a QProcess that still runs logs a Qt warning; let it end.
+            process.finished.connect(process.deleteLater)
+        else:
+            process.deleteLater()
+
+    def close(self) -> None:
+        """Stop, and wait for the engine process to end (at shut-down)."""
+        process = self._process
+        self.stop()
+        if process is not None and process.state() != QProcess.ProcessState.NotRunning:
+            process.waitForFinished(STOP_WAIT_MS)

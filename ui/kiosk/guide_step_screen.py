@@ -1,0 +1,181 @@
+"""A guide's step: the picture large, the words large, "Bước n / m", back and forth or swipe."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.content import Guide, Step
+from ui.i18n import I18n, translate
+from ui.kiosk.guide_widgets import SvgPicture, SwipeWatcher
+from ui.theme import Theme
+from ui.widgets.screen import Screen, text_label
+
+
+def action_button(tone: str, parent: QWidget | None = None) -> QPushButton:
+    """A big word button (``kind=action``) in a tone."""
+    button = QPushButton(parent)
+    button.setProperty("kind", "action")
+    button.setProperty("tone", tone)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return button
+
+
+class GuideStepScreen(Screen):
+    """One step of one guide; the last "next" leads to what to bring (``finished``).
+
+    Signals:
+        step_shown(int): a step is on screen (its index from 0); any reading aloud stops.
+        finished: "next" on the last step.
+        info_clicked: "what to bring?" was tapped.
+        list_clicked: the visitor wants the list of guides.
+        read_aloud_clicked(str): "read aloud" was tapped; the text to read.
+    """
+
+    step_shown = Signal(int)
+    finished = Signal()
+    info_clicked = Signal()
+    list_clicked = Signal()
+    read_aloud_clicked = Signal(str)
+
+    def __init__(self, *, i18n: I18n, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._i18n = i18n
+        self._guide: Guide | None = None
+        self._index = 0
+        self.title = text_label("info")
+        self.counter = text_label("accent", wrap=False)
+        self.picture = SvgPicture()
+        self.text = text_label("info")
+        self.text.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        self.body = QFrame()
+        self.body.setProperty("panel", "surface")
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.body)
+        self._body.addWidget(self.picture, 3)
+        self._body.addWidget(self.text, 2)
+        self.swipe = SwipeWatcher(self.body)
+        self.swipe.swiped.connect(self._on_swipe_swiped)
+        self.back = action_button("neutral")
+        self.read_aloud = action_button("neutral")
+        self.info = action_button("priority")
+        self.previous = action_button("neutral")
+        self.next = action_button("primary")
+        self.back.clicked.connect(self.list_clicked)
+        self.info.clicked.connect(self.info_clicked)
+        self.read_aloud.clicked.connect(self._on_read_aloud_clicked)
+        self.previous.clicked.connect(self._on_previous_clicked)
+        self.next.clicked.connect(self._on_next_clicked)
+        self.read_aloud.hide()
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignTop)
+        self._tools = QHBoxLayout()
+        for button in (self.back, self.read_aloud, self.info):
+            self._tools.addWidget(button, 1)
+        self._moves = QHBoxLayout()
+        self._moves.addWidget(self.previous, 2)
+        self._moves.addWidget(self.next, 3)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(heading)
+        self._layout.addWidget(self.body, 1)
+        self._layout.addLayout(self._tools)
+        self._layout.addLayout(self._moves)
+        i18n.language_changed.connect(self._on_i18n_language_changed)
+        self.retranslate()
+
+    def show_guide(self, guide: Guide, index: int = 0) -> None:
+        """Open a guide at a step (the first by default)."""
+        self._guide = guide
+        self.show_step(index)
+
+    def guide(self) -> Guide | None:
+        """The guide shown."""
+        return self._guide
+
+    def index(self) -> int:
+        """The step shown, from 0."""
+        return self._index
+
+    def show_step(self, index: int) -> None:
+        """Show a step by index (clamped to the guide's steps)."""
+        if self._guide is None or not self._guide.steps:
+            return
+        self._index = max(0, min(index, len(self._guide.steps) - 1))
+        self.picture.set_path(self._step().image)
+        self.retranslate()
+        self.step_shown.emit(self._index)
+
+    def set_voice_available(self, available: bool) -> None:
+        """Show "read aloud" only when the system has a Vietnamese voice."""
+        self.read_aloud.setVisible(available)
+
+    def apply_theme(self, theme: Theme) -> None:
+        super().apply_theme(theme)
+        margin = theme.px(theme.sizes.margin)
+        spacing = theme.px(theme.sizes.spacing)
+        self._layout.setContentsMargins(margin, margin // 2, margin, margin)
+        self._layout.setSpacing(spacing)
+        self._body.setContentsMargins(spacing, spacing, spacing, spacing)
+        self._body.setSpacing(spacing)
+        self._body.setDirection(
+            QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
+        )
+        for row in (self._tools, self._moves):
+            row.setSpacing(spacing)
+
+    def retranslate(self) -> None:
+        self.back.setText(translate("GuideStepScreen", "‹ Danh sách"))
+        self.read_aloud.setText(translate("GuideStepScreen", "Đọc to"))
+        self.info.setText(translate("GuideStepScreen", "Cần mang gì?"))
+        self.previous.setText(translate("GuideStepScreen", "◀ Bước trước"))
+        guide = self._guide
+        if guide is None or not guide.steps:
+            return
+        count = len(guide.steps)
+        self.title.setText(self._i18n.text(guide.title))
+        counter = translate("GuideStepScreen", "Bước {number} / {count}")
+        self.counter.setText(counter.format(number=self._step().number, count=count))
+        self.text.setText(self._i18n.text(self._step().text))
+        self.previous.setEnabled(self._index > 0)
+        last = self._index == count - 1
+        self.next.setText(
+            translate("GuideStepScreen", "Xong: cần mang gì? ▶")
+            if last
+            else translate("GuideStepScreen", "Bước tiếp ▶")
+        )
+
+    def _step(self) -> Step:
+        assert self._guide is not None
+        return self._guide.steps[self._index]
+
+    def _move(self, delta: int) -> None:
+        if self._guide is None:
+            return
+        target = self._index + delta
+        if target >= len(self._guide.steps):
+            self.finished.emit()
+        elif target >= 0:
+            self.show_step(target)
+
+    @Slot(str)
+    def _on_i18n_language_changed(self, _language: str) -> None:
+        self.retranslate()
+
+    @Slot()
+    def _on_previous_clicked(self) -> None:
+        self._move(-1)
+
+    @Slot()
+    def _on_next_clicked(self) -> None:
+        self._move(1)
+
+    @Slot(int)
+    def _on_swipe_swiped(self, direction: int) -> None:
+        self._move(direction)
+
+    @Slot()
+    def _on_read_aloud_clicked(self) -> None:
+        if self._guide is not None:
+            step = self._step()
+            counter = translate("GuideStepScreen", "Bước {number}.").format(number=step.number)
+            self.read_aloud_clicked.emit(f"{counter} {self._i18n.text(step.text)}")

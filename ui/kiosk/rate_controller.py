@@ -1,0 +1,89 @@
+"""The kiosk's rating: check the ticket number, then store the rating, on the database thread."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Slot
+
+from kiosk.domain.errors import InvalidTransitionError, NotFoundError, ValidationError
+from kiosk.domain.numbering import format_ticket_number, parse_ticket_number
+from kiosk.domain.ratings import AlreadyRatedError
+from ui.kiosk.backend import KioskBackend
+from ui.kiosk.rate_number_screen import ALREADY_RATED, FAILED, NOT_FINISHED, UNKNOWN
+from ui.kiosk.rate_screen import RateScreen
+from ui.tasks import TaskRunner
+
+logger = logging.getLogger(__name__)
+
+
+def problem_kind(exc: Exception) -> str:
+    """Which message a rating error shows (no SQL, no traceback on a visitor's screen)."""
+    if isinstance(exc, AlreadyRatedError):
+        return ALREADY_RATED
+    if isinstance(exc, InvalidTransitionError):
+        return NOT_FINISHED
+    if isinstance(exc, NotFoundError | ValidationError):
+        return UNKNOWN
+    return FAILED
+
+
+def shown_number(typed: str) -> str:
+    """``A12`` as printed on tickets (``A012``), or as typed when it is not a number."""
+    parsed = parse_ticket_number(typed)
+    return format_ticket_number(*parsed) if parsed else typed
+
+
+class RateController(QObject):
+    """Connects the rating screen to ``ticket_to_rate`` and ``rate_ticket``."""
+
+    def __init__(self, *, screen: RateScreen, runner: TaskRunner, backend: KioskBackend) -> None:
+        super().__init__(screen)
+        self._screen = screen
+        self._runner = runner
+        self._backend = backend
+        screen.number_entered.connect(self._on_screen_number_entered)
+        screen.rating_chosen.connect(self._on_screen_rating_chosen)
+
+    def start(self) -> None:
+        """Nothing runs in the background: the screen asks when a visitor acts."""
+
+    def stop(self) -> None:
+        """Cancel a check or a store still running."""
+        self._runner.cancel(self)
+
+    async def _check(self, typed: str) -> None:
+        screen = self._screen
+        screen.number.set_busy(True)
+        try:
+            number = await self._runner.run_db(self._backend.ticket_to_rate, typed)
+        except Exception as exc:
+            self._log(exc)
+            screen.show_problem(problem_kind(exc), shown_number(typed))
+            return
+        finally:
+            screen.number.set_busy(False)
+        screen.show_scale(number)
+
+    async def _store(self, number: str, level: int, reason: str) -> None:
+        try:
+            await self._runner.run_db(self._backend.rate_ticket, number, level, reason or None)
+        except Exception as exc:
+            self._log(exc)
+            self._screen.show_problem(problem_kind(exc), number)
+            return
+        self._screen.show_thanks()
+
+    def _log(self, exc: Exception) -> None:
+        if problem_kind(exc) == FAILED:
+            logger.error("rating failed", exc_info=exc)
+        else:
+            logger.info("rating refused: %s", exc)
+
+    @Slot(str)
+    def _on_screen_number_entered(self, typed: str) -> None:
+        self._runner.start(self._check(typed), owner=self)
+
+    @Slot(str, int, str)
+    def _on_screen_rating_chosen(self, number: str, level: int, reason: str) -> None:
+        self._runner.start(self._store(number, level, reason), owner=self)

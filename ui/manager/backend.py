@@ -1,0 +1,95 @@
+"""The manager screen's use cases as blocking calls for the database thread (``run_db``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.config import Config
+from kiosk.domain.clock import Clock, service_day, system_clock
+from kiosk.domain.enums import HelperRole
+from kiosk.domain.errors import AuthError
+from kiosk.domain.summary import Period
+
+if TYPE_CHECKING:
+    from kiosk.domain.summary_views import Summary
+    from kiosk.domain.views import HelperView
+    from kiosk.services.context import AppContext
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """Where an export went."""
+
+    pdf: Path
+    csv: Path
+
+
+class ManagerBackend:
+    """Opens the database on first use; every method blocks and belongs on the DB thread."""
+
+    def __init__(self, config: Config, *, clock: Clock = system_clock) -> None:
+        self.config = config
+        self.clock = clock
+        self._ctx: AppContext | None = None
+
+    @classmethod
+    def from_context(cls, ctx: AppContext) -> ManagerBackend:
+        """A backend over an already open context (tests, screenshots, the desk console)."""
+        backend = cls(ctx.config, clock=ctx.clock)
+        backend._ctx = ctx
+        return backend
+
+    @property
+    def ctx(self) -> AppContext:
+        """The context, opening (and migrating) the database the first time."""
+        if self._ctx is None:
+            from kiosk.services.context import bootstrap
+
+            self._ctx = bootstrap(self.config, clock=self.clock)
+        return self._ctx
+
+    def today(self) -> date:
+        """Today's service day at the commune (no database needed)."""
+        return service_day(self.clock(), self.config.site.tz)
+
+    def managers(self) -> list[HelperView]:
+        """Active managers with a PIN, by name."""
+        from kiosk.services.helpers import list_helpers
+
+        return [h for h in list_helpers(self.ctx) if h.role == HelperRole.MANAGER and h.has_pin]
+
+    def sign_in(self, helper_id: int, pin: str) -> HelperView:
+        """Check a manager's PIN; ``AuthError`` for a wrong PIN or someone not a manager."""
+        from kiosk.services.helpers import sign_in
+
+        helper = sign_in(self.ctx, helper_id=helper_id, pin=pin)
+        if helper.role != HelperRole.MANAGER:
+            raise AuthError("Only a manager can read the summary.")
+        return helper
+
+    def summary(self, period: Period) -> Summary:
+        """The summary of a period against the previous one."""
+        from kiosk.services.summary import build_summary
+
+        return build_summary(self.ctx, period)
+
+    def export(self, period: Period, helper: HelperView) -> ExportResult:
+        """Write the period's PDF and CSV to the reports folder (audited as ``helper``)."""
+        from kiosk.services.context import Actor
+        from kiosk.services.reports import export_summary
+
+        folder = self.config.reports_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        name = f"tong-hop-{period.slug()}"
+        result = ExportResult(folder / f"{name}.pdf", folder / f"{name}.csv")
+        actor = Actor(helper.name, helper.id)
+        export_summary(self.ctx, period, pdf=result.pdf, csv=result.csv, actor=actor)
+        return result
+
+    def close(self) -> None:
+        """Close pooled database connections."""
+        if self._ctx is not None:
+            self._ctx.db.dispose()

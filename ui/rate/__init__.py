@@ -1,0 +1,1 @@
+"""Qt rating screens per counter."""
