@@ -28,7 +28,8 @@ def register(sub: Any) -> None:
     )
     p.set_defaults(handler=_demo)
     p = sub.add_parser(
-        "screenshots", help="render every visitor screen to PNG files (no display needed)"
+        "screenshots",
+        help="render every screen (kiosk, desk, display, manager) to PNG files; no display needed",
     )
     p.add_argument("dir", type=Path, help="folder for the PNG files")
     p.add_argument(
@@ -47,6 +48,22 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=_rate)
     p = sub.add_parser("manager", help="the manager's summary screen (manager PIN required)")
     p.set_defaults(handler=_manager)
+    p = sub.add_parser(
+        "desk",
+        help="start the desk console: staff sign in with a PIN, call tickets, record who helped",
+    )
+    p.add_argument(
+        "--counter",
+        type=int,
+        metavar="N",
+        help="this PC's counter number (default: staff choose one when signing in)",
+    )
+    p.set_defaults(handler=_desk)
+    p = sub.add_parser(
+        "display",
+        help="start the calling display on a TV: current numbers, last calls, announcements",
+    )
+    p.set_defaults(handler=_display)
     cli_printer.register(sub)
 
 
@@ -116,13 +133,45 @@ def _seed_demo(backend: Any) -> None:
     seed_demo(backend.ctx)
 
 
+def _unknown_counter(config: Config, number: int) -> bool:
+    """True (after saying so) when ``number`` is not a configured counter."""
+    numbers = [counter.number for counter in config.counters]
+    if number in numbers:
+        return False
+    known = ", ".join(str(n) for n in numbers)
+    print(f"error: there is no counter {number}; the config has {known}", file=sys.stderr)
+    return True
+
+
+def _desk(args: argparse.Namespace) -> int:
+    from kiosk.cli import load_or_exit
+
+    config = load_or_exit(args)
+    if args.counter is not None and _unknown_counter(config, args.counter):
+        return 2
+    if _no_display():
+        return 1
+    from ui.desk.app import run_desk
+
+    return run_desk(config, counter=args.counter)
+
+
+def _display(args: argparse.Namespace) -> int:
+    from kiosk.cli import load_or_exit
+
+    config = load_or_exit(args)
+    if _no_display():
+        return 1
+    from ui.display.app import run_display
+
+    return run_display(config)
+
+
 def _rate(args: argparse.Namespace) -> int:
     from kiosk.cli import load_or_exit
 
     config = load_or_exit(args)
-    if all(counter.number != args.counter for counter in config.counters):
-        known = ", ".join(str(c.number) for c in config.counters)
-        print(f"error: no counter {args.counter}; expected one of {known}", file=sys.stderr)
+    if _unknown_counter(config, args.counter):
         return 2
     if _no_display():
         return 1
@@ -148,10 +197,15 @@ def _screenshots(args: argparse.Namespace) -> int:
     config = load_or_exit(args)
     # Offscreen unless told otherwise: screenshots need no display.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.desk.screenshots import render_desk_and_display_screens
     from ui.screenshots import render_screenshots
 
     sizes = args.size or list(DEFAULT_SIZES)
     languages = (args.lang,) if args.lang else ("vi", "en")
     written = render_screenshots(args.dir, config=config, sizes=sizes, languages=languages)
+    # Desks and TVs are landscape; a portrait size is only for the visitor kiosk.
+    landscape = [(w, h) for w, h in sizes if w > h]
+    for language in languages if landscape else ():
+        written += render_desk_and_display_screens(args.dir, landscape, language, config=config)
     print(f"{len(written)} screenshots in {args.dir}")
     return 0

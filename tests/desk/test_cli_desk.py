@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import cli_desk
+from kiosk import cli_gui
 from tests.conftest import write_config
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk")
     parser.add_argument("--config")
-    cli_desk.register(parser.add_subparsers(dest="command", required=True))
+    cli_gui.register(parser.add_subparsers(dest="command", required=True))
     return parser
 
 
