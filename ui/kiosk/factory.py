@@ -138,6 +138,7 @@ def attach_controller(
 
     ``voice`` reads guide steps aloud; by default the system's Vietnamese voice, if any.
     """
+    from ui.kiosk.closing_job import ClosingJob
     from ui.kiosk.controller import Companion, KioskController
     from ui.kiosk.guide_controller import GuideController
     from ui.kiosk.rate_controller import RateController
@@ -158,7 +159,9 @@ def attach_controller(
             i18n=i18n,
             voice=voice,
         )
-    companions: list[Companion] = [guides] if guides is not None else []
+    companions: list[Companion] = [ClosingJob(runner=runner, backend=backend, parent=window)]
+    if guides is not None:
+        companions.append(guides)
     rate = window.tile_screen(RATE_TILE)
     if isinstance(rate, RateScreen):
         companions.append(RateController(screen=rate, runner=runner, backend=backend))

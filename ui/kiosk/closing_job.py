@@ -1,0 +1,76 @@
+"""Closing time, run from the kiosk process: the PC that is on all day closes the queue."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Slot
+
+from ui.kiosk.backend import KioskBackend
+from ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from kiosk.services.closing import ClosingResult
+
+logger = logging.getLogger(__name__)
+
+CHECK_INTERVAL_MS = 60_000
+
+
+class ClosingJob(QObject):
+    """Once a minute, asks the core whether closing is due; the core makes it once a day."""
+
+    def __init__(
+        self,
+        *,
+        runner: TaskRunner,
+        backend: KioskBackend,
+        interval_ms: int = CHECK_INTERVAL_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._backend = backend
+        self._task: asyncio.Task[Any] | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    def start(self) -> None:
+        """Check every minute from now on."""
+        self._timer.start()
+
+    def stop(self) -> None:
+        """Stop checking and cancel a check in progress."""
+        self._timer.stop()
+        self._runner.cancel(self)
+
+    async def check(self) -> ClosingResult | None:
+        """One check; a failure (e.g. the reports folder is not writable) is logged, not shown."""
+        try:
+            result = await self._runner.run_db(self._close_if_due)
+        except Exception:
+            logger.exception("closing failed; it is tried again in a minute")
+            return None
+        if result is not None:
+            logger.info(
+                "closed %s: %d waiting ticket(s) not served; reports %s, %s",
+                result.day,
+                result.closed_tickets,
+                result.pdf,
+                result.csv,
+            )
+        return result
+
+    def _close_if_due(self) -> ClosingResult | None:
+        # Imported here, on the database thread: reports pull in reportlab, too slow for start-up.
+        from kiosk.services.closing import close_if_due
+
+        return close_if_due(self._backend.ctx)
+
+    @Slot()
+    def _on_timer_timeout(self) -> None:
+        if self._task is None or self._task.done():
+            self._task = self._runner.start(self.check(), owner=self)
