@@ -33,8 +33,12 @@ lint: $(TEST_STAMP)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python bench/queue.py
+	$(BIN)/python bench/ticket.py
+	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/idle.py --seconds 60
+	$(BIN)/python bench/summary.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
