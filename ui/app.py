@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
 from kiosk.domain.clock import Clock, system_clock
+from ui.backend_base import DatabaseBackend
 from ui.kiosk.backend import KioskBackend
 from ui.kiosk.factory import KioskParts, attach_controller, build_window
 from ui.kiosk.window import KioskWindow
@@ -37,7 +38,7 @@ def run_kiosk(
     config: Config,
     *,
     clock: Clock = system_clock,
-    after_open: Callable[[KioskBackend], None] | None = None,
+    after_open: Callable[[DatabaseBackend], None] | None = None,
 ) -> int:
     """Run the kiosk until a staff member exits it; returns the process exit code."""
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -22,7 +22,8 @@ from kiosk.storage.models import Helper, Visit, VisitHelper
 CSV_COLUMNS = ("name", "kind", "role", "affiliation", "pin")
 
 
-def _view(helper: Helper) -> HelperView:
+def helper_view(helper: Helper) -> HelperView:
+    """A helper row as a frozen view (never the PIN hash)."""
     return HelperView(
         id=helper.id,
         name=helper.name,
@@ -95,7 +96,7 @@ def add_helper(
             now=now,
             after={"name": name, "kind": kind_value.value, "role": role_value.value},
         )
-        return _view(helper)
+        return helper_view(helper)
 
 
 def list_helpers(
@@ -106,7 +107,7 @@ def list_helpers(
         stmt = select(Helper).order_by(Helper.name_folded, Helper.id)
         if not include_inactive:
             stmt = stmt.where(Helper.active.is_(True))
-        helpers = [_view(h) for h in session.scalars(stmt)]
+        helpers = [helper_view(h) for h in session.scalars(stmt)]
     return [h for h in helpers if not query or matches(query, h.name)]
 
 
@@ -126,7 +127,7 @@ def recent_helpers(ctx: AppContext, *, limit: int = 12) -> list[HelperView]:
             .order_by(last_visit.c.last.desc().nulls_last(), Helper.name_folded)
             .limit(limit)
         )
-        return [_view(h) for h in session.scalars(stmt)]
+        return [helper_view(h) for h in session.scalars(stmt)]
 
 
 def set_active(ctx: AppContext, *, helper_id: int, active: bool, actor: Actor) -> HelperView:
@@ -146,7 +147,7 @@ def set_active(ctx: AppContext, *, helper_id: int, active: bool, actor: Actor) -
             before={"active": before},
             after={"active": active},
         )
-        return _view(helper)
+        return helper_view(helper)
 
 
 def set_pin(ctx: AppContext, *, helper_id: int, pin: str, actor: Actor) -> HelperView:
@@ -167,7 +168,7 @@ def set_pin(ctx: AppContext, *, helper_id: int, pin: str, actor: Actor) -> Helpe
             entity_id=helper.id,
             now=now,
         )
-        return _view(helper)
+        return helper_view(helper)
 
 
 def sign_in(ctx: AppContext, *, helper_id: int, pin: str) -> HelperView:
@@ -192,7 +193,7 @@ def sign_in(ctx: AppContext, *, helper_id: int, pin: str) -> HelperView:
                 entity_id=helper.id,
                 now=now,
             )
-            return _view(helper)
+            return helper_view(helper)
         helper.failed_pin_tries += 1
         locked = lockout_until(helper.failed_pin_tries, now)
         if locked is not None:

@@ -8,6 +8,7 @@ from kiosk.domain.text import fold, nfc
 from kiosk.domain.views import HelperView
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
+from kiosk.services.helpers import helper_view
 from kiosk.services.lookup import helper_by_id
 from kiosk.storage.models import Helper
 
@@ -20,18 +21,6 @@ def _fields(helper: Helper) -> dict[str, object]:
         "affiliation": helper.affiliation,
         "has_pin": helper.pin_hash is not None,
     }
-
-
-def _view(helper: Helper) -> HelperView:
-    return HelperView(
-        id=helper.id,
-        name=helper.name,
-        kind=HelperKind(helper.kind),
-        role=HelperRole(helper.role),
-        affiliation=helper.affiliation,
-        active=helper.active,
-        has_pin=helper.pin_hash is not None,
-    )
 
 
 def update_helper(
@@ -93,4 +82,4 @@ def update_helper(
                 before=before,
                 after=after,
             )
-        return _view(helper)
+        return helper_view(helper)

@@ -12,12 +12,13 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from kiosk.domain.enums import HelperKind, HelperRole
+from kiosk.domain.enums import HelperKind
 from kiosk.domain.errors import AuthError
 from kiosk.domain.pins import LOCKOUT, MAX_FAILED_TRIES, verify_pin
 from kiosk.domain.views import HelperView
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
+from kiosk.services.helpers import helper_view
 from kiosk.storage.models import Helper
 
 
@@ -74,7 +75,7 @@ def verify_exit_pin(
             )
         ).all()
         match = next((h for h in staff if h.pin_hash and verify_pin(pin, h.pin_hash)), None)
-        view = _view(match) if match is not None else None
+        view = helper_view(match) if match is not None else None
     throttle.record(success=view is not None, now=now)
     if view is None:
         throttle.check(now)  # the wrong PIN that starts a lockout says so at once
@@ -90,15 +91,3 @@ def verify_exit_pin(
             after={"source": source},
         )
     return view
-
-
-def _view(helper: Helper) -> HelperView:
-    return HelperView(
-        id=helper.id,
-        name=helper.name,
-        kind=HelperKind(helper.kind),
-        role=HelperRole(helper.role),
-        affiliation=helper.affiliation,
-        active=helper.active,
-        has_pin=helper.pin_hash is not None,
-    )

@@ -10,15 +10,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kiosk.config import Config
-from kiosk.domain.clock import Clock, system_clock
 from kiosk.domain.enums import Channel, HelperKind, HelperRole, Outcome
+from ui.backend_base import DatabaseBackend
 
 if TYPE_CHECKING:
     from kiosk.domain.views import HelperView, LineView, TicketView
     from kiosk.domain.visits import HelperCredit
     from kiosk.services.alerts import AlertView
-    from kiosk.services.context import Actor, AppContext
+    from kiosk.services.context import Actor
     from kiosk.services.queue_read import CounterState
     from kiosk.services.visits import VisitRecord
 
@@ -53,46 +52,10 @@ class DeskSnapshot:
         return None
 
 
-class DeskBackend:
+class DeskBackend(DatabaseBackend):
     """Opens the database on first use; every method blocks and belongs on the DB thread."""
 
-    def __init__(self, config: Config, *, clock: Clock = system_clock) -> None:
-        self.config = config
-        self.clock = clock
-        self._ctx: AppContext | None = None
-
-    @classmethod
-    def from_context(cls, ctx: AppContext) -> DeskBackend:
-        """A backend over an already open context (tests, screenshots)."""
-        backend = cls(ctx.config, clock=ctx.clock)
-        backend._ctx = ctx
-        return backend
-
-    @property
-    def ctx(self) -> AppContext:
-        """The context, opening (and migrating) the database the first time."""
-        if self._ctx is None:
-            from kiosk.services.context import bootstrap
-
-            self._ctx = bootstrap(self.config, clock=self.clock)
-        return self._ctx
-
-    def open(self) -> None:
-        """Open the database now."""
-        _ = self.ctx
-
-    def close(self) -> None:
-        """Close pooled connections."""
-        if self._ctx is not None:
-            self._ctx.db.dispose()
-
     # -- reading ---------------------------------------------------------------------------
-
-    def change_counter(self) -> int:
-        """The change counter, polled to know when to read a new snapshot."""
-        from kiosk.services.changes import change_counter
-
-        return change_counter(self.ctx)
 
     def snapshot(self) -> DeskSnapshot:
         """Lines, waiting tickets, counters and open alerts (counter read first: none missed)."""

@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kiosk.config import Config
-from kiosk.domain.clock import Clock, system_clock
+from ui.backend_base import DatabaseBackend
 
 if TYPE_CHECKING:
     from kiosk.domain.views import LineView
-    from kiosk.services.context import AppContext
     from kiosk.services.display_feed import Call
     from kiosk.services.queue_read import CounterState
 
@@ -27,44 +25,8 @@ class DisplaySnapshot:
     lines: tuple[LineView, ...]
 
 
-class DisplayBackend:
+class DisplayBackend(DatabaseBackend):
     """Opens the database on first use; every method blocks and belongs on the DB thread."""
-
-    def __init__(self, config: Config, *, clock: Clock = system_clock) -> None:
-        self.config = config
-        self.clock = clock
-        self._ctx: AppContext | None = None
-
-    @classmethod
-    def from_context(cls, ctx: AppContext) -> DisplayBackend:
-        """A backend over an already open context (tests, screenshots)."""
-        backend = cls(ctx.config, clock=ctx.clock)
-        backend._ctx = ctx
-        return backend
-
-    @property
-    def ctx(self) -> AppContext:
-        """The context, opening (and migrating) the database the first time."""
-        if self._ctx is None:
-            from kiosk.services.context import bootstrap
-
-            self._ctx = bootstrap(self.config, clock=self.clock)
-        return self._ctx
-
-    def open(self) -> None:
-        """Open the database now."""
-        _ = self.ctx
-
-    def close(self) -> None:
-        """Close pooled connections."""
-        if self._ctx is not None:
-            self._ctx.db.dispose()
-
-    def change_counter(self) -> int:
-        """The change counter (one small query, polled twice a second)."""
-        from kiosk.services.changes import change_counter
-
-        return change_counter(self.ctx)
 
     def snapshot(self) -> DisplaySnapshot:
         """Everything on the screen, read after the change counter it belongs to."""

@@ -8,15 +8,12 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kiosk.config import Config
-from kiosk.domain.clock import Clock, system_clock
+from ui.backend_base import DatabaseBackend
 
 if TYPE_CHECKING:
     from kiosk.domain.views import HelperView, TicketView
-    from kiosk.services.context import AppContext
     from kiosk.services.kiosk_menu import KioskSnapshot
     from kiosk.services.staff_exit import ExitPinThrottle
 
@@ -32,39 +29,10 @@ _USE_CASE_MODULES = (
 )
 
 
-class KioskBackend:
+class KioskBackend(DatabaseBackend):
     """Opens the database on first use; every method blocks and belongs on the DB thread."""
 
-    def __init__(
-        self,
-        config: Config,
-        *,
-        clock: Clock = system_clock,
-        after_open: Callable[[KioskBackend], None] | None = None,
-    ) -> None:
-        self.config = config
-        self.clock = clock
-        self._after_open = after_open
-        self._ctx: AppContext | None = None
-        self._throttle: ExitPinThrottle | None = None
-
-    @classmethod
-    def from_context(cls, ctx: AppContext) -> KioskBackend:
-        """A backend over an already open context (tests, screenshots)."""
-        backend = cls(ctx.config, clock=ctx.clock)
-        backend._ctx = ctx
-        return backend
-
-    @property
-    def ctx(self) -> AppContext:
-        """The context, opening the database (and migrating it) the first time."""
-        if self._ctx is None:
-            from kiosk.services.context import bootstrap
-
-            self._ctx = bootstrap(self.config, clock=self.clock)
-            if self._after_open is not None:
-                self._after_open(self)  # e.g. demo seeding, still on the database thread
-        return self._ctx
+    _throttle: ExitPinThrottle | None = None  # made on the first exit PIN
 
     def open(self) -> None:
         """Open the database and load every use case now (at start-up, after the first frame).
@@ -82,12 +50,6 @@ class KioskBackend:
         from kiosk.services.kiosk_menu import kiosk_snapshot
 
         return kiosk_snapshot(self.ctx)
-
-    def change_counter(self) -> int:
-        """The change counter, polled to know when to read a new snapshot."""
-        from kiosk.services.changes import change_counter
-
-        return change_counter(self.ctx)
 
     def issue_ticket(
         self, line_code: str, priority_group: str | None, procedure_code: str | None = None

@@ -7,8 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.config import Config
-from kiosk.domain.clock import Clock, service_day, system_clock
+from kiosk.domain.clock import service_day
 from kiosk.domain.enums import HelperRole
 from kiosk.domain.errors import AuthError
 from kiosk.domain.summary import Period
@@ -16,7 +15,8 @@ from kiosk.domain.summary import Period
 if TYPE_CHECKING:
     from kiosk.domain.summary_views import Summary
     from kiosk.domain.views import HelperView
-    from kiosk.services.context import AppContext
+
+from ui.backend_base import DatabaseBackend
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,29 +27,8 @@ class ExportResult:
     csv: Path
 
 
-class ManagerBackend:
+class ManagerBackend(DatabaseBackend):
     """Opens the database on first use; every method blocks and belongs on the DB thread."""
-
-    def __init__(self, config: Config, *, clock: Clock = system_clock) -> None:
-        self.config = config
-        self.clock = clock
-        self._ctx: AppContext | None = None
-
-    @classmethod
-    def from_context(cls, ctx: AppContext) -> ManagerBackend:
-        """A backend over an already open context (tests, screenshots, the desk console)."""
-        backend = cls(ctx.config, clock=ctx.clock)
-        backend._ctx = ctx
-        return backend
-
-    @property
-    def ctx(self) -> AppContext:
-        """The context, opening (and migrating) the database the first time."""
-        if self._ctx is None:
-            from kiosk.services.context import bootstrap
-
-            self._ctx = bootstrap(self.config, clock=self.clock)
-        return self._ctx
 
     def today(self) -> date:
         """Today's service day at the commune (no database needed)."""
