@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -17,10 +16,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.content import Guide
 from ui.i18n import I18n, translate
-from ui.kiosk.guide_step_screen import action_button
+from ui.kiosk.guide_step_screen import action_button, stack_if_cut
 from ui.kiosk.guide_widgets import qr_pixmap
 from ui.theme import Theme
-from ui.widgets.button_grid import make_kinetic
+from ui.widgets.button_grid import fit_content_when_shown, make_kinetic
 from ui.widgets.screen import Screen, text_label
 
 QR_DESIGN_PX = 260
@@ -95,7 +94,7 @@ class GuideInfoScreen(Screen):
         self.back.clicked.connect(self.back_clicked)
         self.print.clicked.connect(self.print_clicked)
         self.take_number.clicked.connect(self.take_number_clicked)
-        self._buttons = QHBoxLayout()
+        self._buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._buttons.addWidget(self.back, 2)
         self._buttons.addWidget(self.print, 3)
         self._buttons.addWidget(self.take_number, 3)
@@ -197,11 +196,21 @@ class GuideInfoScreen(Screen):
         }
         self.print_state.setText(texts.get(self._print_state, ""))
         self.print_state.setVisible(self._print_state in texts)
+        self._fit_buttons()
+
+    def _fit_buttons(self) -> None:
+        margins = self._layout.contentsMargins()
+        stack_if_cut(self._buttons, self.width() - margins.left() - margins.right())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_buttons()
+        super().resizeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._kinetic:
             self._kinetic = True
             make_kinetic(self.area)
+        fit_content_when_shown(self.area)
         super().showEvent(event)
 
     @Slot(str)

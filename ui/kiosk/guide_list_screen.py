@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -17,7 +17,7 @@ from ui.i18n import I18n, translate
 from ui.kiosk.choose_screen import back_button
 from ui.kiosk.pictures import line_picture
 from ui.theme import Theme
-from ui.widgets.button_grid import make_kinetic
+from ui.widgets.button_grid import fit_content_when_shown, make_kinetic
 from ui.widgets.picture_button import PictureButton
 from ui.widgets.screen import Screen, text_label
 
@@ -54,6 +54,13 @@ class GuideListScreen(Screen):
         self.headers: dict[str, QLabel] = {}
         self.back = back_button()
         self.back.clicked.connect(self.back_clicked)
+        # WORKAROUND: after the stylesheet changes the buttons' fonts (large text), the grid
+        # keeps rows at heights cached for the old fonts, clipping long names; laying the
+        # buttons out again once the fonts have settled (and on show) gives each its height.
+        self._rearrange = QTimer(self)
+        self._rearrange.setSingleShot(True)
+        self._rearrange.setInterval(0)
+        self._rearrange.timeout.connect(self._on_rearrange_timeout)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.title)
         self._layout.addWidget(self.hint)
@@ -99,6 +106,7 @@ class GuideListScreen(Screen):
         self._layout.setSpacing(spacing // 2)
         self._grid.setSpacing(spacing)
         self._arrange()
+        self._rearrange.start()
         for button in self.guide_buttons.values():
             button.apply_theme(theme)
 
@@ -137,8 +145,10 @@ class GuideListScreen(Screen):
             self._grid.addWidget(self.guide_buttons[guide.id], row, col)
             col = (col + 1) % columns
             row += 1 if col == 0 else 0
-        for index in range(columns):
-            self._grid.setColumnStretch(index, 1)
+        for index in range(self._grid.columnCount()):
+            self._grid.setColumnStretch(index, 1 if index < columns else 0)
+        for index in range(self._grid.rowCount()):
+            self._grid.setRowStretch(index, 0)
         self._grid.setRowStretch(row + 1, 1)
         self._grid.setAlignment(Qt.AlignmentFlag.AlignTop)
 
@@ -147,11 +157,18 @@ class GuideListScreen(Screen):
         if not self._kinetic:
             self._kinetic = True
             make_kinetic(self.area)
+        self._arrange()
+        fit_content_when_shown(self.area)
         super().showEvent(event)
 
     @Slot(str)
     def _on_i18n_language_changed(self, _language: str) -> None:
         self.retranslate()
+
+    @Slot()
+    def _on_rearrange_timeout(self) -> None:
+        self._arrange()
+        fit_content_when_shown(self.area)
 
     @Slot()
     def _on_guide_clicked(self) -> None:

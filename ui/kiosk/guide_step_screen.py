@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.content import Guide, Step
@@ -19,6 +20,22 @@ def action_button(tone: str, parent: QWidget | None = None) -> QPushButton:
     button.setProperty("tone", tone)
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return button
+
+
+def stack_if_cut(row: QBoxLayout, width_px: int) -> None:
+    """Buttons side by side when their words fit in ``width_px``, else one above the other.
+
+    A button's stylesheet ``min-width`` lets a row squeeze it below its words (long English,
+    large text, portrait); a button's words are never cut.
+    """
+    items = [row.itemAt(i) for i in range(row.count())]
+    buttons = [item.widget() if item is not None else None for item in items]
+    shown = [b for b in buttons if b is not None and not b.isHidden()]
+    need = sum(b.sizeHint().width() for b in shown) + row.spacing() * max(0, len(shown) - 1)
+    fits = need <= width_px
+    for index, widget in enumerate(buttons):  # shares of the width in proportion to the words
+        row.setStretch(index, widget.sizeHint().width() if widget is not None else 0)
+    row.setDirection(QBoxLayout.Direction.LeftToRight if fits else QBoxLayout.Direction.TopToBottom)
 
 
 class GuideStepScreen(Screen):
@@ -69,10 +86,10 @@ class GuideStepScreen(Screen):
         heading = QHBoxLayout()
         heading.addWidget(self.title, 1)
         heading.addWidget(self.counter, 0, Qt.AlignmentFlag.AlignTop)
-        self._tools = QHBoxLayout()
+        self._tools = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         for button in (self.back, self.read_aloud, self.info):
             self._tools.addWidget(button, 1)
-        self._moves = QHBoxLayout()
+        self._moves = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._moves.addWidget(self.previous, 2)
         self._moves.addWidget(self.next, 3)
         self._layout = QVBoxLayout(self)
@@ -120,6 +137,10 @@ class GuideStepScreen(Screen):
         self._body.setDirection(
             QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
         )
+        # Side by side, large words need half the width or a long step's last line is cut.
+        wide_text = theme.large_text and not theme.portrait
+        self._body.setStretch(0, 1 if wide_text else 3)
+        self._body.setStretch(1, 1 if wide_text else 2)
         for row in (self._tools, self._moves):
             row.setSpacing(spacing)
 
@@ -143,6 +164,17 @@ class GuideStepScreen(Screen):
             if last
             else translate("GuideStepScreen", "Bước tiếp ▶")
         )
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        margins = self._layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        for row in (self._tools, self._moves):
+            stack_if_cut(row, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_rows()
+        super().resizeEvent(event)
 
     def _step(self) -> Step:
         assert self._guide is not None

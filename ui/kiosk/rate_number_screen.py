@@ -146,7 +146,8 @@ class RateNumberScreen(Screen):
         self._right.setSpacing(spacing)
         for key in self.keys.values():
             key.setFixedSize(key_px, key_px)
-        self.display.setFixedHeight(round(key_px * 0.9))
+        # At least: large text may need a few pixels more than the keys' proportion.
+        self.display.setMinimumHeight(round(key_px * 0.9))
 
     def retranslate(self) -> None:
         self.title.setText(translate("RateNumberScreen", "Đánh giá dịch vụ"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,6 +26,17 @@ def make_kinetic(area: QScrollArea) -> None:
     props.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, policy)
     props.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, policy)
     scroller.setScrollerProperties(props)
+
+
+def fit_content_when_shown(area: QScrollArea) -> None:
+    """Size a resizable scroll area's content to its words again; call from ``showEvent``.
+
+    WORKAROUND: QWidget::updateGeometry() posts no LayoutRequest while a widget is hidden, so
+    text changed on a hidden page (another guide, the other language, large text) leaves the
+    content at its old height and wrapped labels are clipped. The scroll area recomputes the
+    content's height for its width when it gets a LayoutRequest.
+    """
+    QCoreApplication.postEvent(area, QEvent(QEvent.Type.LayoutRequest))
 
 
 class ButtonGrid(QScrollArea):
@@ -84,4 +95,5 @@ class ButtonGrid(QScrollArea):
         if self._kinetic_pending:
             self._kinetic_pending = False
             make_kinetic(self)
+        fit_content_when_shown(self)
         super().showEvent(event)
