@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -14,13 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content import Guide
 from ui.i18n import I18n, translate
 from ui.kiosk.guide_step_screen import action_button, stack_if_cut
 from ui.kiosk.guide_widgets import qr_pixmap
 from ui.theme import Theme
 from ui.widgets.button_grid import fit_content_when_shown, make_kinetic
 from ui.widgets.screen import Screen, text_label
+
+if TYPE_CHECKING:  # loaded after the first frame, with the guides
+    from kiosk.content import Guide
 
 QR_DESIGN_PX = 260
 MAX_LINKS = 2

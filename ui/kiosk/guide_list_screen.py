@@ -6,12 +6,12 @@ The second tap from home (a guide) opens its first step: no category screen in b
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.content import Guide
 from kiosk.domain.views import LocalText
 from ui.i18n import I18n, translate
 from ui.kiosk.choose_screen import back_button
@@ -20,6 +20,9 @@ from ui.theme import Theme
 from ui.widgets.button_grid import fit_content_when_shown, make_kinetic
 from ui.widgets.picture_button import PictureButton
 from ui.widgets.screen import Screen, text_label
+
+if TYPE_CHECKING:  # loaded after the first frame, with the guides
+    from kiosk.content import Guide
 
 
 class GuideListScreen(Screen):

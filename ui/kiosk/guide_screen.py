@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.content import Guide
 from kiosk.domain.views import LocalText
 from ui.i18n import I18n
 from ui.kiosk.guide_info_screen import GuideInfoScreen
@@ -16,6 +16,9 @@ from ui.kiosk.guide_list_screen import GuideListScreen
 from ui.kiosk.guide_step_screen import GuideStepScreen
 from ui.theme import Theme
 from ui.widgets.screen import Screen
+
+if TYPE_CHECKING:  # loaded after the first frame, with the guides
+    from kiosk.content import Guide
 
 
 class GuidesScreen(Screen):

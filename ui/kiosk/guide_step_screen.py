@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.content import Guide, Step
 from ui.i18n import I18n, translate
 from ui.kiosk.guide_widgets import SvgPicture, SwipeWatcher
 from ui.theme import Theme
 from ui.widgets.screen import Screen, text_label
+
+if TYPE_CHECKING:  # loaded after the first frame, with the guides
+    from kiosk.content import Guide, Step
 
 
 def action_button(tone: str, parent: QWidget | None = None) -> QPushButton:
