@@ -141,6 +141,7 @@ def attach_controller(
     from ui.kiosk.closing_job import ClosingJob
     from ui.kiosk.controller import Companion, KioskController
     from ui.kiosk.guide_controller import GuideController
+    from ui.kiosk.printer_watch import PrinterWatch
     from ui.kiosk.rate_controller import RateController
     from ui.kiosk.rate_screen import RateScreen
     from ui.tasks import TaskRunner
@@ -159,7 +160,10 @@ def attach_controller(
             i18n=i18n,
             voice=voice,
         )
-    companions: list[Companion] = [ClosingJob(runner=runner, backend=backend, parent=window)]
+    companions: list[Companion] = [
+        ClosingJob(runner=runner, backend=backend, parent=window),
+        PrinterWatch(runner=runner, backend=backend, printer=printer, parent=window),
+    ]
     if guides is not None:
         companions.append(guides)
     rate = window.tile_screen(RATE_TILE)
