@@ -95,6 +95,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KioskError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a database folder that cannot be created, a CSV that cannot be read
+        print(f"error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 2
+    except Exception as exc:
+        from sqlalchemy.exc import OperationalError
+
+        if not isinstance(exc, OperationalError):
+            raise
+        # The database server is down or refuses us, or the SQLite file is unusable.
+        reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+        print(f"error: cannot use the database: {reason}", file=sys.stderr)
+        print("Check [database] url in the config or KIOSK_DATABASE_URL.", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

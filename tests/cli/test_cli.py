@@ -178,3 +178,12 @@ def test_guides_check_names_file_line_and_field_of_broken_guides(
     code, out, _ = run(capsys, "guides", "check", str(broken))
     assert code == 1
     assert "duplicate-step-numbers/guide.toml:72: steps[2].number:" in out
+
+
+def test_an_unreachable_database_is_named_without_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, url="postgresql://nobody@127.0.0.1:1/none")
+    code, _, err = run(capsys, "--config", str(config), "lines", "list")
+    assert code == 2
+    assert "cannot use the database" in err and "Traceback" not in err
