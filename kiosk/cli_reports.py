@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,12 @@ def register(sub: Any) -> None:
     p.add_argument("--to", dest="last", type=iso_date, metavar="DAY", help="last day")
     p.add_argument("--pdf", type=Path, metavar="FILE", help="also write an A4 PDF report")
     p.add_argument("--csv", type=Path, metavar="FILE", help="also write the records as CSV")
+    p.add_argument(
+        "--print",
+        dest="print_pdf",
+        action="store_true",
+        help="print the PDF on the office printer (CUPS `lp`; uses --pdf or a temporary file)",
+    )
     p.set_defaults(handler=_summary)
 
 
@@ -58,17 +65,23 @@ def _summary(args: argparse.Namespace) -> int:
     if args.date is not None and (args.first is not None or args.last is not None):
         raise ValidationError("Give either --date or --from/--to, not both.")
     config = load_or_exit(args)
-    try:
-        ctx = bootstrap(config)
-        period = period_for(ctx, day=args.date, first=args.first, last=args.last)
-        summary = export_summary(ctx, period, pdf=args.pdf, csv=args.csv, actor=CLI_ACTOR)
-    except OperationalError as exc:
-        print(f"error: cannot read the database: {exc.orig}", file=sys.stderr)
-        return 2
-    print(format_text(summary))
-    for path in (args.pdf, args.csv):
-        if path is not None:
-            print(f"Written: {path}")
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = args.pdf or (Path(tmp) / "tong-hop.pdf" if args.print_pdf else None)
+        try:
+            ctx = bootstrap(config)
+            period = period_for(ctx, day=args.date, first=args.first, last=args.last)
+            summary = export_summary(ctx, period, pdf=pdf, csv=args.csv, actor=CLI_ACTOR)
+        except OperationalError as exc:
+            print(f"error: cannot read the database: {exc.orig}", file=sys.stderr)
+            return 2
+        print(format_text(summary))
+        for path in (args.pdf, args.csv):
+            if path is not None:
+                print(f"Written: {path}")
+        if args.print_pdf and pdf is not None:
+            from kiosk.office_print import print_pdf
+
+            print(f"Sent to the office printer. {print_pdf(pdf)}".strip())
     return 0
 
 
