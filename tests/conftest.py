@@ -19,6 +19,9 @@ from kiosk.config import Config, load_config
 from kiosk.domain.clock import FixedClock
 from kiosk.services.context import AppContext, bootstrap
 
+# The qasync loop fixtures every Qt test folder uses.
+pytest_plugins = ["tests.qt_support"]
+
 POSTGRES_ENV = "KIOSK_TEST_POSTGRES_URL"
 
 # 09:00 in Vietnam (UTC+7) on a Monday.

@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.domain.clock import FixedClock
 from kiosk.services.context import AppContext
-from tests.desk.conftest import OFFSCREEN_NOISE, desk_ctx, loop, qt_loop  # noqa: F401  # shared fixtures
+from tests.desk.conftest import desk_ctx  # noqa: F401  # shared fixture
+from tests.qt_support import ignore_offscreen_noise
 from ui.display.app import DisplayParts, build_display
 from ui.display.backend import DisplayBackend
 
@@ -23,10 +24,7 @@ QUIET_POLL_MS = 3_600_000
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    here = Path(__file__).parent
-    for item in items:
-        if here in item.path.parents:
-            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+    ignore_offscreen_noise(items, Path(__file__).parent)
 
 
 @dataclass
@@ -79,7 +77,7 @@ DisplayFactory = Callable[..., Display]
 def make_display(
     qtbot: QtBot,
     qapp: QApplication,
-    loop: asyncio.AbstractEventLoop,  # noqa: F811
+    loop: asyncio.AbstractEventLoop,
     desk_ctx: AppContext,  # noqa: F811
     clock: FixedClock,
 ) -> Iterator[DisplayFactory]:

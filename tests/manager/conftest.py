@@ -6,13 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.ui.conftest import OFFSCREEN_NOISE, loop, qt_loop
-
-__all__ = ["loop", "qt_loop"]
+from tests.qt_support import ignore_offscreen_noise
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    here = Path(__file__).parent
-    for item in items:
-        if here in item.path.parents:
-            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
+    ignore_offscreen_noise(items, Path(__file__).parent)

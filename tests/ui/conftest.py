@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import qasync
 from escpos.printer import Dummy
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QPushButton
@@ -21,38 +20,14 @@ from kiosk.domain.clock import FixedClock
 from kiosk.services.context import AppContext, bootstrap
 from printing.worker import PrinterWorker
 from tests.conftest import make_config
+from tests.qt_support import ignore_offscreen_noise
 from ui.kiosk.backend import KioskBackend
 from ui.kiosk.factory import KioskParts, build_kiosk
 from ui.ticket_printing import TicketPrinter
 
-# WORKAROUND: Qt's offscreen platform warns "This plugin does not support
-# propagateSizeHints()" whenever a top-level widget's size constraints change; harmless.
-OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
-
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    here = Path(__file__).parent
-    for item in items:
-        if here in item.path.parents:
-            item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE))
-
-
-@pytest.fixture(scope="session")
-def qt_loop(qapp: QApplication) -> asyncio.AbstractEventLoop:
-    """The qasync loop, as the app uses it; pytest-qt's waits run its callbacks."""
-    loop = qasync.QEventLoop(qapp, already_running=True)
-    asyncio.events._set_running_loop(None)
-    return loop
-
-
-@pytest.fixture
-def loop(qt_loop: asyncio.AbstractEventLoop) -> Iterator[asyncio.AbstractEventLoop]:
-    """The loop marked running for one test only (other tests may use asyncio.run)."""
-    asyncio.events._set_running_loop(qt_loop)
-    try:
-        yield qt_loop
-    finally:
-        asyncio.events._set_running_loop(None)
+    ignore_offscreen_noise(items, Path(__file__).parent)
 
 
 class FailingPrinter(Dummy):
