@@ -19,12 +19,12 @@ from kiosk.domain.clock import Clock
 from ui.fonts import register_fonts, use_app_font
 from ui.i18n import I18n, translate
 from ui.kiosk.backend import KioskBackend
-from ui.kiosk.guide_screen import GuidesScreen
 from ui.kiosk.tiles import HomeTile
 from ui.kiosk.window import KioskWindow
 from ui.runtime import prefer_ui_thread
 from ui.theme import Theme
 from ui.ticket_printing import TicketPrinter
+from ui.widgets.screen import Screen
 
 if TYPE_CHECKING:
     import asyncio
@@ -65,15 +65,27 @@ RATE_TILE = "rate"
 
 
 def feature_tiles(*, config: Config, i18n: I18n) -> list[HomeTile]:
-    """The tiles of the kiosk's own extra screens: procedure guides and rating."""
-    from kiosk.domain.ratings import scale_levels
-    from ui.kiosk.rate_screen import RateScreen
+    """The tiles of the kiosk's own extra screens: procedure guides and rating.
 
-    rate = RateScreen(
-        i18n=i18n,
-        letters=[line.code for line in config.lines],
-        levels=scale_levels(config.ratings.levels),
-    )
+    Their screens are built after the first frame (``make_screen``): importing them costs more
+    start-up time than the whole home screen.
+    """
+
+    def guides() -> Screen:
+        from ui.kiosk.guide_screen import GuidesScreen
+
+        return GuidesScreen(i18n=i18n)
+
+    def rate() -> Screen:
+        from kiosk.domain.ratings import scale_levels
+        from ui.kiosk.rate_screen import RateScreen
+
+        return RateScreen(
+            i18n=i18n,
+            letters=[line.code for line in config.lines],
+            levels=scale_levels(config.ratings.levels),
+        )
+
     return [
         HomeTile(
             GUIDES_TILE,
@@ -81,7 +93,7 @@ def feature_tiles(*, config: Config, i18n: I18n) -> list[HomeTile]:
             "neutral",
             lambda: translate("KioskWindow", "Hướng dẫn thủ tục"),
             lambda: translate("KioskWindow", "Cần mang giấy tờ gì, làm thế nào"),
-            screen=GuidesScreen(i18n=i18n),
+            make_screen=guides,
         ),
         HomeTile(
             RATE_TILE,
@@ -89,7 +101,7 @@ def feature_tiles(*, config: Config, i18n: I18n) -> list[HomeTile]:
             "neutral",
             lambda: translate("KioskWindow", "Đánh giá dịch vụ"),
             lambda: translate("KioskWindow", "Xong việc? Cho chúng tôi biết"),
-            screen=rate,
+            make_screen=rate,
         ),
     ]
 
@@ -141,6 +153,7 @@ def attach_controller(
     from ui.kiosk.closing_job import ClosingJob
     from ui.kiosk.controller import Companion, KioskController
     from ui.kiosk.guide_controller import GuideController
+    from ui.kiosk.guide_screen import GuidesScreen
     from ui.kiosk.printer_watch import PrinterWatch
     from ui.kiosk.rate_controller import RateController
     from ui.kiosk.rate_screen import RateScreen

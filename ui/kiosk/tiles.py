@@ -22,7 +22,8 @@ def _no_caption() -> str:
 class HomeTile:
     """One tile: its picture, tone, words (called again on every language change) and target.
 
-    Exactly one of ``screen`` (a screen to show) or ``action`` (something to do) is set.
+    Exactly one of ``screen`` (a screen to show), ``make_screen`` (the same, built after the
+    first frame so start-up does not pay for it) or ``action`` (something to do) is set.
     """
 
     key: str
@@ -32,10 +33,12 @@ class HomeTile:
     caption: Callable[[], str] = _no_caption
     screen: Screen | None = None
     action: Callable[[], None] | None = None
+    make_screen: Callable[[], Screen] | None = None
 
     def __post_init__(self) -> None:
-        if (self.screen is None) == (self.action is None):
-            raise ValueError(f"tile {self.key!r} needs exactly one of screen or action")
+        targets = (self.screen, self.action, self.make_screen)
+        if sum(target is not None for target in targets) != 1:
+            raise ValueError(f"tile {self.key!r} needs one of screen, make_screen or action")
 
 
 def kiosk_tiles(

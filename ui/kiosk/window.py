@@ -76,6 +76,7 @@ class KioskWindow(QWidget):
         self._closing_allowed = False
         self._painted = False
         self._complete = False
+        self._made_tile_screens: dict[str, Screen] = {}
         self._extra_tiles = tuple(extra_tiles)
         self.header = HeaderBar()
         tiles = kiosk_tiles(
@@ -125,8 +126,9 @@ class KioskWindow(QWidget):
         self.priority.back_clicked.connect(self._on_choose_priority_cleared)
         self.ticket.done_clicked.connect(self._on_screen_home_requested)
         for tile in self._extra_tiles:
-            if tile.screen is not None:
-                tile.screen.home_requested.connect(self._on_screen_home_requested)  # type: ignore[attr-defined]
+            screen = self._screen_of(tile)
+            if screen is not None:
+                screen.home_requested.connect(self._on_screen_home_requested)  # type: ignore[attr-defined]
 
     # -- what the controller and tests use -------------------------------------------------
 
@@ -150,7 +152,15 @@ class KioskWindow(QWidget):
     def tile_screen(self, key: str) -> Screen | None:
         """The screen a home tile opens (guides, rating), or None."""
         tile = self._tile_actions.get(key)
-        return tile.screen if tile is not None else None
+        return self._screen_of(tile) if tile is not None else None
+
+    def _screen_of(self, tile: HomeTile) -> Screen | None:
+        """The tile's screen, built on first use when the tile gives a ``make_screen``."""
+        if tile.screen is not None or tile.make_screen is None:
+            return tile.screen
+        if tile.key not in self._made_tile_screens:
+            self._made_tile_screens[tile.key] = tile.make_screen()
+        return self._made_tile_screens[tile.key]
 
     def current_screen(self) -> QWidget:
         """The screen shown."""
@@ -171,7 +181,7 @@ class KioskWindow(QWidget):
         self.choose, self.priority, self.ticket = made.choose, made.priority, made.ticket
         self.exit_overlay, self.notice = made.exit_overlay, made.notice
         self._screens += [self.choose, self.priority, self.ticket]
-        self._screens += [t.screen for t in self._extra_tiles if t.screen is not None]
+        self._screens += [s for t in self._extra_tiles if (s := self._screen_of(t)) is not None]
         for screen in self._screens[1:]:
             self.stack.addWidget(screen)
         self._complete = True
@@ -327,9 +337,10 @@ class KioskWindow(QWidget):
     @Slot(str)
     def _on_home_tile_chosen(self, key: str) -> None:
         tile = self._tile_actions[key]
-        if tile.screen is not None:
+        screen = self._screen_of(tile)
+        if screen is not None:
             self.add_other_screens()
-            self.stack.setCurrentWidget(tile.screen)
+            self.stack.setCurrentWidget(screen)
             self.idle.set_timeout(self._config.kiosk.idle_timeout_s)
         elif tile.action is not None:
             tile.action()
