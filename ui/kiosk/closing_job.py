@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject
 
 from ui.kiosk.backend import KioskBackend
+from ui.periodic import PeriodicCheck
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -33,19 +33,17 @@ class ClosingJob(QObject):
         super().__init__(parent)
         self._runner = runner
         self._backend = backend
-        self._task: asyncio.Task[Any] | None = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self._on_timer_timeout)
+        self._periodic = PeriodicCheck(
+            runner=runner, check=self.check, interval_ms=interval_ms, parent=self
+        )
 
     def start(self) -> None:
         """Check every minute from now on."""
-        self._timer.start()
+        self._periodic.start()
 
     def stop(self) -> None:
         """Stop checking and cancel a check in progress."""
-        self._timer.stop()
-        self._runner.cancel(self)
+        self._periodic.stop()
 
     async def check(self) -> ClosingResult | None:
         """One check; a failure (e.g. the reports folder is not writable) is logged, not shown."""
@@ -69,8 +67,3 @@ class ClosingJob(QObject):
         from kiosk.services.closing import close_if_due
 
         return close_if_due(self._backend.ctx)
-
-    @Slot()
-    def _on_timer_timeout(self) -> None:
-        if self._task is None or self._task.done():
-            self._task = self._runner.start(self.check(), owner=self)

@@ -21,7 +21,7 @@ from ui.kiosk.guide_step_screen import action_button, stack_if_cut
 from ui.kiosk.guide_widgets import qr_pixmap
 from ui.theme import Theme
 from ui.widgets.button_grid import fit_content_when_shown, make_kinetic
-from ui.widgets.screen import Screen, text_label
+from ui.widgets.screen import Screen, set_page_margins, text_label
 
 if TYPE_CHECKING:  # loaded after the first frame, with the guides
     from kiosk.content import Guide
@@ -127,10 +127,7 @@ class GuideInfoScreen(Screen):
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
-        margin = theme.px(theme.sizes.margin)
-        spacing = theme.px(theme.sizes.spacing)
-        self._layout.setContentsMargins(margin, margin // 2, margin, margin)
-        self._layout.setSpacing(spacing)
+        spacing = set_page_margins(self._layout, theme)
         self._facts.setContentsMargins(spacing, spacing, spacing, spacing)
         self._facts.setSpacing(spacing // 3)
         self._buttons.setSpacing(spacing)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QPushButton, QVBo
 from ui.i18n import I18n, translate
 from ui.kiosk.guide_widgets import SvgPicture, SwipeWatcher
 from ui.theme import Theme
-from ui.widgets.screen import Screen, text_label
+from ui.widgets.screen import Screen, set_page_margins, text_label
 
 if TYPE_CHECKING:  # loaded after the first frame, with the guides
     from kiosk.content import Guide, Step
@@ -132,10 +132,7 @@ class GuideStepScreen(Screen):
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
-        margin = theme.px(theme.sizes.margin)
-        spacing = theme.px(theme.sizes.spacing)
-        self._layout.setContentsMargins(margin, margin // 2, margin, margin)
-        self._layout.setSpacing(spacing)
+        spacing = set_page_margins(self._layout, theme)
         self._body.setContentsMargins(spacing, spacing, spacing, spacing)
         self._body.setSpacing(spacing)
         self._body.setDirection(

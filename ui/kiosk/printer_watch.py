@@ -6,13 +6,13 @@ and a printer switched off before a visitor finds out.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QObject
 
 from ui.kiosk.backend import KioskBackend
+from ui.periodic import PeriodicCheck
 from ui.tasks import TaskRunner
 from ui.ticket_printing import TicketPrinter
 
@@ -42,19 +42,17 @@ class PrinterWatch(QObject):
         self._backend = backend
         self._printer = printer
         self._reported: str | None = None
-        self._task: asyncio.Task[Any] | None = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self._on_timer_timeout)
+        self._periodic = PeriodicCheck(
+            runner=runner, check=self.check, interval_ms=interval_ms, parent=self
+        )
 
     def start(self) -> None:
         """Check once a minute from now on."""
-        self._timer.start()
+        self._periodic.start()
 
     def stop(self) -> None:
         """Stop checking."""
-        self._timer.stop()
-        self._runner.cancel(self)
+        self._periodic.stop()
 
     async def check(self) -> PrinterStatus | None:
         """One status check; returns the status, or None when there is no printer to ask."""
@@ -76,8 +74,3 @@ class PrinterWatch(QObject):
         elif state == "ok":
             self._reported = None
         return status
-
-    @Slot()
-    def _on_timer_timeout(self) -> None:
-        if self._task is None or self._task.done():
-            self._task = self._runner.start(self.check(), owner=self)

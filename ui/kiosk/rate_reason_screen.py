@@ -11,7 +11,7 @@ from ui.kiosk.choose_screen import back_button
 from ui.theme import Theme
 from ui.widgets.button_grid import ButtonGrid
 from ui.widgets.picture_button import PictureButton
-from ui.widgets.screen import Screen, text_label
+from ui.widgets.screen import Screen, set_page_margins, text_label
 
 
 class RateReasonScreen(Screen):
@@ -51,10 +51,7 @@ class RateReasonScreen(Screen):
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
-        margin = theme.px(theme.sizes.margin)
-        spacing = theme.px(theme.sizes.spacing)
-        self._layout.setContentsMargins(margin, margin // 2, margin, margin)
-        self._layout.setSpacing(spacing)
+        spacing = set_page_margins(self._layout, theme)
         self.grid.set_spacing(spacing)
         self.grid.set_columns(1 if theme.portrait else 2)
         for button in self.reason_buttons.values():

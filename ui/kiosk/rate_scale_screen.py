@@ -13,7 +13,7 @@ from ui.kiosk.choose_screen import back_button
 from ui.theme import Theme
 from ui.widgets.button_grid import ButtonGrid
 from ui.widgets.picture_button import PictureButton
-from ui.widgets.screen import Screen, text_label
+from ui.widgets.screen import Screen, set_page_margins, text_label
 
 # Face and tone by position on the scale, best first (3 or 5 levels).
 _LOOKS: dict[int, tuple[tuple[str, str], ...]] = {
@@ -83,10 +83,7 @@ class RateScaleScreen(Screen):
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
-        margin = theme.px(theme.sizes.margin)
-        spacing = theme.px(theme.sizes.spacing)
-        self._layout.setContentsMargins(margin, margin // 2, margin, margin)
-        self._layout.setSpacing(spacing)
+        spacing = set_page_margins(self._layout, theme)
         self.grid.set_spacing(spacing)
         count = len(self._levels)
         columns = (1 if count <= 3 else 2) if theme.portrait else count

@@ -18,7 +18,7 @@ from ui.formatting import format_int, format_minutes
 from ui.i18n import I18n, translate
 from ui.theme import Theme
 from ui.widgets.icons import icon_pixmap
-from ui.widgets.screen import Screen, text_label
+from ui.widgets.screen import Screen, set_page_margins, text_label
 from ui.widgets.style import set_style
 
 PRINTING = "printing"
@@ -121,10 +121,7 @@ class TicketScreen(Screen):
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
-        margin = theme.px(theme.sizes.margin)
-        spacing = theme.px(theme.sizes.spacing)
-        self._layout.setContentsMargins(margin, margin // 2, margin, margin)
-        self._layout.setSpacing(spacing)
+        spacing = set_page_margins(self._layout, theme)
         self._body.setSpacing(spacing)
         self._body.setDirection(
             QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
 from ui.theme import Theme
 
@@ -36,3 +36,16 @@ def text_label(style: str, *, wrap: bool = True, parent: QWidget | None = None) 
     label.setProperty("textStyle", style)
     label.setWordWrap(wrap)
     return label
+
+
+def set_page_margins(layout: QLayout, theme: Theme) -> int:
+    """A page's outer margins (half at the top, under the header bar) and its spacing.
+
+    Returns:
+        The spacing in pixels, for the page's inner layouts.
+    """
+    margin = theme.px(theme.sizes.margin)
+    spacing = theme.px(theme.sizes.spacing)
+    layout.setContentsMargins(margin, margin // 2, margin, margin)
+    layout.setSpacing(spacing)
+    return spacing
