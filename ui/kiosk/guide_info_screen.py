@@ -58,6 +58,8 @@ class GuideInfoScreen(Screen):
         self.fee = text_label("body")
         self.time_heading = text_label("accent")
         self.time = text_label("body")
+        self.explained = text_label("body")  # hard words first met on this page
+        self.explained.hide()
         self.print_state = text_label("info")
         facts = QFrame()
         facts.setProperty("panel", "surface")
@@ -69,6 +71,7 @@ class GuideInfoScreen(Screen):
             self.fee,
             self.time_heading,
             self.time,
+            self.explained,
         ):
             self._facts.addWidget(label)
         self._facts.addStretch(1)
@@ -159,6 +162,8 @@ class GuideInfoScreen(Screen):
             self.papers.setText("\n".join(lines))
             self.fee.setText(text(guide.fee.text))
             self.time.setText(text(guide.time.text))
+            self.explained.setText(text(guide.info_explained))
+            self.explained.setVisible(bool(text(guide.info_explained)))
             for (_picture, label), link in zip(self.links, guide.links, strict=False):
                 label.setText(text(link.label))
         self._show_print_state()

@@ -69,11 +69,19 @@ class GuideStepScreen(Screen):
         self.picture = SvgPicture()
         self.text = text_label("info")
         self.text.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        # The meaning of a hard word ("Liên thông: ...") where the guide first uses it.
+        self.explained = text_label("body")
+        self.explained.hide()
+        words = QVBoxLayout()
+        words.addStretch(1)
+        words.addWidget(self.text)
+        words.addWidget(self.explained)
+        words.addStretch(1)
         self.body = QFrame()
         self.body.setProperty("panel", "surface")
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.body)
         self._body.addWidget(self.picture, 3)
-        self._body.addWidget(self.text, 2)
+        self._body.addLayout(words, 2)
         self.swipe = SwipeWatcher(self.body)
         self.swipe.swiped.connect(self._on_swipe_swiped)
         self.back = action_button("neutral")
@@ -158,6 +166,9 @@ class GuideStepScreen(Screen):
         counter = translate("GuideStepScreen", "Bước {number} / {count}")
         self.counter.setText(counter.format(number=self._step().number, count=count))
         self.text.setText(self._i18n.text(self._step().text))
+        explained = self._i18n.text(self._step().explained)
+        self.explained.setText(explained)
+        self.explained.setVisible(bool(explained))
         self.previous.setEnabled(self._index > 0)
         last = self._index == count - 1
         self.next.setText(
@@ -211,4 +222,5 @@ class GuideStepScreen(Screen):
         if self._guide is not None:
             step = self._step()
             counter = translate("GuideStepScreen", "Bước {number}.").format(number=step.number)
-            self.read_aloud_clicked.emit(f"{counter} {self._i18n.text(step.text)}")
+            words = " ".join((counter, self._i18n.text(step.text), self._i18n.text(step.explained)))
+            self.read_aloud_clicked.emit(words.strip())

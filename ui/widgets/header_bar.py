@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ui.theme import Theme
 from ui.widgets.icons import icon_pixmap
+from ui.widgets.screen import plain_label
 
 
 class HeaderBar(QWidget):
@@ -25,9 +26,9 @@ class HeaderBar(QWidget):
         super().__init__(parent)
         self.setObjectName("HeaderBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.place = QLabel()
+        self.place = plain_label()  # the commune's name, from its config
         self.place.setProperty("textStyle", "title")
-        self.sub_place = QLabel()
+        self.sub_place = plain_label()
         self.sub_place.setProperty("textStyle", "small")
         self.clock = QLabel()
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
