@@ -8,6 +8,9 @@ is a guides root of its own. Regenerate it after changing the sample or a case w
 and the test checks the files on disk still match the table. Cases that cannot live in git
 (files of many megabytes, links to places outside the repository) are built by the tests in a
 temporary folder instead.
+
+Over 500 lines on purpose: it is one table of about a hundred cases, each beside the problem
+it must produce; split up, a case and its expectation would be harder to keep together.
 """
 
 from __future__ import annotations

@@ -16,10 +16,12 @@ import pytest
 
 from kiosk.content import GuideProblem, load_guides
 from kiosk.resources import data_path
-from tests.content.broken_cases import BROKEN, CASES, SAMPLE, case_text, write_corpus
+from tests.content.broken_cases import BROKEN, CASES, SAMPLE, write_corpus
 
 LINES = ("A", "B", "C", "D", "E")
-ALL_CASES = [(case_class, variant) for case_class, variants in CASES.items() for variant in variants]
+ALL_CASES = [
+    (case_class, variant) for case_class, variants in CASES.items() for variant in variants
+]
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +91,9 @@ def test_broken_and_good_guides_together_load_the_good_ones_and_report_the_rest(
 def _sample_copy(root: Path, name: str) -> Path:
     folder = root / name
     shutil.copytree(SAMPLE, folder)
-    text = (folder / "guide.toml").read_text(encoding="utf-8").replace('id = "mau"', f'id = "{name}"')
+    text = (
+        (folder / "guide.toml").read_text(encoding="utf-8").replace('id = "mau"', f'id = "{name}"')
+    )
     (folder / "guide.toml").write_text(text, encoding="utf-8")
     return folder
 
@@ -109,8 +113,13 @@ def test_huge_files_are_refused_by_size_before_they_are_read(tmp_path: Path) -> 
     load = load_guides(root, line_codes=LINES)
 
     messages = sorted((problem.path.parent.name, problem.message) for problem in load.problems)
-    assert [name for name, _ in messages] == ["svg-50mb", "svg-50mb", "svg-50mb", "toml-60mb",
-                                              "toml-just-over"]
+    assert [name for name, _ in messages] == [
+        "svg-50mb",
+        "svg-50mb",
+        "svg-50mb",
+        "toml-60mb",
+        "toml-just-over",
+    ]
     assert "too large (61440 KB, at most 128 KB)" in messages[3][1]
     assert "too large (51200 KB, at most 256 KB)" in messages[0][1]
     assert "too large" in messages[4][1]

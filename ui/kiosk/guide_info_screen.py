@@ -205,6 +205,8 @@ class GuideInfoScreen(Screen):
         self._fit_buttons()
 
     def _fit_buttons(self) -> None:
+        if not self.isVisible():  # a hidden page's width is stale: showEvent fits the buttons
+            return
         margins = self._layout.contentsMargins()
         stack_if_cut(self._buttons, self.width() - margins.left() - margins.right())
 
@@ -218,6 +220,7 @@ class GuideInfoScreen(Screen):
             make_kinetic(self.area)
         fit_content_when_shown(self.area)
         super().showEvent(event)
+        self._fit_buttons()
 
     @Slot(str)
     def _on_i18n_language_changed(self, _language: str) -> None:

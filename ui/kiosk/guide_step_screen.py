@@ -5,8 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.i18n import I18n, translate
 from ui.kiosk.guide_widgets import SvgPicture, SwipeWatcher
@@ -69,19 +77,25 @@ class GuideStepScreen(Screen):
         self.picture = SvgPicture()
         self.text = text_label("info")
         self.text.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
-        # The meaning of a hard word ("Liên thông: ...") where the guide first uses it.
+        # The meaning of a hard word ("Liên thông: ...") where the guide first uses it, across
+        # the whole panel under the picture and the words, so the step's words keep their room.
         self.explained = text_label("body")
         self.explained.hide()
-        words = QVBoxLayout()
-        words.addStretch(1)
-        words.addWidget(self.text)
-        words.addWidget(self.explained)
-        words.addStretch(1)
+        # It asks for the lines it needs at its width (sizeHint), but its height must not feed
+        # the screen's minimum: wrapped at the narrowest width it would push the screen past a
+        # 1080-pixel display, although at the real width it takes one or two lines.
+        policy = self.explained.sizePolicy()
+        policy.setHeightForWidth(False)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+        self.explained.setSizePolicy(policy)
         self.body = QFrame()
         self.body.setProperty("panel", "surface")
-        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.body)
+        self._panel = QVBoxLayout(self.body)
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._body.addWidget(self.picture, 3)
-        self._body.addLayout(words, 2)
+        self._body.addWidget(self.text, 2)
+        self._panel.addLayout(self._body, 1)
+        self._panel.addWidget(self.explained)
         self.swipe = SwipeWatcher(self.body)
         self.swipe.swiped.connect(self._on_swipe_swiped)
         self.back = action_button("neutral")
@@ -141,7 +155,8 @@ class GuideStepScreen(Screen):
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
         spacing = set_page_margins(self._layout, theme)
-        self._body.setContentsMargins(spacing, spacing, spacing, spacing)
+        self._panel.setContentsMargins(spacing, spacing, spacing, spacing)
+        self._panel.setSpacing(spacing // 2)
         self._body.setSpacing(spacing)
         self._body.setDirection(
             QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
@@ -179,6 +194,10 @@ class GuideStepScreen(Screen):
         self._fit_rows()
 
     def _fit_rows(self) -> None:
+        if not self.isVisible():
+            # A hidden page keeps the width it had when last shown (or none yet); fitting the
+            # rows to it stacked them and grew the window past the screen. showEvent fits them.
+            return
         margins = self._layout.contentsMargins()
         width = self.width() - margins.left() - margins.right()
         for row in (self._tools, self._moves):
@@ -187,6 +206,10 @@ class GuideStepScreen(Screen):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit_rows()
         super().resizeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_rows()
 
     def _step(self) -> Step:
         assert self._guide is not None
