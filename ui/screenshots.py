@@ -252,15 +252,16 @@ def _guide_states(parts: KioskParts, shot: Callable[[str], None], guides: Sequen
     window.show_home()
     window.home.buttons["guides"].click()
     shot("20-guides")
-    for number, guide_id in enumerate(chosen, start=21):
+    # "21-guide-NN-…": every guide's pages sort between the list (20) and the rating (30+).
+    for number, guide_id in enumerate(chosen, start=1):
         screen.list.guide_buttons[guide_id].click()
         guide = screen.step.guide()
         assert guide is not None
         for index in range(len(guide.steps)):
             screen.step.show_step(index)
-            shot(f"{number}-guide-{guide_id}-step-{index + 1}")
+            shot(f"21-guide-{number:02d}-{guide_id}-step-{index + 1}")
         screen.step.next.click()
-        shot(f"{number}-guide-{guide_id}-bring")
+        shot(f"21-guide-{number:02d}-{guide_id}-bring")
         screen.show_list()
 
 

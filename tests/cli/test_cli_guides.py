@@ -7,23 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.cli import main
 from kiosk.resources import data_path
+from tests.cli.test_cli import run
 from tests.conftest import write_config
 
 SAMPLE = Path(__file__).resolve().parents[1] / "content" / "good" / "mau"
 SHIPPED_COUNT = sum(
     1 for path in data_path("guides").iterdir() if path.is_dir() and path.name[0] != "_"
 )
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:  # argparse and load_or_exit
-        code = int(exc.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def own_guide(folder: Path, guide_id: str, *, line: str = "A") -> Path:

@@ -17,6 +17,14 @@ def problems_of(tmp_path: Path, body: str, env: dict[str, str] | None = None) ->
     return [f"{problem.key}: {problem.message}" for problem in problems]
 
 
+def only_problem(tmp_path: Path, body: str, key: str) -> str:
+    """The message of the one problem ``body`` has, which must be about ``key``."""
+    problems = problems_of(tmp_path, body)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{key}: "), problems
+    return problems[0]
+
+
 @pytest.mark.parametrize(
     ("url", "fragment"),
     [
@@ -33,10 +41,7 @@ def problems_of(tmp_path: Path, body: str, env: dict[str, str] | None = None) ->
 def test_a_database_url_the_kiosk_cannot_use_is_a_problem_naming_the_key(
     tmp_path: Path, url: str, fragment: str
 ) -> None:
-    problems = problems_of(tmp_path, f'[database]\nurl = "{url}"\n')
-
-    assert len(problems) == 1, problems
-    assert problems[0].startswith("database.url: ") and fragment in problems[0]
+    assert fragment in only_problem(tmp_path, f'[database]\nurl = "{url}"\n', "database.url")
 
 
 def test_a_bad_database_url_in_the_environment_names_the_variable(tmp_path: Path) -> None:
@@ -73,10 +78,7 @@ def test_urls_of_the_two_supported_databases_pass(url: str) -> None:
     ],
 )
 def test_overlapping_opening_hours_are_a_problem(tmp_path: Path, hours: str, fragment: str) -> None:
-    problems = problems_of(tmp_path, f"[site.hours]\nmon = {hours}\n")
-
-    assert len(problems) == 1, problems
-    assert problems[0].startswith("site.hours.mon: ") and fragment in problems[0]
+    assert fragment in only_problem(tmp_path, f"[site.hours]\nmon = {hours}\n", "site.hours.mon")
 
 
 def test_ranges_that_touch_do_not_overlap(tmp_path: Path) -> None:
@@ -98,10 +100,8 @@ def test_ranges_that_touch_do_not_overlap(tmp_path: Path) -> None:
 def test_a_network_printer_with_an_empty_or_invalid_host_is_a_problem(
     tmp_path: Path, host: str, fragment: str
 ) -> None:
-    problems = problems_of(tmp_path, f'[printer]\nkind = "network"\nhost = "{host}"\n')
-
-    assert len(problems) == 1, problems
-    assert problems[0].startswith("printer.host: ") and fragment in problems[0]
+    body = f'[printer]\nkind = "network"\nhost = "{host}"\n'
+    assert fragment in only_problem(tmp_path, body, "printer.host")
 
 
 def test_a_network_printer_without_a_host_is_a_problem(tmp_path: Path) -> None:

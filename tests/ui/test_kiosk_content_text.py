@@ -6,8 +6,9 @@ import dataclasses
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from kiosk.domain.views import LocalText
 from tests.ui.conftest import Kiosk, KioskFactory
@@ -117,3 +118,38 @@ def test_the_communes_own_guides_are_shown_and_replace_shipped_ones(
     assert "giay-phep-rieng" in screen.list.guide_ids()
     assert screen.guide("khai-sinh") is not None
     assert screen.guide("khai-sinh").title.vi == "Khai sinh (bản của xã)"
+
+
+def test_screenshots_render_every_step_of_a_communes_own_guide(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    from kiosk.config import load_config
+    from kiosk.domain.errors import NotFoundError
+    from tests.conftest import write_config
+    from ui.screenshots import render_screenshots
+
+    commune = tmp_path / "xa"
+    shutil.copytree(SAMPLE, commune / "giay-phep-rieng")
+    path = commune / "giay-phep-rieng" / "guide.toml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('id = "mau"', 'id = "giay-phep-rieng"'),
+        encoding="utf-8",
+    )
+    config = load_config(str(write_config(tmp_path, guides=commune)), env={})
+
+    written = render_screenshots(
+        tmp_path / "shots",
+        config=config,
+        sizes=[(1080, 1920)],
+        languages=("vi",),
+        guides=("giay-phep-rieng",),
+    )
+
+    names = {shot.name for shot in written}
+    assert {f"1080x1920-vi-21-guide-01-giay-phep-rieng-step-{n}.png" for n in (1, 2, 3)} <= names
+    assert "1080x1920-vi-21-guide-01-giay-phep-rieng-bring.png" in names
+    with pytest.raises(NotFoundError, match="No guide khong-co"):
+        render_screenshots(
+            tmp_path / "more", config=config, sizes=[(1080, 1920)], languages=("vi",),
+            guides=("khong-co",),
+        )  # fmt: skip
