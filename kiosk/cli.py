@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import __version__
@@ -58,11 +59,18 @@ def load_or_exit(args: argparse.Namespace) -> Config:
 
 
 def config_check(args: argparse.Namespace) -> int:
-    """Print every problem of the config at once."""
-    from kiosk.config import check_config
+    """Print every problem of the config at once, including fees for unknown procedures."""
+    from kiosk.config import ConfigProblem, check_config
+    from kiosk.config_checks import fee_code_problems
 
     config, problems = check_config(args.config)
     source = config.source if config else (args.config or "config")
+    if config is not None:
+        guide_ids = _guide_ids(config.guides_dir)
+        problems += [
+            ConfigProblem(config.source, key, message)
+            for key, message in fee_code_problems(config.fees, config.procedure_codes, guide_ids)
+        ]
     if problems:
         print(f"{source}: {len(problems)} problem(s):")
         for problem in problems:
@@ -74,6 +82,7 @@ def config_check(args: argparse.Namespace) -> int:
     print(f"  lines: {', '.join(f'{line.code} {line.name.vi}' for line in config.lines)}")
     print(f"  counters: {', '.join(str(c.number) for c in config.counters)}")
     print(f"  printer: {config.printer.kind}, {config.printer.paper_width_mm} mm")
+    print(f"  the commune's guides: {config.guides_dir}")
     if not config.site.commune:
         print("  note: site.commune is empty; tickets and reports print only the desk name.")
     return 0
@@ -81,8 +90,25 @@ def config_check(args: argparse.Namespace) -> int:
 
 def _redact(url: str) -> str:
     from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
 
-    return make_url(url).render_as_string(hide_password=True)
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):  # never reached after check_config; never a traceback
+        return "(not a database URL)"
+
+
+def _guide_ids(commune: Path) -> set[str]:
+    """The ids of the shipped guides and the commune's (folder names; nothing is parsed)."""
+    from kiosk.resources import data_path
+
+    ids: set[str] = set()
+    for root in (data_path("guides"), commune):
+        try:
+            ids |= {path.name for path in root.iterdir() if path.is_dir()}
+        except OSError:  # no commune folder: only the shipped guides
+            continue
+    return ids
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -34,8 +34,18 @@ def register(sub: Any) -> None:
     guides = sub.add_parser("guides", help="procedure guides").add_subparsers(
         dest="guides_command", metavar="ACTION", required=True
     )
-    p = guides.add_parser("check", help="validate guides; every problem names file, line, field")
-    p.add_argument("dir", nargs="?", type=Path, help="guides folder (default: the shipped one)")
+    p = guides.add_parser(
+        "check",
+        help="check the shipped guides together with the commune's own; every problem names"
+        " file, line and field",
+    )
+    p.add_argument(
+        "dir",
+        nargs="?",
+        type=Path,
+        help="the commune's guides folder to check with the shipped ones (default: [guides] dir"
+        " of the config)",
+    )
     p.set_defaults(handler=_guides_check)
 
     p = sub.add_parser(
@@ -217,7 +227,9 @@ def _guides_check(args: argparse.Namespace) -> int:
     from kiosk.resources import data_path
 
     config = load_or_exit(args)
-    code, lines = run_check(args.dir or data_path("guides"), [line.code for line in config.lines])
+    line_codes = [line.code for line in config.lines]
+    commune = args.dir or config.guides_dir
+    code, lines = run_check(data_path("guides"), line_codes, commune=commune)
     print("\n".join(lines))
     return code
 

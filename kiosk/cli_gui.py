@@ -40,6 +40,13 @@ def register(sub: Any) -> None:
         help="screen size, repeatable (default: 1920x1080, 1080x1920 and 1366x768)",
     )
     p.add_argument("--lang", choices=("vi", "en"), help="only this language (default: both)")
+    p.add_argument(
+        "--guide",
+        action="append",
+        metavar="ID",
+        help="render every step of this guide, repeatable; 'all' for every guide (default: two)."
+        " The commune's own guides ([guides] dir) are included",
+    )
     p.set_defaults(handler=_screenshots)
     p = sub.add_parser(
         "rate", help="a counter's small rating screen: asks visitors when the counter finishes"
@@ -202,7 +209,9 @@ def _screenshots(args: argparse.Namespace) -> int:
 
     sizes = args.size or list(DEFAULT_SIZES)
     languages = (args.lang,) if args.lang else ("vi", "en")
-    written = render_screenshots(args.dir, config=config, sizes=sizes, languages=languages)
+    written = render_screenshots(
+        args.dir, config=config, sizes=sizes, languages=languages, guides=args.guide or ()
+    )
     # Desks and TVs are landscape; a portrait size is only for the visitor kiosk.
     landscape = [(w, h) for w, h in sizes if w > h]
     for language in languages if landscape else ():

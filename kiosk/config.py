@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import platformdirs
 
 from kiosk import defaults
+from kiosk.config_checks import database_url_problem, printer_host_problem
 from kiosk.config_parse import Reader, key_paths, parse_hours, unknown_keys
 from kiosk.domain.enums import PriorityMode
 from kiosk.domain.priority import PriorityPolicy
@@ -173,6 +174,13 @@ class Config:
     ratings: RatingConfig
     fees: Mapping[str, LocalText]
     reports_dir: Path
+    # The commune's own guides: added to the shipped ones, replacing any with the same id.
+    guides_dir: Path = field(default_factory=lambda: default_guides_dir())
+
+    @property
+    def procedure_codes(self) -> tuple[str, ...]:
+        """Every procedure code of every line."""
+        return tuple(proc.code for line in self.lines for proc in line.procedures)
 
     def line(self, code: str) -> LineConfig:
         """The line with this prefix; ``KeyError`` when there is none."""
@@ -190,6 +198,11 @@ def default_config_path() -> Path:
 def default_data_dir() -> Path:
     """The platform data directory: the SQLite database, spool and reports live here."""
     return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def default_guides_dir() -> Path:
+    """Where a commune keeps its own guides unless ``[guides] dir`` says otherwise."""
+    return default_data_dir() / "guides"
 
 
 @cache
@@ -251,6 +264,8 @@ def _build(r: Reader, label: str, env: Mapping[str, str]) -> Config:
         hours=parse_hours(r, "site.hours", defaults.OPENING_HOURS, WEEKDAYS),
     )
     url = env.get(DATABASE_ENV) or r.text("database.url", "")
+    if url and (problem := database_url_problem(url)):
+        r.problem(DATABASE_ENV if env.get(DATABASE_ENV) else "database.url", problem)
     if not url:
         url = f"sqlite:///{data_dir / 'kiosk.sqlite3'}"
     lines = _lines(r)
@@ -269,6 +284,7 @@ def _build(r: Reader, label: str, env: Mapping[str, str]) -> Config:
         ratings=RatingConfig(levels=r.choice("ratings.levels", 3, (3, 5))),
         fees=_fees(r),
         reports_dir=r.path("reports.dir", data_dir / "reports"),
+        guides_dir=r.path("guides.dir", data_dir / "guides"),
     )
 
 
@@ -339,15 +355,19 @@ def _queue(r: Reader) -> QueueConfig:
 
 def _printer(r: Reader, data_dir: Path) -> PrinterSettings:
     kinds = ("spool", "usb", "serial", "network", "file", "dummy")
+    kind = r.choice("printer.kind", "spool", kinds)
+    host = r.text("printer.host", "")
+    if kind == "network" and (problem := printer_host_problem(host)):
+        r.problem("printer.host", problem)
     return PrinterSettings(
-        kind=r.choice("printer.kind", "spool", kinds),
+        kind=kind,
         paper_width_mm=r.choice("printer.paper_width_mm", 80, (58, 80)),
         spool_dir=r.path("printer.spool_dir", data_dir / "spool"),
         vendor_id=r.hex_integer("printer.usb_vendor_id"),
         product_id=r.hex_integer("printer.usb_product_id"),
         device=r.text("printer.serial_device", "/dev/ttyUSB0"),
         baudrate=r.integer("printer.baudrate", 115200, low=1200, high=921600),
-        host=r.text("printer.host", ""),
+        host=host,
         port=r.integer("printer.port", 9100, low=1, high=65535),
         device_path=r.text("printer.device_path", "/dev/usb/lp0"),
         timeout_s=r.number("printer.timeout_s", 5.0, low=0.5, high=120),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -243,10 +244,26 @@ def parse_hours(
                 continue
             spans.append((start, end))
         result[day] = tuple(sorted(spans))
+        _report_overlaps(r, f"{key}.{day}", result[day])
     unknown = set(table) - set(weekdays)
     for day in sorted(unknown):
         r.problem(f"{key}.{day}", f"unknown day; expected one of {', '.join(weekdays)}")
     return result
+
+
+def _report_overlaps(r: Reader, key: str, spans: Sequence[tuple[int, int]]) -> None:
+    """Opening ranges of one day must not overlap: closing time would be ambiguous."""
+
+    def shown(span: tuple[int, int]) -> str:
+        return "-".join(f"{minute // 60:02d}:{minute % 60:02d}" for minute in span)
+
+    for earlier, later in itertools.pairwise(spans):
+        if later[0] < earlier[1]:
+            r.problem(
+                key,
+                f"{shown(earlier)!r} and {shown(later)!r} overlap; write them as one range or"
+                " make the second start when the first ends",
+            )
 
 
 def key_paths(node: Any, prefix: str = "") -> set[str]:

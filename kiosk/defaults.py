@@ -46,11 +46,27 @@ LINES: list[dict[str, Any]] = [
             _proc("ket-hon", "Đăng ký kết hôn", "Marriage registration"),
             _proc("khai-tu", "Đăng ký khai tử", "Death registration"),
             _proc(
+                "lien-thong-khai-tu",
+                "Liên thông khai tử, mai táng phí, tử tuất",
+                "Linked death service: funeral and survivor benefits",
+            ),
+            _proc(
                 "xac-nhan-tinh-trang-hon-nhan",
                 "Xác nhận tình trạng hôn nhân",
                 "Confirmation of marital status",
             ),
             _proc("trich-luc-ho-tich", "Trích lục hộ tịch", "Civil-status extract"),
+            _proc(
+                "thay-doi-cai-chinh-ho-tich",
+                "Thay đổi, cải chính, bổ sung hộ tịch",
+                "Changing or correcting civil-status details",
+            ),
+            _proc(
+                "khai-sinh-nhan-cha-me-con",
+                "Khai sinh kết hợp nhận cha, mẹ, con",
+                "Birth registration with acknowledging a parent",
+            ),
+            _proc("dang-ky-lai-khai-sinh", "Đăng ký lại khai sinh", "Re-registering a birth"),
         ],
     },
     {
@@ -60,13 +76,34 @@ LINES: list[dict[str, Any]] = [
         "procedures": [
             _proc("chung-thuc-ban-sao", "Chứng thực bản sao", "Certified copies"),
             _proc("chung-thuc-chu-ky", "Chứng thực chữ ký", "Signature certification"),
+            _proc(
+                "chung-thuc-hop-dong",
+                "Chứng thực hợp đồng, giao dịch",
+                "Certifying a contract or transaction",
+            ),
         ],
     },
     {
         "code": "C",
         "vi": "Đất đai",
         "en": "Land",
-        "procedures": [],
+        "procedures": [
+            _proc(
+                "dang-ky-bien-dong-dat-dai",
+                "Sang tên đất: mua bán, tặng cho, thừa kế",
+                "Transferring land: sale, gift or inheritance",
+            ),
+            _proc(
+                "dang-ky-dat-dai-lan-dau",
+                "Đăng ký đất đai, cấp Giấy chứng nhận lần đầu",
+                "First land registration and certificate",
+            ),
+            _proc(
+                "hoa-giai-tranh-chap-dat-dai",
+                "Hòa giải tranh chấp đất đai",
+                "Conciliating a land dispute",
+            ),
+        ],
     },
     {
         "code": "D",
@@ -74,6 +111,7 @@ LINES: list[dict[str, Any]] = [
         "en": "Social policy",
         "procedures": [
             _proc("tro-cap-xa-hoi", "Trợ cấp xã hội hằng tháng", "Monthly social allowance"),
+            _proc("xac-dinh-khuyet-tat", "Xác định mức độ khuyết tật", "Assessing a disability"),
         ],
     },
     {
@@ -90,6 +128,8 @@ LINES: list[dict[str, Any]] = [
             _proc("thanh-toan-truc-tuyen", "Thanh toán trực tuyến", "Pay fees online"),
             _proc("tra-cuu-ho-so", "Tra cứu hồ sơ", "Look up a dossier"),
             _proc("cu-tru", "Đăng ký cư trú (Công an xã)", "Residence registration (police)"),
+            _proc("luu-tru", "Thông báo lưu trú (Công an xã)", "Notifying a stay (police)"),
+            _proc("tam-vang", "Khai báo tạm vắng (Công an xã)", "Declaring an absence (police)"),
         ],
     },
 ]

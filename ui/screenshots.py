@@ -100,8 +100,14 @@ def render_screenshots(
     config: Config,
     sizes: Sequence[tuple[int, int]],
     languages: Sequence[str],
+    guides: Sequence[str] = (),
 ) -> list[Path]:
-    """Write one PNG per screen state, size and language; returns the files written."""
+    """Write one PNG per screen state, size and language; returns the files written.
+
+    ``guides`` are the guide ids whose every step is rendered (``all`` for every guide loaded,
+    the shipped and the commune's own); by default two of them. An id that did not load is
+    a ``NotFoundError`` naming the ids that did.
+    """
     import qasync
 
     from kiosk.services.context import bootstrap
@@ -137,7 +143,8 @@ def render_screenshots(
                     )
                     try:
                         prefix = out_dir / f"{width}x{height}-{language}"
-                        written += _render_states(parts, switch, language, prefix)
+                        shown = tuple(guides) or GUIDES_SHOWN
+                        written += _render_states(parts, switch, language, prefix, shown)
                     finally:
                         parts.close()
                         spin_until(parts.runner.is_idle)
@@ -149,7 +156,11 @@ def render_screenshots(
 
 
 def _render_states(
-    parts: KioskParts, switch: SwitchablePrinter, language: str, prefix: Path
+    parts: KioskParts,
+    switch: SwitchablePrinter,
+    language: str,
+    prefix: Path,
+    guides: Sequence[str],
 ) -> list[Path]:
     window, controller = parts.window, parts.controller
     written: list[Path] = []
@@ -214,7 +225,7 @@ def _render_states(
     shot("15-priority-large-text")
     window.set_large_text(False)
     assert window.notice.kind() in (ERROR, HELP_SENT)
-    _guide_states(parts, shot)
+    _guide_states(parts, shot, guides)
     _rate_states(parts, shot)
     return written
 
@@ -222,25 +233,35 @@ def _render_states(
 GUIDES_SHOWN = ("kich-hoat-vneid", "khai-sinh")
 
 
-def _guide_states(parts: KioskParts, shot: Callable[[str], None]) -> None:
-    """The guide list, every step of two guides and their "what to bring" pages."""
+def _guide_states(parts: KioskParts, shot: Callable[[str], None], guides: Sequence[str]) -> None:
+    """The guide list, every step of the chosen guides and their "what to bring" pages."""
+    from kiosk.domain.errors import NotFoundError
     from ui.kiosk.guide_screen import GuidesScreen
 
     window = parts.window
     screen = window.tile_screen("guides")
     assert isinstance(screen, GuidesScreen)
+    loaded = screen.list.guide_ids()
+    chosen = loaded if "all" in guides else list(guides)
+    if missing := [guide_id for guide_id in chosen if guide_id not in loaded]:
+        raise NotFoundError(
+            "No guide {missing} (loaded: {loaded})",
+            missing=", ".join(missing),
+            loaded=", ".join(loaded),
+        )
     window.show_home()
     window.home.buttons["guides"].click()
     shot("20-guides")
-    for number, guide_id in enumerate(GUIDES_SHOWN, start=21):
+    # "21-guide-NN-…": every guide's pages sort between the list (20) and the rating (30+).
+    for number, guide_id in enumerate(chosen, start=1):
         screen.list.guide_buttons[guide_id].click()
         guide = screen.step.guide()
         assert guide is not None
         for index in range(len(guide.steps)):
             screen.step.show_step(index)
-            shot(f"{number}-guide-{guide_id}-step-{index + 1}")
+            shot(f"21-guide-{number:02d}-{guide_id}-step-{index + 1}")
         screen.step.next.click()
-        shot(f"{number}-guide-{guide_id}-bring")
+        shot(f"21-guide-{number:02d}-{guide_id}-bring")
         screen.show_list()
 
 

@@ -5,7 +5,8 @@ for editors in ``data/guides/README.md``. ``load_guides`` never raises: broken g
 out and described by ``GuideProblem`` entries (``path:line: field: message``).
 """
 
-from kiosk.content.loader import GUIDE_FILE, check_guides, load_guides, run_check, tips
+from kiosk.content.check import run_check
+from kiosk.content.loader import GUIDE_FILE, check_guides, load_guides, tips
 from kiosk.content.model import (
     ASK_AT_DESK,
     PROVINCE_FEE,
@@ -22,8 +23,10 @@ from kiosk.content.model import (
     Paper,
     PaperForm,
     Step,
+    Term,
 )
 from kiosk.content.safety import SHARED_FOLDER
+from kiosk.content.text_rules import SourceKind
 
 __all__ = [
     "ASK_AT_DESK",
@@ -42,7 +45,9 @@ __all__ = [
     "Link",
     "Paper",
     "PaperForm",
+    "SourceKind",
     "Step",
+    "Term",
     "check_guides",
     "load_guides",
     "run_check",

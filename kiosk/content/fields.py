@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 from collections.abc import Collection, Iterator, Mapping
@@ -12,6 +13,13 @@ from typing import Any
 
 from kiosk.content.locate import FieldPath, key_lines, line_of
 from kiosk.content.model import GuideProblem
+from kiosk.content.text_rules import (
+    PRIMARY_KINDS,
+    SourceKind,
+    hidden_character,
+    markup,
+    placeholder_source,
+)
 from kiosk.domain.text import nfc
 from kiosk.domain.views import LocalText
 
@@ -19,7 +27,7 @@ Table = Mapping[str, Any]
 
 TOP_LEVEL_KEYS = (
     "id", "line", "order", "title", "summary", "national_code", "who", "papers", "fee",
-    "time", "where", "steps", "links", "notes", "tip",
+    "time", "where", "steps", "links", "notes", "tip", "terms",
 )  # fmt: skip
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KIND_NAMES: dict[type, str] = {
@@ -67,10 +75,14 @@ def strings_not_nfc(value: object, prefix: str = "") -> Iterator[str]:
 
 @dataclass
 class Reader:
-    """Reads fields of one guide file, recording problems with the file's path and line."""
+    """Reads fields of one guide file, recording problems with the file's path and line.
+
+    ``today`` is the date a ``checked`` date may not be after (the loader passes the clock's).
+    """
 
     path: Path
     text: str
+    today: date
     problems: list[GuideProblem] = field(default_factory=list)
     _lines: dict[FieldPath, int] | None = None
 
@@ -106,6 +118,9 @@ class Reader:
         text = nfc(value)
         if not text:
             self.problem(join(prefix, key), "is empty")
+            return None
+        if hidden := hidden_character(text):
+            self.problem(join(prefix, key), hidden)
             return None
         if max_chars and len(text) > max_chars:
             self.problem(
@@ -164,7 +179,58 @@ class Reader:
         self.known_keys(sub, name, ("vi", "en"))
         vi = self.string(sub, "vi", name, max_chars=max_chars)
         en = self.string(sub, "en", name, max_chars=max_chars)
+        for language, text in (("vi", vi), ("en", en)):
+            if text is not None and (found := markup(text)):
+                self.problem(join(name, language), found)
+                return None
         return LocalText(vi, en) if vi is not None and en is not None else None
+
+    def source(self, table: Table, prefix: str) -> str | None:
+        """The required ``source``: a reference someone can find again, not a placeholder."""
+        source = self.string(table, "source", prefix)
+        if source is not None and (found := placeholder_source(source)):
+            self.problem(join(prefix, "source"), found)
+            return None
+        return source
+
+    def origin(self, table: Table, name: str) -> tuple[str | None, date | None, bool]:
+        """The ``source``, ``kind``, ``checked`` and ``verified`` fields every fact carries.
+
+        A fact counts as verified only against a primary source, so a verified fact must say
+        which kind it is (law, decree, circular...); the kind is not shown to visitors. The
+        source comes back None when a verified fact lacks a primary kind.
+        """
+        source = self.source(table, name)
+        checked = self.checked(table, name)
+        verified = self.boolean(table, "verified", name, default=True)
+        kind = self.kind(table, name, verified=verified)
+        if verified and (kind is None or kind not in PRIMARY_KINDS):
+            return None, checked, verified
+        return source, checked, verified
+
+    def kind(self, table: Table, prefix: str, *, verified: bool) -> SourceKind | None:
+        """The ``kind`` of source; a verified fact needs a primary one (law, decree...)."""
+        allowed = [kind.value for kind in SourceKind]
+        if "kind" not in table and not verified:
+            return None
+        if "kind" not in table:
+            primary = ", ".join(f'"{kind}"' for kind in allowed if kind in PRIMARY_KINDS)
+            self.problem(
+                join(prefix, "kind"),
+                f"missing: say what the source is ({primary}), or set verified = false",
+            )
+            return None
+        value = self.choice(table, "kind", prefix, allowed)
+        if value is None:
+            return None
+        kind = SourceKind(value)
+        if verified and kind not in PRIMARY_KINDS:
+            self.problem(
+                join(prefix, "kind"),
+                f'"{kind}" is not a primary source: check the fact against the law, decree,'
+                " circular or official record, or set verified = false",
+            )
+        return kind
 
     def checked(self, table: Table, prefix: str) -> date | None:
         """The required ``checked`` date: a TOML date or an ISO ``"YYYY-MM-DD"`` string."""
@@ -173,13 +239,16 @@ class Reader:
             self.problem(name, "missing required field (the date the fact was last checked)")
             return None
         value = table["checked"]
-        if isinstance(value, date) and not isinstance(value, datetime):
-            return value
         if isinstance(value, str) and _ISO_DATE.match(value):
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
+            with contextlib.suppress(ValueError):  # 2025-13-40: reported below as not a date
+                value = date.fromisoformat(value)
+        if isinstance(value, date) and not isinstance(value, datetime):
+            if value > self.today:
+                self.problem(
+                    name, f"{value} is in the future: write the day the fact was really checked"
+                )
+                return None
+            return value
         found = repr(value) if isinstance(value, str) else f"{_describe(value)} ({value})"
         self.problem(name, f"must be an ISO date such as 2025-11-28, found {found}")
         return None

@@ -150,9 +150,24 @@ class Channel:
         return CHANNEL_LABELS[self.kind]
 
 
+NO_TEXT = LocalText("", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word an elderly reader may not know, with its meaning in one plain line."""
+
+    word: LocalText
+    meaning: LocalText
+
+
 @dataclass(frozen=True, slots=True)
 class Step:
-    """A numbered step with its illustration (an absolute path to an SVG file)."""
+    """A numbered step with its illustration (an absolute path to an SVG file).
+
+    ``explained`` holds the meanings of the guide's terms that first appear in this step (one
+    line each, ``word: meaning``); empty in both languages when there are none.
+    """
 
     number: int
     text: LocalText
@@ -160,6 +175,7 @@ class Step:
     source: str
     checked: date
     verified: bool = True
+    explained: LocalText = NO_TEXT
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +208,8 @@ class Guide:
     tip: Fact | None
     national_code: str | None
     folder: Path
+    terms: tuple[Term, ...] = ()
+    info_explained: LocalText = NO_TEXT  # terms first met on the "what to bring" page
 
     def channel(self, kind: ChannelKind) -> Channel:
         """The guide's entry for ``kind`` (every guide has all three)."""

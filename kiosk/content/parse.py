@@ -6,7 +6,7 @@ The schema is documented for editors in ``data/guides/README.md``; keep the two 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from kiosk.content.model import (
 )
 from kiosk.content.safety import link_problem
 from kiosk.content.steps import read_steps
+from kiosk.content.terms import explain_terms, read_terms
 
 MAX_TITLE_CHARS = 60
 MAX_SUMMARY_CHARS = 200
@@ -37,7 +38,7 @@ MAX_PAPER_CHARS = 160
 MAX_LABEL_CHARS = 80
 MAX_CHANNEL_CHARS = 120
 
-_FACT_KEYS = ("text", "source", "checked", "verified")
+_FACT_KEYS = ("text", "source", "kind", "checked", "verified")
 # Stands in for a fact that failed to read; parse_guide then returns None, so it never shows.
 _MISSING = Fact(ASK_AT_DESK, "", date.min, verified=False)
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -45,9 +46,17 @@ _NATIONAL_CODE = re.compile(r"^\d\.\d{6}$")
 
 
 def parse_guide(
-    reader: Reader, data: Table, *, folder: Path, root: Path, line_codes: Collection[str]
+    reader: Reader,
+    data: Table,
+    *,
+    folder: Path,
+    shared: Sequence[Path],
+    line_codes: Collection[str],
 ) -> Guide | None:
-    """Build the guide in ``folder`` from its parsed TOML; None if ``reader`` found problems."""
+    """Build the guide in ``folder`` from its parsed TOML; None if ``reader`` found problems.
+
+    ``shared`` are the ``_shared`` drawing folders a ``../_shared/...`` image may come from.
+    """
     reader.known_keys(data, "", TOP_LEVEL_KEYS)
     guide_id = _guide_id(reader, data, folder.name)
     line = reader.string(data, "line", "")
@@ -72,13 +81,17 @@ def parse_guide(
         fee=_fee(reader, data),
         time=time or _MISSING,
         channels=_channels(reader, data),
-        steps=read_steps(reader, data, folder=folder, root=root),
+        steps=read_steps(reader, data, folder=folder, shared=shared),
         links=tuple(_links(reader, data)),
         notes=tuple(note for note in notes if note is not None),
         tip=tip,
         national_code=_national_code(reader, data),
         folder=folder,
+        terms=read_terms(reader, data),
     )
+    if reader.problems:  # a term is looked for in texts that must all have been read
+        return None
+    guide = explain_terms(reader, guide)
     return None if reader.problems else guide
 
 
@@ -106,19 +119,11 @@ def read_fact(reader: Reader, fact: Table, name: str, *, max_chars: int) -> Fact
     An unverified fact needs no text: it is shown as "please check at the desk".
     """
     reader.known_keys(fact, name, _FACT_KEYS)
-    source, checked, verified = read_origin(reader, fact, name)
+    source, checked, verified = reader.origin(fact, name)
     text = reader.local_text(fact, "text", name, max_chars=max_chars, required=verified)
     if checked is None or source is None or (verified and text is None):
         return None
     return Fact(text if verified and text else ASK_AT_DESK, source, checked, verified)
-
-
-def read_origin(reader: Reader, table: Table, name: str) -> tuple[str | None, date | None, bool]:
-    """The ``source``, ``checked`` and ``verified`` fields every fact carries."""
-    source = reader.string(table, "source", name)
-    checked = reader.checked(table, name)
-    verified = reader.boolean(table, "verified", name, default=True)
-    return source, checked, verified
 
 
 def _papers(reader: Reader, data: Table) -> list[Paper]:
@@ -129,7 +134,7 @@ def _papers(reader: Reader, data: Table) -> list[Paper]:
 
 def _paper(reader: Reader, table: Table, name: str) -> Paper | None:
     reader.known_keys(table, name, (*_FACT_KEYS[1:], "name", "form", "count", "province_specific"))
-    source, checked, verified = read_origin(reader, table, name)
+    source, checked, verified = reader.origin(table, name)
     label = reader.local_text(table, "name", name, max_chars=MAX_PAPER_CHARS, required=verified)
     form = None
     if "form" in table:
@@ -173,7 +178,7 @@ def _channel(reader: Reader, where: Table, kind: ChannelKind) -> Channel | None:
     if table is None:
         return None
     reader.known_keys(table, name, (*_FACT_KEYS, "value"))
-    source, checked, verified = read_origin(reader, table, name)
+    source, checked, verified = reader.origin(table, name)
     text = reader.local_text(table, "text", name, max_chars=MAX_CHANNEL_CHARS, required=False)
     value = None
     if verified:
@@ -192,7 +197,7 @@ def _links(reader: Reader, data: Table) -> list[Link]:
         reader.known_keys(table, name, ("url", "label", "source", "checked"))
         url = reader.string(table, "url", name)
         label = reader.local_text(table, "label", name, max_chars=MAX_LABEL_CHARS)
-        source = reader.string(table, "source", name)
+        source = reader.source(table, name)
         checked = reader.checked(table, name)
         if url is not None and (message := link_problem(url)):
             reader.problem(join(name, "url"), message)
@@ -207,9 +212,9 @@ def _national_code(reader: Reader, data: Table) -> str | None:
     table = reader.table(data, "national_code", "", required=False)
     if table is None:
         return None
-    reader.known_keys(table, "national_code", ("value", "source", "checked", "verified"))
+    reader.known_keys(table, "national_code", ("value", *_FACT_KEYS[1:]))
     value = reader.string(table, "value", "national_code")
-    source, checked, verified = read_origin(reader, table, "national_code")
+    source, checked, verified = reader.origin(table, "national_code")
     if value is not None and not _NATIONAL_CODE.match(value):
         reader.problem("national_code.value", f'"{value}" is not a code like "1.001193"')
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk.content.fields import Reader, Table, join
@@ -11,10 +12,12 @@ from kiosk.content.safety import image_problem
 MIN_STEPS = 3
 MAX_STEPS = 7  # more than a visitor holds in mind at once; split the guide instead
 MAX_STEP_CHARS = 160  # per language: what fits beside the picture in large type
-_STEP_KEYS = ("number", "image", "text", "source", "checked", "verified")
+_STEP_KEYS = ("number", "image", "text", "source", "kind", "checked", "verified")
 
 
-def read_steps(reader: Reader, data: Table, *, folder: Path, root: Path) -> tuple[Step, ...]:
+def read_steps(
+    reader: Reader, data: Table, *, folder: Path, shared: Sequence[Path]
+) -> tuple[Step, ...]:
     """The guide's steps in number order; problems for bad, missing or badly numbered ones."""
     tables = reader.tables(data, "steps", "", required=True)
     if "steps" in data and not tables:
@@ -35,7 +38,7 @@ def read_steps(reader: Reader, data: Table, *, folder: Path, root: Path) -> tupl
             )
         elif number is not None:
             seen[number] = name
-        step = _read_step(reader, table, name, number, folder=folder, root=root)
+        step = _read_step(reader, table, name, number, folder=folder, shared=shared)
         if step is not None:
             steps.append(step)
     numbers = sorted(seen)
@@ -46,17 +49,21 @@ def read_steps(reader: Reader, data: Table, *, folder: Path, root: Path) -> tupl
 
 
 def _read_step(
-    reader: Reader, table: Table, name: str, number: int | None, *, folder: Path, root: Path
+    reader: Reader,
+    table: Table,
+    name: str,
+    number: int | None,
+    *,
+    folder: Path,
+    shared: Sequence[Path],
 ) -> Step | None:
     reader.known_keys(table, name, _STEP_KEYS)
-    verified = reader.boolean(table, "verified", name, default=True)
+    source, checked, verified = reader.origin(table, name)
     text = reader.local_text(table, "text", name, max_chars=MAX_STEP_CHARS, required=verified)
-    source = reader.string(table, "source", name)
-    checked = reader.checked(table, name)
     image = None
     raw = reader.string(table, "image", name)
     if raw is not None:
-        image, message = image_problem(raw, guide_dir=folder, root=root)
+        image, message = image_problem(raw, guide_dir=folder, shared=shared)
         if message:
             reader.problem(join(name, "image"), f"{raw}: {message}")
     if number is None or image is None or source is None or checked is None:

@@ -166,20 +166,6 @@ def test_doctor_on_this_machine_finds_qt_complete(capsys: pytest.CaptureFixture[
     assert code == 0 and "all present" in out
 
 
-def test_guides_check_passes_on_the_shipped_guides(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "guides", "check")
-    assert code == 0 and "13 guides OK" in out
-
-
-def test_guides_check_names_file_line_and_field_of_broken_guides(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    broken = Path(__file__).resolve().parents[1] / "content" / "broken"
-    code, out, _ = run(capsys, "guides", "check", str(broken))
-    assert code == 1
-    assert "duplicate-step-numbers/guide.toml:72: steps[2].number:" in out
-
-
 def test_an_unreachable_database_is_named_without_a_traceback(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -29,8 +29,8 @@ from kiosk.domain.views import LocalText
 
 LINES = ("A", "B", "C", "D", "E")
 Edit = Callable[[str, str], None]
-FEE_TABLE = '[fee]\ntext.vi = "Miễn lệ phí."\ntext.en = "Free."\nsource = "Nguồn mẫu"\n'
-FEE_TABLE += "checked = 2026-11-28\n\n"
+FEE_TABLE = '[fee]\ntext.vi = "Miễn lệ phí."\ntext.en = "Free."\nsource = "Luật Mẫu 2014, Điều 1"\n'
+FEE_TABLE += 'kind = "law"\nchecked = 2026-11-28\n\n'
 
 
 def load_one(root: Path, fee_overrides: Mapping[str, LocalText] | None = None) -> Guide:
@@ -237,7 +237,7 @@ def test_an_illustration_symlinked_to_outside_the_guides_folder_is_rejected(
 
     assert load.guides == ()
     (problem,) = load.problems
-    assert (problem.field, problem.line) == ("steps[0].image", 58)
+    assert (problem.field, problem.line) == ("steps[0].image", 64)
     assert "outside the guides folder" in problem.message
 
 
@@ -306,7 +306,10 @@ def test_tips_use_the_tip_else_the_summary_and_never_an_unverified_tip(
     shutil.copytree(guides_root / "mau", guides_root / "mau-2")
     second = guides_root / "mau-2" / "guide.toml"
     text = second.read_text(encoding="utf-8").replace('id = "mau"', 'id = "mau-2"')
-    tip = '\n[tip]\ntext.vi = "Mẹo"\ntext.en = "Tip"\nsource = "Nguồn"\nchecked = 2026-11-28\n'
+    tip = (
+        '\n[tip]\ntext.vi = "Mẹo"\ntext.en = "Tip"\nsource = "Luật Mẫu 2014, Điều 2"\n'
+        'kind = "law"\nchecked = 2026-11-28\n'
+    )
     second.write_text(text + tip, encoding="utf-8")
     unverified = tip.replace("checked =", "verified = false\nchecked =")
     (guides_root / "mau" / "guide.toml").write_text(
@@ -350,7 +353,9 @@ def test_run_check_prints_each_problem_and_fails(guides_root: Path, edit_sample:
         f"{guides_root / 'mau' / 'guide.toml'}:4: line: "
         'unknown line code "Q" (lines configured: A, B, C, D, E)'
     )
-    assert lines[-1].startswith("0 guides OK, 1 problems in 1 files")
+    assert lines[-1] == (
+        f"0 guides OK in {guides_root}; 1 problems in 1 files (the kiosk leaves those guides out)"
+    )
 
 
 def test_run_check_on_a_missing_folder_exits_2(tmp_path: Path) -> None:

@@ -57,7 +57,7 @@ def test_checklist_lists_papers_fee_and_time_of_the_guide(header: SiteHeader) ->
 
     assert guide.title.vi in texts
     assert any(t.startswith("1. " + guide.papers[0].name.vi) for t in texts)
-    assert any("(Mang bản chính để xuất trình)" in t for t in texts)  # paper 3 is shown only
+    assert any("(Bản chính)" in t for t in texts)  # the birth notice is handed in
     assert guide.fee.text.vi in texts
     assert guide.time.text.vi in texts
 

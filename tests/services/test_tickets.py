@@ -115,7 +115,11 @@ def test_waiting_counts_and_line_views(ctx: AppContext) -> None:
     assert (lines["A"].waiting, lines["E"].waiting, lines["B"].waiting) == (1, 2, 0)
     assert lines["E"].counters == (3,)
     assert lines["E"].estimated_wait_min == 16
-    assert [p.code for p in lines["B"].procedures] == ["chung-thuc-ban-sao", "chung-thuc-chu-ky"]
+    assert [p.code for p in lines["B"].procedures] == [
+        "chung-thuc-ban-sao",
+        "chung-thuc-chu-ky",
+        "chung-thuc-hop-dong",
+    ]
     assert total_waiting(ctx) == 3
     assert ctx.config.line("A").name.vi == "Hộ tịch"
     assert isinstance(lines["A"].waiting, int)

@@ -120,7 +120,8 @@ def test_read_aloud_reads_the_step_and_stops_on_the_next_step(kiosk: Kiosk) -> N
     kiosk.tap(screen.step.read_aloud)
     guide = screen.step.guide()
     assert guide is not None
-    assert voice.said == [f"Bước 1. {guide.steps[0].text.vi}"]
+    step = guide.steps[0]
+    assert voice.said == [f"Bước 1. {step.text.vi} {step.explained.vi}"]  # with the hard word
     stops = voice.stops
     kiosk.tap(screen.step.next)
     assert voice.stops > stops

@@ -28,7 +28,7 @@ logger = logging.getLogger(__name__)
 
 
 def load_kiosk_guides(config: Config) -> GuideLoad:
-    """The shipped guides for the configured lines and fees (blocking: reads files)."""
+    """The shipped guides and the commune's own, for its lines and fees (blocking: reads files)."""
     from kiosk.content import load_guides
     from kiosk.resources import data_path
 
@@ -36,6 +36,7 @@ def load_kiosk_guides(config: Config) -> GuideLoad:
         data_path("guides"),
         line_codes=[line.code for line in config.lines],
         fee_overrides=config.fees,
+        commune=config.guides_dir,
     )
 
 

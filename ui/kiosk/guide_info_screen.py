@@ -58,6 +58,8 @@ class GuideInfoScreen(Screen):
         self.fee = text_label("body")
         self.time_heading = text_label("accent")
         self.time = text_label("body")
+        self.explained = text_label("body")  # hard words first met on this page
+        self.explained.hide()
         self.print_state = text_label("info")
         facts = QFrame()
         facts.setProperty("panel", "surface")
@@ -69,6 +71,7 @@ class GuideInfoScreen(Screen):
             self.fee,
             self.time_heading,
             self.time,
+            self.explained,
         ):
             self._facts.addWidget(label)
         self._facts.addStretch(1)
@@ -159,6 +162,8 @@ class GuideInfoScreen(Screen):
             self.papers.setText("\n".join(lines))
             self.fee.setText(text(guide.fee.text))
             self.time.setText(text(guide.time.text))
+            self.explained.setText(text(guide.info_explained))
+            self.explained.setVisible(bool(text(guide.info_explained)))
             for (_picture, label), link in zip(self.links, guide.links, strict=False):
                 label.setText(text(link.label))
         self._show_print_state()
@@ -200,6 +205,8 @@ class GuideInfoScreen(Screen):
         self._fit_buttons()
 
     def _fit_buttons(self) -> None:
+        if not self.isVisible():  # a hidden page's width is stale: showEvent fits the buttons
+            return
         margins = self._layout.contentsMargins()
         stack_if_cut(self._buttons, self.width() - margins.left() - margins.right())
 
@@ -213,6 +220,7 @@ class GuideInfoScreen(Screen):
             make_kinetic(self.area)
         fit_content_when_shown(self.area)
         super().showEvent(event)
+        self._fit_buttons()
 
     @Slot(str)
     def _on_i18n_language_changed(self, _language: str) -> None:

@@ -5,8 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.i18n import I18n, translate
 from ui.kiosk.guide_widgets import SvgPicture, SwipeWatcher
@@ -69,11 +77,25 @@ class GuideStepScreen(Screen):
         self.picture = SvgPicture()
         self.text = text_label("info")
         self.text.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        # The meaning of a hard word ("Liên thông: ...") where the guide first uses it, across
+        # the whole panel under the picture and the words, so the step's words keep their room.
+        self.explained = text_label("body")
+        self.explained.hide()
+        # It asks for the lines it needs at its width (sizeHint), but its height must not feed
+        # the screen's minimum: wrapped at the narrowest width it would push the screen past a
+        # 1080-pixel display, although at the real width it takes one or two lines.
+        policy = self.explained.sizePolicy()
+        policy.setHeightForWidth(False)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+        self.explained.setSizePolicy(policy)
         self.body = QFrame()
         self.body.setProperty("panel", "surface")
-        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.body)
+        self._panel = QVBoxLayout(self.body)
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._body.addWidget(self.picture, 3)
         self._body.addWidget(self.text, 2)
+        self._panel.addLayout(self._body, 1)
+        self._panel.addWidget(self.explained)
         self.swipe = SwipeWatcher(self.body)
         self.swipe.swiped.connect(self._on_swipe_swiped)
         self.back = action_button("neutral")
@@ -133,7 +155,8 @@ class GuideStepScreen(Screen):
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
         spacing = set_page_margins(self._layout, theme)
-        self._body.setContentsMargins(spacing, spacing, spacing, spacing)
+        self._panel.setContentsMargins(spacing, spacing, spacing, spacing)
+        self._panel.setSpacing(spacing // 2)
         self._body.setSpacing(spacing)
         self._body.setDirection(
             QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
@@ -158,6 +181,9 @@ class GuideStepScreen(Screen):
         counter = translate("GuideStepScreen", "Bước {number} / {count}")
         self.counter.setText(counter.format(number=self._step().number, count=count))
         self.text.setText(self._i18n.text(self._step().text))
+        explained = self._i18n.text(self._step().explained)
+        self.explained.setText(explained)
+        self.explained.setVisible(bool(explained))
         self.previous.setEnabled(self._index > 0)
         last = self._index == count - 1
         self.next.setText(
@@ -168,6 +194,10 @@ class GuideStepScreen(Screen):
         self._fit_rows()
 
     def _fit_rows(self) -> None:
+        if not self.isVisible():
+            # A hidden page keeps the width it had when last shown (or none yet); fitting the
+            # rows to it stacked them and grew the window past the screen. showEvent fits them.
+            return
         margins = self._layout.contentsMargins()
         width = self.width() - margins.left() - margins.right()
         for row in (self._tools, self._moves):
@@ -176,6 +206,10 @@ class GuideStepScreen(Screen):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._fit_rows()
         super().resizeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_rows()
 
     def _step(self) -> Step:
         assert self._guide is not None
@@ -211,4 +245,5 @@ class GuideStepScreen(Screen):
         if self._guide is not None:
             step = self._step()
             counter = translate("GuideStepScreen", "Bước {number}.").format(number=step.number)
-            self.read_aloud_clicked.emit(f"{counter} {self._i18n.text(step.text)}")
+            words = " ".join((counter, self._i18n.text(step.text), self._i18n.text(step.explained)))
+            self.read_aloud_clicked.emit(words.strip())

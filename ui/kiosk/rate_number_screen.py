@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QGridLayout,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from ui.i18n import I18n, translate
 from ui.kiosk.choose_screen import back_button
 from ui.theme import Theme
-from ui.widgets.screen import Screen, text_label
+from ui.widgets.screen import Screen, plain_label, text_label
 from ui.widgets.style import set_style
 
 MAX_DIGITS = 4
@@ -52,7 +51,7 @@ class RateNumberScreen(Screen):
         self._problem_number = ""
         self.title = text_label("title")
         self.hint = text_label("body")
-        self.display = QLabel()
+        self.display = plain_label()
         self.display.setObjectName("PinDisplay")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message_panel = QFrame()

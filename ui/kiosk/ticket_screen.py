@@ -18,7 +18,7 @@ from ui.formatting import format_int, format_minutes
 from ui.i18n import I18n, translate
 from ui.theme import Theme
 from ui.widgets.icons import icon_pixmap
-from ui.widgets.screen import Screen, set_page_margins, text_label
+from ui.widgets.screen import Screen, plain_label, set_page_margins, text_label
 from ui.widgets.style import set_style
 
 PRINTING = "printing"
@@ -44,7 +44,7 @@ class TicketScreen(Screen):
         self._priority_name: str | None = None
         self._state = PRINTING
         self.heading = text_label("info")
-        self.number = QLabel()
+        self.number = plain_label()
         self.number.setObjectName("TicketNumber")
         self.line_name = text_label("title")
         self.priority = text_label("info")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.theme import Theme
 from ui.widgets.icons import icon_pixmap
+from ui.widgets.screen import plain_label
 
 
 class HeaderBar(QWidget):
@@ -25,11 +26,11 @@ class HeaderBar(QWidget):
         super().__init__(parent)
         self.setObjectName("HeaderBar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.place = QLabel()
+        self.place = plain_label()  # the commune's name, from its config
         self.place.setProperty("textStyle", "title")
-        self.sub_place = QLabel()
+        self.sub_place = plain_label()
         self.sub_place.setProperty("textStyle", "small")
-        self.clock = QLabel()
+        self.clock = plain_label()
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.large_text_button = QPushButton()
         self.large_text_button.setCheckable(True)

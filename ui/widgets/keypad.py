@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
+
+from ui.widgets.screen import plain_label
 
 DOT = "●"
 
@@ -24,7 +26,7 @@ class PinKeypad(QWidget):
         self._min = min_digits
         self._max = max_digits
         self._digits = ""
-        self.display = QLabel()
+        self.display = plain_label()
         self.display.setObjectName("PinDisplay")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.keys: dict[str, QPushButton] = {}

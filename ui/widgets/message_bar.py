@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from ui.theme import Theme
+from ui.widgets.screen import plain_label
 from ui.widgets.style import set_style
 
 # tone -> the panel whose colours the bar takes (see the stylesheet's QFrame[panel]).
@@ -24,7 +25,7 @@ class MessageBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("panel", PANELS["info"])
-        self.text = QLabel()
+        self.text = plain_label()
         self.text.setWordWrap(True)
         self.text.setProperty("textStyle", "body")
         self.action = QPushButton()

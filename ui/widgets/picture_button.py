@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from ui.theme import Theme
 from ui.widgets.icons import icon_pixmap
+from ui.widgets.screen import plain_label
 from ui.widgets.style import set_style
 
 # The pair in Colors.text_pairs whose ink the picture takes, per tone.
@@ -53,9 +54,9 @@ class PictureButton(QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._picture = QLabel()
-        self._badge = QLabel()
-        self._label = QLabel()
-        self._caption = QLabel()
+        self._badge = plain_label()
+        self._label = plain_label()
+        self._caption = plain_label()
         self._picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._badge.setProperty("textStyle", "badge")

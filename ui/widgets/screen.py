@@ -30,9 +30,20 @@ class Screen(QWidget):
         """Read every visible text again in the current language."""
 
 
-def text_label(style: str, *, wrap: bool = True, parent: QWidget | None = None) -> QLabel:
-    """A label with a stylesheet text style (title, info, body, muted, small, accent)."""
+def plain_label(parent: QWidget | None = None) -> QLabel:
+    """A label that shows its text exactly as written, never as HTML.
+
+    Texts come from guide files and the commune's config: a ``<b>`` or ``<img src=...>`` typed
+    there must appear as typed, not be interpreted (QLabel's default ``Qt.AutoText`` guesses).
+    """
     label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+def text_label(style: str, *, wrap: bool = True, parent: QWidget | None = None) -> QLabel:
+    """A plain-text label with a stylesheet text style (title, info, body, muted, small, accent)."""
+    label = plain_label(parent)
     label.setProperty("textStyle", style)
     label.setWordWrap(wrap)
     return label
