@@ -20,6 +20,12 @@ import platformdirs
 
 from kiosk import defaults
 from kiosk.config_parse import Reader, key_paths, parse_hours, unknown_keys
+from kiosk.config_village import (
+    TeamReportConfig,
+    VillageConfig,
+    parse_team_report,
+    parse_village,
+)
 from kiosk.domain.enums import PriorityMode
 from kiosk.domain.priority import PriorityPolicy
 from kiosk.domain.views import LocalText, SiteHeader
@@ -33,6 +39,7 @@ DATABASE_ENV = "KIOSK_DATABASE_URL"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Tables whose keys are the commune's own (procedure codes, weekdays checked separately).
 FREE_TABLES = ("fees", "site.hours")
+DEFAULTS_LABEL = "(built-in defaults)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +180,9 @@ class Config:
     ratings: RatingConfig
     fees: Mapping[str, LocalText]
     reports_dir: Path
+    # Village points and the team report (kiosk/config_village.py).
+    village: VillageConfig = field(default_factory=VillageConfig)
+    team_report: TeamReportConfig = field(default_factory=TeamReportConfig)
 
     def line(self, code: str) -> LineConfig:
         """The line with this prefix; ``KeyError`` when there is none."""
@@ -223,7 +233,7 @@ def check_config(
     """Read the config and return it with every problem found (the config is None if fatal)."""
     env = os.environ if env is None else env
     path = find_config_file(explicit, env)
-    label = str(path) if path else "(built-in defaults)"
+    label = str(path) if path else DEFAULTS_LABEL
     raw: dict[str, Any] = {}
     if path is not None:
         try:
@@ -269,7 +279,14 @@ def _build(r: Reader, label: str, env: Mapping[str, str]) -> Config:
         ratings=RatingConfig(levels=r.choice("ratings.levels", 3, (3, 5))),
         fees=_fees(r),
         reports_dir=r.path("reports.dir", data_dir / "reports"),
+        village=parse_village(r, key_dir=_config_dir(label)),
+        team_report=parse_team_report(r, commune=site.commune),
     )
+
+
+def _config_dir(label: str) -> Path:
+    """The folder of the config file in use (the platform's when running on defaults)."""
+    return default_config_path().parent if label == DEFAULTS_LABEL else Path(label).parent
 
 
 def _local(r: Reader, key: str, item: Mapping[str, Any]) -> LocalText:
