@@ -168,7 +168,7 @@ def open_sealed(data: bytes, key: SigningKey, *, kind: str) -> Opened:
     body, mac = _split_signature(rest, header["length"])
     if header["kind"] != kind:
         raise WrongKindError(
-            "This file holds {found}, not {wanted}.", found=header["kind"], wanted=kind
+            "This is a {found} file, not a {wanted} file.", found=header["kind"], wanted=kind
         )
     if header["key_id"] != key.key_id:
         raise OtherKeyError(

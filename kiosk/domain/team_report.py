@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -273,3 +273,29 @@ def _tally_villages(villages: Iterable[VillageFact], members: set[int]) -> _Vill
         counts.sexes[fact.sex] += 1
         members.update(fact.helper_ids)
     return counts
+
+
+@dataclass(frozen=True, slots=True)
+class TeamReport:
+    """The team report of a period against the previous one, with the labels to print it."""
+
+    period: ReportPeriod
+    current: TeamTally
+    before: TeamTally
+    place: str | None  # one village point only, or None for the whole commune
+    places: tuple[str, ...]  # village points with help in either period, sorted
+    need_labels: Mapping[str, str]
+    outcome_labels: Mapping[str, str]
+    commune: str
+    desk_name: str
+    team_name: str
+    generated_at: datetime
+
+    @property
+    def previous(self) -> ReportPeriod:
+        """The period compared with."""
+        return self.period.previous()
+
+    def label(self, labels: Mapping[str, str], code: str) -> str:
+        """A code's label; a code the form no longer has is shown as itself."""
+        return labels.get(code, code)

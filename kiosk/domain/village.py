@@ -14,13 +14,19 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from kiosk.domain.errors import ValidationError
+from kiosk.domain.errors import KioskError, ValidationError
 from kiosk.domain.views import LocalText
 
 E = TypeVar("E", bound=StrEnum)
 
 # A note is optional free text; long enough for "came back with her son's papers".
 MAX_NOTE_CHARS = 500
+
+
+class TransferError(KioskError):
+    """Village records that cannot be stored; the message names the record and the field."""
+
+    code = "village_transfer"
 
 
 class Measure(StrEnum):

@@ -107,6 +107,8 @@ def export_roster(ctx: AppContext, path: Path, *, actor: Actor) -> RosterExport:
 
 def publish_form(ctx: AppContext, *, actor: Actor) -> datetime:
     """Put the config's form in the commune database, where syncing village PCs find it."""
+    require_commune(ctx, "Publishing the form")
+    require_manager(ctx, actor)
     now = ctx.clock()
     form = ctx.config.village.form.to_json()
     with ctx.db.write.begin() as session:

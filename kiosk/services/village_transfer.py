@@ -18,9 +18,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from kiosk.domain.enums import HelperPart
-from kiosk.domain.errors import KioskError
 from kiosk.domain.json_fields import JsonFields
-from kiosk.domain.village import AgeBand, Sex
+from kiosk.domain.village import AgeBand, Sex, TransferError
 from kiosk.storage.models import Helper
 from kiosk.storage.village_models import (
     HelpSession,
@@ -31,12 +30,6 @@ from kiosk.storage.village_models import (
 )
 
 FORMAT = 1
-
-
-class TransferError(KioskError):
-    """Records that cannot be stored; the message names the record and the field."""
-
-    code = "village_transfer"
 
 
 @dataclass(frozen=True, slots=True)
