@@ -29,6 +29,7 @@ from kiosk.services.village_files import read_file, require_manager, write_file_
 from kiosk.services.village_setup import load_key, require_setup_done
 from kiosk.services.village_state import (
     PUBLISHED_FORM,
+    ROSTER,
     RosterInfo,
     VillageSetupError,
     get_setting,
@@ -92,7 +93,8 @@ def export_roster(ctx: AppContext, path: Path, *, actor: Actor) -> RosterExport:
     require_commune(ctx, "Exporting the roster")
     require_manager(ctx, actor)
     key = load_key(ctx)
-    published_at = publish_form(ctx, actor=actor)
+    publish_form(ctx, actor=actor)
+    published_at = ctx.clock()
     with ctx.db.read() as session:
         roster = Roster(
             RosterInfo(
@@ -182,7 +184,7 @@ def apply_roster(ctx: AppContext, roster: Roster, *, actor: Actor, source: str) 
         current = installed_roster(session)
         changed = _apply_helpers(session, roster.helpers, now)
         if current is None or _content(current) != _content(roster.info) or changed:
-            put_setting(session, "roster", roster.info.to_json())
+            put_setting(session, ROSTER, roster.info.to_json())
             audit(
                 session,
                 actor=actor,
@@ -193,6 +195,9 @@ def apply_roster(ctx: AppContext, roster: Roster, *, actor: Actor, source: str) 
                 after={"source": source, "helpers": len(roster.helpers), "changed": changed},
             )
             return True
+        if roster.info.published_at > current.published_at:
+            # Same content, newer date: an older file must not count as newer than this one.
+            put_setting(session, ROSTER, roster.info.to_json())
     return False
 
 
