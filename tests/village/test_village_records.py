@@ -11,11 +11,11 @@ from kiosk.domain.errors import NotFoundError, ValidationError
 from kiosk.domain.visits import HelperCredit
 from kiosk.services.context import CLI_ACTOR, AppContext
 from kiosk.services.village import (
+    VillageRecordView,
     close_help_session,
     open_help_session,
     record_village_visit,
     set_help_session_members,
-    VillageRecordView,
     village_choices,
 )
 from kiosk.storage.village_models import VillageRecord
