@@ -8,13 +8,13 @@ records by the local day they were recorded, sessions by their day. The counting
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from kiosk.domain.clock import local_day_bounds
 from kiosk.domain.enums import OUTCOME_LABELS, Channel
@@ -184,18 +184,7 @@ def village_facts(
             VillageRecord.sex,
         ).where(*where)
     ).all()
-    outcomes = grouped(
-        session,
-        select(VillageRecordOutcome.record_id, VillageRecordOutcome.outcome)
-        .join(VillageRecord)
-        .where(*where),
-    )
-    helpers = grouped(
-        session,
-        select(VillageRecordHelper.record_id, VillageRecordHelper.helper_id)
-        .join(VillageRecord)
-        .where(*where),
-    )
+    outcomes, helpers = record_children(session, where)
     for row in rows:
         codes = frozenset(outcomes[row.id])
         yield VillageFact(
@@ -207,6 +196,26 @@ def village_facts(
             age_band=row.age_band or "",
             sex=row.sex or "",
         )
+
+
+def record_children(
+    session: Session, where: Sequence[ColumnElement[bool]], *, with_part: bool = False
+) -> tuple[dict[int, list[Any]], dict[int, list[Any]]]:
+    """Outcome codes and helper ids (with their part) of the village records ``where`` picks."""
+    outcomes = grouped(
+        session,
+        select(VillageRecordOutcome.record_id, VillageRecordOutcome.outcome)
+        .join(VillageRecord)
+        .where(*where),
+    )
+    columns: list[InstrumentedAttribute[Any]] = [
+        VillageRecordHelper.record_id,
+        VillageRecordHelper.helper_id,
+    ]
+    if with_part:
+        columns.append(VillageRecordHelper.part)
+    helpers = grouped(session, select(*columns).join(VillageRecord).where(*where))
+    return outcomes, helpers
 
 
 def session_facts(session: Session, r: ReportRange) -> Iterable[SessionFact]:

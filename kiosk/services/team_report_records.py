@@ -17,13 +17,17 @@ from kiosk.domain.enums import HELPER_ROLE_LABELS, HelperPart, Outcome
 from kiosk.domain.team_report import ReportPeriod, is_team_member
 from kiosk.domain.village import AGE_BAND_LABELS, SEX_LABELS, AgeBand, Sex
 from kiosk.services.context import AppContext
-from kiosk.services.team_report import ReportRange, grouped, outcome_labels, report_range
+from kiosk.services.team_report import (
+    ReportRange,
+    grouped,
+    outcome_labels,
+    record_children,
+    report_range,
+)
 from kiosk.storage.models import Helper, Procedure, Visit, VisitHelper, VisitOutcome
 from kiosk.storage.village_models import (
     HelpSession,
     VillageRecord,
-    VillageRecordHelper,
-    VillageRecordOutcome,
 )
 from printing.team_report_csv import TeamRecordRow
 
@@ -133,20 +137,7 @@ def _village_rows(
         .outerjoin(HelpSession, HelpSession.id == VillageRecord.help_session_id)
         .where(*where)
     ).all()
-    outcomes = grouped(
-        session,
-        select(VillageRecordOutcome.record_id, VillageRecordOutcome.outcome)
-        .join(VillageRecord)
-        .where(*where),
-    )
-    helpers = grouped(
-        session,
-        select(
-            VillageRecordHelper.record_id, VillageRecordHelper.helper_id, VillageRecordHelper.part
-        )
-        .join(VillageRecord)
-        .where(*where),
-    )
+    outcomes, helpers = record_children(session, where, with_part=True)
     bands = {b.value: AGE_BAND_LABELS[b].vi for b in AgeBand}
     sexes = {s.value: SEX_LABELS[s].vi for s in Sex}
     for record, session_day in records:

@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 from kiosk.domain.json_fields import JsonFields
 from kiosk.domain.signed_file import open_sealed, seal
 from kiosk.domain.text import fold
-from kiosk.domain.views import LocalText
 from kiosk.domain.village import VillageForm
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
@@ -32,6 +31,7 @@ from kiosk.services.village_state import (
     ROSTER,
     RosterInfo,
     VillageSetupError,
+    active_procedures,
     get_setting,
     installed_roster,
     put_setting,
@@ -39,7 +39,7 @@ from kiosk.services.village_state import (
     require_village_point,
 )
 from kiosk.storage.engine import Database
-from kiosk.storage.models import Helper, Procedure
+from kiosk.storage.models import Helper
 
 ROSTER_KIND = "roster"
 FORMAT = 1
@@ -79,15 +79,6 @@ def _helpers(session: Session) -> tuple[RosterHelper, ...]:
     return tuple(RosterHelper(h.id, h.name, h.kind, h.role, h.affiliation, h.active) for h in rows)
 
 
-def _procedures(session: Session) -> tuple[tuple[str, LocalText], ...]:
-    rows = session.execute(
-        select(Procedure.code, Procedure.name_vi, Procedure.name_en)
-        .where(Procedure.active.is_(True))
-        .order_by(Procedure.line_id, Procedure.sort_order)
-    ).all()
-    return tuple((code, LocalText(vi, en)) for code, vi, en in rows)
-
-
 def export_roster(ctx: AppContext, path: Path, *, actor: Actor) -> RosterExport:
     """Write the signed roster file for village PCs and publish the form for those online."""
     require_commune(ctx, "Exporting the roster")
@@ -98,7 +89,10 @@ def export_roster(ctx: AppContext, path: Path, *, actor: Actor) -> RosterExport:
     with ctx.db.read() as session:
         roster = Roster(
             RosterInfo(
-                ctx.config.site.commune, published_at, ctx.config.village.form, _procedures(session)
+                ctx.config.site.commune,
+                published_at,
+                ctx.config.village.form,
+                active_procedures(session),
             ),
             _helpers(session),
         )
@@ -158,7 +152,7 @@ def pull_roster(ctx: AppContext, server: Database, *, actor: Actor) -> bool:
     """Fetch helpers, procedures and the published form from the commune; True if changed."""
     with server.read() as remote:
         helpers = _helpers(remote)
-        procedures = _procedures(remote)
+        procedures = active_procedures(remote)
         published = get_setting(remote, PUBLISHED_FORM)
     with ctx.db.read() as session:
         current = installed_roster(session)

@@ -109,8 +109,11 @@ def current_form(ctx: AppContext, session: Session) -> VillageForm:
 def referral_procedures(ctx: AppContext, session: Session) -> tuple[tuple[str, LocalText], ...]:
     """Procedures a referral may name: the roster's on a village PC, else the database's."""
     roster = installed_roster(session) if ctx.config.village.is_village_point else None
-    if roster is not None:
-        return roster.procedures
+    return roster.procedures if roster is not None else active_procedures(session)
+
+
+def active_procedures(session: Session) -> tuple[tuple[str, LocalText], ...]:
+    """The database's active procedures (code, name), in the kiosk's order."""
     rows = session.execute(
         select(Procedure.code, Procedure.name_vi, Procedure.name_en)
         .where(Procedure.active.is_(True))
