@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from kiosk.domain.enums import HelperKind, HelperRole
 from kiosk.domain.json_fields import JsonFields
 from kiosk.domain.signed_file import open_sealed, seal
 from kiosk.domain.text import fold
@@ -253,6 +254,14 @@ def roster_json(roster: Roster) -> dict[str, Any]:
     return info
 
 
+def _required_choice(f: JsonFields, name: str, options: list[str]) -> str:
+    # A kind or role this version does not know means the commune runs a newer kiosk.
+    value = f.choice(name, options)
+    if value is None:
+        raise f.error(name, "missing")
+    return value
+
+
 def parse_roster(payload: Any) -> Roster:
     """A roster from its JSON payload; ``JsonFieldError`` names a bad field."""
     top = JsonFields(payload, "the roster")
@@ -265,8 +274,8 @@ def parse_roster(payload: Any) -> Roster:
             RosterHelper(
                 f.integer("id"),
                 f.text("name", required=True),
-                f.text("kind", required=True),
-                f.text("role", required=True),
+                _required_choice(f, "kind", [k.value for k in HelperKind]),
+                _required_choice(f, "role", [r.value for r in HelperRole]),
                 f.text("affiliation"),
                 f.flag("active"),
             )

@@ -139,3 +139,20 @@ def test_a_failed_write_leaves_no_partial_file(village: AppContext, tmp_path: Pa
     with pytest.raises(VillageFileError, match="Cannot write"):
         export_records(village, tmp_path / "no" / "such" / "folder.kv", actor=CLI_ACTOR)
     assert not list(tmp_path.glob("**/*.part"))
+
+
+def test_a_roster_with_a_role_this_version_does_not_know_is_refused(
+    village: AppContext, commune: AppContext, tmp_path: Path
+) -> None:
+    from kiosk.domain.json_fields import JsonFieldError
+    from kiosk.domain.signed_file import open_sealed, seal
+    from kiosk.services.village_setup import load_key
+
+    path = tmp_path / "roster.kiosk-village"
+    export_roster(commune, path, actor=CLI_ACTOR)
+    key = load_key(commune)
+    opened = open_sealed(path.read_bytes(), key, kind="roster")
+    opened.payload["helpers"][0]["role"] = "astronaut"
+    path.write_bytes(seal("roster", opened.payload, key, created_at="2099-01-01T00:00:00+00:00"))
+    with pytest.raises(JsonFieldError, match=r"helper 1: role: expected one of .*desk_officer"):
+        import_roster(village, path, actor=CLI_ACTOR)
