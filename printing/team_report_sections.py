@@ -13,6 +13,7 @@ from printing.report_sections import Table, compare_row, fmt_number, fmt_share
 
 COMPARE = ("Kỳ này", "Kỳ trước", "Chênh lệch")
 NOT_RECORDED = "Không ghi"
+NBSP = "\u00a0"
 
 
 def summary_line(report: TeamReport) -> str:
@@ -72,9 +73,11 @@ def paragraph(report: TeamReport) -> str:
 def _share_sentence(now: TeamTally, before: TeamTally, previous: str) -> str:
     if now.online_share is None:
         return "Trong kỳ chưa có hồ sơ nào được ghi nhận để tính tỷ lệ nộp trực tuyến có hỗ trợ."
+    # A no-break space keeps "75,0 %" on one line.
+    now_share, before_share = (fmt_share(t.online_share).replace(" ", NBSP) for t in (now, before))
     return (
-        f"Hồ sơ nộp trực tuyến có hỗ trợ chiếm {fmt_share(now.online_share)} số hồ sơ hệ thống"
-        f" ghi nhận ({previous}: {fmt_share(before.online_share)})."
+        f"Hồ sơ nộp trực tuyến có hỗ trợ chiếm {now_share} số hồ sơ hệ thống"
+        f" ghi nhận ({previous}: {before_share})."
     )
 
 
