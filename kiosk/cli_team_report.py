@@ -48,16 +48,19 @@ def _team(args: argparse.Namespace) -> int:
 
     period = parse_period(month=args.month, quarter=args.quarter, year=args.year)
     ctx = bootstrap(load_or_exit(args))
-    report = export_team_report(
-        ctx,
-        period,
-        actor=CLI_ACTOR,
-        place=args.place,
-        pdf=args.pdf,
-        docx=args.docx,
-        csv=args.csv,
-        number=args.number,
-    )
+    try:
+        report = export_team_report(
+            ctx,
+            period,
+            actor=CLI_ACTOR,
+            place=args.place,
+            pdf=args.pdf,
+            docx=args.docx,
+            csv=args.csv,
+            number=args.number,
+        )
+    finally:
+        ctx.db.dispose()
     print(format_text(report))
     for path in (args.pdf, args.docx, args.csv):
         if path is not None:

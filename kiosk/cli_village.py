@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -77,11 +79,17 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=_key_create)
 
 
-def _context(args: argparse.Namespace) -> Any:
+@contextmanager
+def _context(args: argparse.Namespace) -> Iterator[Any]:
+    """The application context for one command; its database is closed afterwards."""
     from kiosk.cli import load_or_exit
     from kiosk.services.context import bootstrap
 
-    return bootstrap(load_or_exit(args))
+    ctx = bootstrap(load_or_exit(args))
+    try:
+        yield ctx
+    finally:
+        ctx.db.dispose()
 
 
 def _actor() -> Any:
@@ -110,34 +118,33 @@ def _print_status(ctx: Any, status: Any) -> None:
 def _setup(args: argparse.Namespace) -> int:
     from kiosk.services.village_setup import setup_village_point
 
-    ctx = _context(args)
-    status = setup_village_point(
-        ctx,
-        actor=_actor(),
-        key_file=args.key,
-        roster_file=args.roster,
-        replace_key=args.replace_key,
-    )
-    _print_status(ctx, status)
-    if status.roster_published_at is None:
-        print(
-            "Next: install the roster (kiosk village roster import FILE) or run kiosk village sync."
+    with _context(args) as ctx:
+        status = setup_village_point(
+            ctx,
+            actor=_actor(),
+            key_file=args.key,
+            roster_file=args.roster,
+            replace_key=args.replace_key,
         )
+        _print_status(ctx, status)
+    if status.roster_published_at is None:
+        print("Next: kiosk village roster import FILE, or kiosk village sync.")
     return 0
 
 
 def _status(args: argparse.Namespace) -> int:
     from kiosk.services.village_setup import village_status
 
-    ctx = _context(args)
-    _print_status(ctx, village_status(ctx))
+    with _context(args) as ctx:
+        _print_status(ctx, village_status(ctx))
     return 0
 
 
 def _sync(args: argparse.Namespace) -> int:
     from kiosk.services.village_sync import sync_village
 
-    result = sync_village(_context(args), actor=_actor(), batch_size=args.batch)
+    with _context(args) as ctx:
+        result = sync_village(ctx, actor=_actor(), batch_size=args.batch)
     print(f"Sent {result.records_sent} record(s) and {result.sessions_sent} help session(s).")
     if result.records_already_there:
         print(f"{result.records_already_there} record(s) were already at the commune.")
@@ -149,11 +156,11 @@ def _sync(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from kiosk.services.village_files import default_export_path, export_records
 
-    ctx = _context(args)
-    target: Path = args.file or Path.cwd()
-    if target.is_dir():
-        target = default_export_path(ctx, target)
-    result = export_records(ctx, target, actor=_actor(), include_sent=args.all)
+    with _context(args) as ctx:
+        target: Path = args.file or Path.cwd()
+        if target.is_dir():
+            target = default_export_path(ctx, target)
+        result = export_records(ctx, target, actor=_actor(), include_sent=args.all)
     print(f"Written: {result.path}")
     print(f"{result.records} record(s), {result.sessions} help session(s).")
     print("Import it on the commune PC: kiosk village import FILE")
@@ -163,13 +170,13 @@ def _export(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from kiosk.services.village_files import import_records
 
-    ctx = _context(args)
-    try:
-        result = import_records(ctx, args.file, actor=_actor())
-    except FILE_CONTENT_ERRORS as exc:
-        print(f"error: {args.file}: {exc}", file=sys.stderr)
-        print("Nothing was imported.", file=sys.stderr)
-        return 2
+    with _context(args) as ctx:
+        try:
+            result = import_records(ctx, args.file, actor=_actor())
+        except FILE_CONTENT_ERRORS as exc:
+            print(f"error: {args.file}: {exc}", file=sys.stderr)
+            print("Nothing was imported.", file=sys.stderr)
+            return 2
     print(f"{args.file}: {result.place}")
     print(f"Added {result.records_added} record(s); {result.records_known} already imported.")
     print(f"Help sessions: {result.sessions_added} new, {result.sessions_updated} updated.")
@@ -179,7 +186,8 @@ def _import(args: argparse.Namespace) -> int:
 def _roster_export(args: argparse.Namespace) -> int:
     from kiosk.services.village_roster import export_roster
 
-    result = export_roster(_context(args), args.file, actor=_actor())
+    with _context(args) as ctx:
+        result = export_roster(ctx, args.file, actor=_actor())
     print(f"Written: {result.path} ({result.helpers} helper(s), key {result.key_id})")
     return 0
 
@@ -187,12 +195,12 @@ def _roster_export(args: argparse.Namespace) -> int:
 def _roster_import(args: argparse.Namespace) -> int:
     from kiosk.services.village_roster import import_roster
 
-    ctx = _context(args)
-    try:
-        changed = import_roster(ctx, args.file, actor=_actor())
-    except FILE_CONTENT_ERRORS as exc:
-        print(f"error: {args.file}: {exc}", file=sys.stderr)
-        return 2
+    with _context(args) as ctx:
+        try:
+            changed = import_roster(ctx, args.file, actor=_actor())
+        except FILE_CONTENT_ERRORS as exc:
+            print(f"error: {args.file}: {exc}", file=sys.stderr)
+            return 2
     print("Roster installed." if changed else "This roster is already installed.")
     return 0
 
@@ -200,16 +208,17 @@ def _roster_import(args: argparse.Namespace) -> int:
 def _roster_publish(args: argparse.Namespace) -> int:
     from kiosk.services.village_roster import publish_form
 
-    ctx = _context(args)
-    published = publish_form(ctx, actor=_actor())
-    print(f"Form published ({_when(published, ctx)}); village PCs get it at their next sync.")
+    with _context(args) as ctx:
+        published = publish_form(ctx, actor=_actor())
+        print(f"Form published ({_when(published, ctx)}); village PCs get it at their next sync.")
     return 0
 
 
 def _key_create(args: argparse.Namespace) -> int:
     from kiosk.services.village_setup import create_key
 
-    key = create_key(_context(args), actor=_actor(), replace=args.replace)
+    with _context(args) as ctx:
+        key = create_key(ctx, actor=_actor(), replace=args.replace)
     print(f"Key {key.key_id} written to {key.path} (readable by this user only).")
     print("Copy it with the roster file to each village PC: kiosk village setup --key FILE")
     return 0
