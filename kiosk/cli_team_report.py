@@ -51,7 +51,7 @@ def _team(args: argparse.Namespace) -> int:
     try:
         report = export_team_report(
             ctx,
-            period,
+            period=period,
             actor=CLI_ACTOR,
             place=args.place,
             pdf=args.pdf,

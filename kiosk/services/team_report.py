@@ -58,7 +58,7 @@ def report_range(ctx: AppContext, period: ReportPeriod, place: str | None) -> Re
 
 
 def build_team_report(
-    ctx: AppContext, period: ReportPeriod, *, place: str | None = None
+    ctx: AppContext, *, period: ReportPeriod, place: str | None = None
 ) -> TeamReport:
     """The team report of ``period`` against the previous period.
 

@@ -64,8 +64,8 @@ def team_document(ctx: AppContext, report: TeamReport, *, number: str = "") -> A
 
 def export_team_report(
     ctx: AppContext,
-    period: ReportPeriod,
     *,
+    period: ReportPeriod,
     actor: Actor,
     place: str | None = None,
     pdf: Path | None = None,
@@ -103,7 +103,7 @@ def export_team_report(
                 place=place,
                 known=", ".join(places) or "none yet",
             )
-    report = build_team_report(ctx, period, place=place)
+    report = build_team_report(ctx, period=period, place=place)
     document = team_document(ctx, report, number=number.strip())
     blocks = team_blocks(report)
     author = ctx.config.site.desk_name
@@ -115,7 +115,7 @@ def export_team_report(
         _write(docx, lambda s: write_admin_docx(document, blocks, s, author=author))
         written.append(("docx", docx))
     if csv is not None:
-        rows = team_report_rows(ctx, period, place=place)
+        rows = team_report_rows(ctx, period=period, place=place)
         _write(csv, lambda s: write_team_csv(rows, s, ctx.tz))
         written.append(("csv", csv))
     _audit(ctx, actor, period, place, written)

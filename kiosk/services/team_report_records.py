@@ -57,7 +57,7 @@ class _People:
 
 
 def team_report_rows(
-    ctx: AppContext, period: ReportPeriod, *, place: str | None = None
+    ctx: AppContext, *, period: ReportPeriod, place: str | None = None
 ) -> list[TeamRecordRow]:
     """The period's records, oldest first (see the module docstring for which)."""
     r = report_range(ctx, period, place)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from kiosk.domain.errors import KioskError
+from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
 from kiosk.services.village_state import (
     LAST_SYNC,
@@ -207,11 +208,29 @@ def _push(ctx: AppContext, server: Database, batch_size: int) -> tuple[int, int,
             return sent, known, sessions
         with server.write.begin() as remote:  # commit 1: the commune has the batch
             stored: StoreResult = store_batch(remote, batch.batch, now=ctx.clock())
+            if stored.records_added or stored.sessions_added or stored.sessions_updated:
+                _audit_receipt(ctx, remote, stored)
         with ctx.db.write.begin() as local:  # commit 2: the village PC knows it
             mark_sent(local, batch, now=ctx.clock())
         sent += stored.records_added
         known += stored.records_known
         sessions += stored.sessions_added + stored.sessions_updated
+
+
+def _audit_receipt(ctx: AppContext, remote: Session, stored: StoreResult) -> None:
+    """The commune's audit log says which village PC sent what, in the same transaction."""
+    audit(
+        remote,
+        actor=Actor(f"village: {ctx.config.village.place}"),
+        action="village_sync_receive",
+        entity="village_record",
+        entity_id=None,
+        now=ctx.clock(),
+        after={
+            "records": stored.records_added,
+            "sessions": stored.sessions_added + stored.sessions_updated,
+        },
+    )
 
 
 def _check_schema(server: Database, url: str) -> None:

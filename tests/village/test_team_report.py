@@ -33,7 +33,7 @@ def month(commune: AppContext, village: AppContext, clock: FixedClock, team: Tea
 
 
 def test_the_report_matches_the_month_counted_by_hand(month: AppContext, team: Team) -> None:
-    report = build_team_report(month, NOVEMBER)
+    report = build_team_report(month, period=NOVEMBER)
     now, before = report.current, report.before
     assert (now.desk_helped, dict(now.village_helped), now.helped) == (2, {PLACE: 4, TAY: 1}, 7)
     assert [now.measure(m) for m in Measure] == [2, 2, 2]  # VNeID, online, paid
@@ -55,7 +55,7 @@ def test_the_report_matches_the_month_counted_by_hand(month: AppContext, team: T
 
 
 def test_one_village_point_leaves_the_desk_out(month: AppContext) -> None:
-    report = build_team_report(month, NOVEMBER, place=PLACE)
+    report = build_team_report(month, period=NOVEMBER, place=PLACE)
     assert (report.current.helped, report.current.desk_helped, report.before.helped) == (4, 0, 1)
     # The share is over the commune's dossiers, which a village point alone does not have.
     labels = [row[0] for row in main_table(report).rows]
@@ -64,9 +64,11 @@ def test_one_village_point_leaves_the_desk_out(month: AppContext) -> None:
 
 
 def test_quarter_and_year_compare_with_the_previous_quarter_and_year(month: AppContext) -> None:
-    quarter = build_team_report(month, parse_period(month=None, quarter="2026-Q4", year=None))
+    quarter = build_team_report(
+        month, period=parse_period(month=None, quarter="2026-Q4", year=None)
+    )
     assert (quarter.current.helped, quarter.before.helped) == (10, 0)  # Oct 2 + Nov 7 + Dec 1
-    year = build_team_report(month, parse_period(month=None, quarter=None, year="2026"))
+    year = build_team_report(month, period=parse_period(month=None, quarter=None, year="2026"))
     assert year.current.helped == 10 and year.period.previous().label_vi() == "năm 2025"
 
 
@@ -103,7 +105,7 @@ def test_the_pdf_has_the_administrative_form_and_the_figures_as_text(
     month: AppContext, tmp_path: Path
 ) -> None:
     pdf = tmp_path / "bao-cao.pdf"
-    export_team_report(month, NOVEMBER, actor=CLI_ACTOR, pdf=pdf, number="15")
+    export_team_report(month, period=NOVEMBER, actor=CLI_ACTOR, pdf=pdf, number="15")
     reader = PdfReader(pdf)
     text = flat(" ".join(page.extract_text() for page in reader.pages))
     for expected in (
@@ -134,7 +136,7 @@ def test_the_csv_lists_every_counted_record_and_defuses_formulas(
     month: AppContext, tmp_path: Path
 ) -> None:
     path = tmp_path / "ban-ghi.csv"
-    export_team_report(month, NOVEMBER, actor=CLI_ACTOR, csv=path)
+    export_team_report(month, period=NOVEMBER, actor=CLI_ACTOR, csv=path)
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
@@ -149,7 +151,7 @@ def test_the_csv_lists_every_counted_record_and_defuses_formulas(
 
 def test_an_unknown_place_names_the_known_ones(month: AppContext) -> None:
     with pytest.raises(ValidationError, match=f"known: {PLACE}, {TAY}"):
-        export_team_report(month, NOVEMBER, actor=CLI_ACTOR, place="Thôn Bắc")
+        export_team_report(month, period=NOVEMBER, actor=CLI_ACTOR, place="Thôn Bắc")
 
 
 @pytest.mark.skipif(
@@ -160,7 +162,7 @@ def test_the_docx_opens_in_libreoffice_with_the_same_text_and_font(
     month: AppContext, tmp_path: Path
 ) -> None:
     docx = tmp_path / "bao-cao.docx"
-    export_team_report(month, NOVEMBER, actor=CLI_ACTOR, docx=docx, number="15")
+    export_team_report(month, period=NOVEMBER, actor=CLI_ACTOR, docx=docx, number="15")
     profile = tmp_path / "lo-profile"
     converted = subprocess.run(
         [

@@ -26,6 +26,7 @@ from kiosk.services.village_sync import (
     sync_village,
 )
 from kiosk.services.village_transfer import store_batch
+from kiosk.storage.models import AuditEntry
 from kiosk.storage.village_models import (
     HelpSession,
     HelpSessionMember,
@@ -76,6 +77,11 @@ def test_sync_sends_every_record_once_and_a_second_sync_sends_nothing(
     assert counts(commune) == counts(village)
     with commune.db.read() as session:
         assert session.scalar(select(func.count()).where(VillageRecord.received_at.is_(None))) == 0
+        receipts = session.scalars(
+            select(AuditEntry).where(AuditEntry.action == "village_sync_receive")
+        ).all()
+    assert len(receipts) == 3  # batches of 10, 10 and 5; the second sync added none
+    assert {r.actor for r in receipts} == {f"village: {PLACE}"}
 
 
 def test_a_crash_after_the_commune_committed_but_before_the_mark_sends_nothing_twice(
