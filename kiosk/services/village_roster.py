@@ -99,6 +99,16 @@ def export_roster(ctx: AppContext, path: Path, *, actor: Actor) -> RosterExport:
         )
     data = seal(ROSTER_KIND, roster_json(roster), key, created_at=published_at.isoformat())
     write_file_atomically(path, data)
+    with ctx.db.write.begin() as session:
+        audit(
+            session,
+            actor=actor,
+            action="village_roster_export",
+            entity="helper",
+            entity_id=None,
+            now=published_at,
+            after={"file": str(path), "helpers": len(roster.helpers), "key_id": key.key_id},
+        )
     return RosterExport(path, len(roster.helpers), key.key_id)
 
 

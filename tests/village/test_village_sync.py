@@ -191,3 +191,27 @@ def test_a_desk_database_cannot_become_a_village_point(
     with pytest.raises(VillageSetupError, match="already holds desk data"):
         setup_village_point(ctx, actor=CLI_ACTOR, key_file=commune.config.village.key_file)
     ctx.db.dispose()
+
+
+def test_a_form_the_commune_publishes_reaches_the_village_at_its_next_sync(
+    tmp_path: Path, clock: FixedClock, village: AppContext, commune: AppContext
+) -> None:
+    from kiosk.services.village_roster import publish_form
+    from tests.conftest import make_config
+    from tests.village.conftest import COMMUNE_BODY
+
+    body = (
+        COMMUNE_BODY
+        + '[village]\n[[village.needs]]\ncode = "vneid"\nvi = "VNeID"\n'
+        + '[[village.outcomes]]\ncode = "sim_registered"\nvi = "Đã chuẩn hóa thông tin thuê bao"\n'
+    )
+    folder = tmp_path / "commune-edited"
+    folder.mkdir()
+    edited = bootstrap(make_config(folder, body, url=commune.config.database_url), clock=clock)
+    clock.advance(minutes=1)
+    publish_form(edited, actor=CLI_ACTOR)
+    edited.db.dispose()
+    assert sync_village(village, actor=CLI_ACTOR).roster_changed
+    form = village_choices(village).form
+    assert [c.code for c in form.outcomes] == ["sim_registered"]
+    assert [c.code for c in form.needs] == ["vneid"]
