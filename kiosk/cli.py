@@ -28,7 +28,7 @@ the database (SQLite by default; postgresql://user@host/db when several PCs shar
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command tree (``kiosk --help``)."""
-    from kiosk import cli_admin, cli_gui, cli_reports
+    from kiosk import cli_admin, cli_gui, cli_reports, cli_team_report, cli_village
 
     parser = argparse.ArgumentParser(
         prog="kiosk",
@@ -41,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_gui.register(sub)
     cli_admin.register(sub)
     cli_reports.register(sub)
+    cli_team_report.register(sub)
+    cli_village.register(sub)
     return parser
 
 

@@ -21,6 +21,12 @@ import platformdirs
 from kiosk import defaults
 from kiosk.config_checks import database_url_problem, printer_host_problem
 from kiosk.config_parse import Reader, key_paths, parse_hours, unknown_keys
+from kiosk.config_village import (
+    TeamReportConfig,
+    VillageConfig,
+    parse_team_report,
+    parse_village,
+)
 from kiosk.domain.enums import PriorityMode
 from kiosk.domain.priority import PriorityPolicy
 from kiosk.domain.views import LocalText, SiteHeader
@@ -34,6 +40,7 @@ DATABASE_ENV = "KIOSK_DATABASE_URL"
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Tables whose keys are the commune's own (procedure codes, weekdays checked separately).
 FREE_TABLES = ("fees", "site.hours")
+DEFAULTS_LABEL = "(built-in defaults)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +183,9 @@ class Config:
     reports_dir: Path
     # The commune's own guides: added to the shipped ones, replacing any with the same id.
     guides_dir: Path = field(default_factory=lambda: default_guides_dir())
+    # Village points and the team report (kiosk/config_village.py).
+    village: VillageConfig = field(default_factory=VillageConfig)
+    team_report: TeamReportConfig = field(default_factory=TeamReportConfig)
 
     @property
     def procedure_codes(self) -> tuple[str, ...]:
@@ -236,7 +246,7 @@ def check_config(
     """Read the config and return it with every problem found (the config is None if fatal)."""
     env = os.environ if env is None else env
     path = find_config_file(explicit, env)
-    label = str(path) if path else "(built-in defaults)"
+    label = str(path) if path else DEFAULTS_LABEL
     raw: dict[str, Any] = {}
     if path is not None:
         try:
@@ -285,7 +295,14 @@ def _build(r: Reader, label: str, env: Mapping[str, str]) -> Config:
         fees=_fees(r),
         reports_dir=r.path("reports.dir", data_dir / "reports"),
         guides_dir=r.path("guides.dir", data_dir / "guides"),
+        village=parse_village(r, key_dir=_config_dir(label)),
+        team_report=parse_team_report(r, commune=site.commune),
     )
+
+
+def _config_dir(label: str) -> Path:
+    """The folder of the config file in use (the platform's when running on defaults)."""
+    return default_config_path().parent if label == DEFAULTS_LABEL else Path(label).parent
 
 
 def _local(r: Reader, key: str, item: Mapping[str, Any]) -> LocalText:

@@ -267,3 +267,8 @@ class AuditEntry(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     before: Mapped[str] = mapped_column(Text, default="")
     after: Mapped[str] = mapped_column(Text, default="")
+
+
+# The village-point tables live in their own module; importing it here puts them on
+# Base.metadata for Alembic and the schema test, whoever imports the models first.
+from kiosk.storage import village_models as village_models  # noqa: E402
