@@ -13,7 +13,8 @@ For SQLite (always) and PostgreSQL (when KIOSK_TEST_POSTGRES_URL is set) it prin
 The database is built once (bulk inserts, summary_data.py) in the working folder (``--folder``,
 by default the platform's cache folder) and kept; the PostgreSQL schema's name is made from
 that folder and the size, so runs from other folders or sizes never share or clobber it.
-Run: .venv/bin/python bench/summary.py [--tickets N] [--days K] [--pairs P] [--folder DIR]
+Run: .venv/bin/python bench/summary.py [--tickets N] [--days K] [--day-rounds R] [--pairs P]
+     [--folder DIR] [--rebuild]
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ from printing.report_pdf import write_summary_pdf
 BENCH = "summary"
 DAY_GOAL = 1.5
 MONTH_GOAL_S = 1.0
+# A day's summary takes about 10 ms: the fastest of 15 runs is steady on a busy machine, the
+# fastest of 5 is not, and the goal holds on the worst day.
+DAY_ROUNDS = 15
 
 
 class Target:
@@ -203,47 +207,58 @@ def hand_once(ctx: AppContext, spans: list[tuple[date, date]]) -> dict[str, Any]
 
 
 def bench_days(target: Target, days: int, pairs: int) -> None:
-    """One day's summary against the hand SQL on sample days, interleaved per day."""
+    """One day's summary against the hand SQL on sample days (the goal holds on every day)."""
     ctx = target.ctx
     weekdays = open_weekdays(ctx.config)
     working = data.working_days(target.tickets)[1:]  # the first day has no comparison day
-    sample = random.Random(7).sample(working, min(days, len(working)))
-    ratios: list[float] = []
-    mine_ms: list[float] = []
-    floor_ms: list[float] = []
-    wrong: list[str] = []
-    for day in sample:
-        period = Period.day(day)
-        previous = period.previous(weekdays)
-        spans = [(day, day), (previous.first, previous.last)]
-        summary = build_summary(ctx, period)  # also warms the caches for this day
-        wrong += [f"{day}: {diff}" for diff in agree(summary, hand_once(ctx, spans))]
-        mine, floor = harness.interleave(
-            harness.wall(lambda p=period: build_summary(ctx, p)),  # type: ignore[misc]
-            harness.wall(lambda s=spans: hand_once(ctx, s)),  # type: ignore[misc]
-            pairs,
-        )
-        ratios.append(mine.low / floor.low)
-        mine_ms.append(mine.low)
-        floor_ms.append(floor.low)
-    worst = max(ratios)
+    spans: dict[date, list[tuple[date, date]]] = {}
+    for day in random.Random(7).sample(working, min(days, len(working))):
+        previous = Period.day(day).previous(weekdays)
+        spans[day] = [(day, day), (previous.first, previous.last)]
+    wrong = [
+        f"{day}: {diff}"
+        for day, span in spans.items()
+        for diff in agree(build_summary(ctx, Period.day(day)), hand_once(ctx, span))
+    ]
+    mine, floor = time_days(ctx, spans, pairs)
+    ratios = [min(mine[day]) / min(floor[day]) for day in spans]
+    typical_mine = statistics.median(min(times) for times in mine.values())
+    typical_floor = statistics.median(min(times) for times in floor.values())
     harness.report(
         BENCH,
-        f"{target.name}: one day's summary / hand SQL, worst of {len(sample)} days",
-        f"{worst:.2f}x (median day {statistics.median(ratios):.2f}x; "
-        f"{harness.ms(statistics.median(mine_ms))} vs {harness.ms(statistics.median(floor_ms))})",
+        f"{target.name}: one day's summary / hand SQL, worst of {len(spans)} days",
+        f"{max(ratios):.2f}x (median day {statistics.median(ratios):.2f}x; "
+        f"{harness.ms(typical_mine)} vs {harness.ms(typical_floor)})",
         goal=f"<= {DAY_GOAL}x every day",
-        passed=worst <= DAY_GOAL,
+        passed=max(ratios) <= DAY_GOAL,
     )
     harness.report(
         BENCH,
         f"{target.name}: same figures as the hand SQL",
-        f"{len(sample) - len({w.split(':')[0] for w in wrong})}/{len(sample)} days",
+        f"{len(spans) - len({w.split(':')[0] for w in wrong})}/{len(spans)} days",
         goal="every day",
         passed=not wrong,
     )
     for line in wrong[:10]:
         print(f"    differs {line}")
+
+
+def time_days(
+    ctx: AppContext, spans: dict[date, list[tuple[date, date]]], pairs: int
+) -> tuple[dict[date, list[float]], dict[date, list[float]]]:
+    """Seconds of the summary and of the hand SQL per day, ``pairs`` runs each.
+
+    Round-robin over the days, each day A then B once per round: a burst of other work on the
+    machine then spoils one run of several days, never every run of one day.
+    """
+    mine: dict[date, list[float]] = {day: [] for day in spans}
+    floor: dict[date, list[float]] = {day: [] for day in spans}
+    for _ in range(max(harness.MIN_PAIRS, pairs)):
+        for day, span in spans.items():
+            period = Period.day(day)
+            mine[day].append(harness.wall(lambda p=period: build_summary(ctx, p))())  # type: ignore[misc]
+            floor[day].append(harness.wall(lambda s=span: hand_once(ctx, s))())  # type: ignore[misc]
+    return mine, floor
 
 
 def month_of(target: Target) -> Period:
@@ -282,7 +297,7 @@ def bench_month(target: Target, folder: Path, pairs: int) -> None:
     mine, hand = harness.interleave(lambda: child_cpu_s(kiosk), lambda: child_cpu_s(floor), pairs)
     harness.report(
         BENCH,
-        f"{target.name}: kiosk summary --pdf for {month.label_vi()}, CPU end to end",
+        f"{target.name}: kiosk summary --pdf for {month.slug()}, CPU end to end",
         f"{harness.spread_text(mine)} (floor: Python + SQLAlchemy + hand SQL, "
         f"{harness.spread_text(hand)}; {mine.ratio(hand).median:.2f}x)",
         goal=f"< {MONTH_GOAL_S * 1000:.0f} ms",
@@ -308,7 +323,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tickets", type=int, default=1_000_000)
     parser.add_argument("--days", type=int, default=25, help="sample days to time")
-    parser.add_argument("--pairs", type=int, default=harness.MIN_PAIRS, help="A/B pairs each")
+    parser.add_argument("--pairs", type=int, default=harness.MIN_PAIRS, help="month A/B pairs")
+    parser.add_argument(
+        "--day-rounds", type=int, default=DAY_ROUNDS, help="A/B pairs per sample day"
+    )
     parser.add_argument("--folder", type=Path, help="working folder (default: the cache folder)")
     parser.add_argument("--rebuild", action="store_true", help="build the databases again")
     args = parser.parse_args()
@@ -326,7 +344,7 @@ def main() -> None:
     for make in makers:
         target = make()
         print(f"{target.name}:")
-        bench_days(target, args.days, args.pairs)
+        bench_days(target, args.days, args.day_rounds)
         bench_month(target, folder, args.pairs)
         target.ctx.db.dispose()
 
