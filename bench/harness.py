@@ -16,7 +16,9 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Callable, Sequence
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -117,6 +119,25 @@ def ms(seconds: float) -> str:
 def spread_text(spread: Spread, unit: Callable[[float], str] = ms) -> str:
     """``min X, median Y`` in a unit."""
     return f"min {unit(spread.low)}, median {unit(spread.median)}"
+
+
+@contextmanager
+def postgres_schema(url: str, prefix: str) -> Iterator[str]:
+    """A schema of its own for one run, dropped afterwards; yields the URL that uses it."""
+    from sqlalchemy import create_engine, text
+
+    from kiosk.storage.engine import normalise_url
+
+    schema = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(normalise_url(url))
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
 
 
 def table(results: Sequence[Result]) -> str:

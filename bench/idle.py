@@ -27,7 +27,6 @@ import os
 import subprocess
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -239,25 +238,6 @@ def _seed(config: Path) -> None:
     ctx.db.dispose()
 
 
-@contextmanager
-def postgres_schema(url: str) -> Iterator[str]:
-    """A schema of its own for this run, dropped afterwards; yields the URL that uses it."""
-    from sqlalchemy import create_engine, text
-
-    from kiosk.storage.engine import normalise_url
-
-    schema = f"bench_idle_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(normalise_url(url))
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
-
-
 def screen_runs(folder: Path, engine: str, url: str) -> dict[str, tuple[str, Path]]:
     """The four screens on one database, seeded with the demo queue."""
     plain = write_config(folder, f"{engine}-plain", url)
@@ -302,7 +282,7 @@ def main() -> int:
             "floor: a strip repainted at the notice's frame rate": ("frames", folder),
             **screen_runs(folder, "SQLite", sqlite_url),
         }
-        with postgres_schema(pg) if pg else _no_postgres() as pg_url:
+        with harness.postgres_schema(pg, "bench_idle") if pg else _no_postgres() as pg_url:
             if pg_url:
                 runs |= screen_runs(folder, "PostgreSQL", pg_url)
             if args.only:

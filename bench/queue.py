@@ -30,20 +30,17 @@ import multiprocessing
 import os
 import tempfile
 import time
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 import harness
 from queue_floor import FLOOR_DAY, FloorSql
-from sqlalchemy import create_engine, text
 
 from kiosk.config import load_config
 from kiosk.services import calling
 from kiosk.services.context import Actor, AppContext, bootstrap
 from kiosk.services.tickets import issue_ticket
-from kiosk.storage.engine import normalise_url, open_database
+from kiosk.storage.engine import open_database
 
 BENCH = "queue"
 DESKS = 8
@@ -269,21 +266,6 @@ def run(name: str, url: str, args: argparse.Namespace, folder: Path) -> None:
     ctx.db.dispose()
 
 
-@contextmanager
-def postgres_schema(url: str) -> Iterator[str]:
-    """A schema of its own for this run, dropped afterwards; yields the URL that uses it."""
-    schema = f"bench_queue_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(normalise_url(url))
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tickets", type=int, default=160, help="tickets per round")
@@ -296,7 +278,7 @@ def main() -> None:
         if not pg:
             print("PostgreSQL: skipped (set KIOSK_TEST_POSTGRES_URL)")
             return
-        with postgres_schema(pg) as url:
+        with harness.postgres_schema(pg, "bench_queue") as url:
             run("PostgreSQL", url, args, Path(tmp))
 
 
