@@ -33,12 +33,14 @@ lint: $(TEST_STAMP)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
+# Every bench runs even when one fails; the table of all their figures comes last.
+BENCHES := queue.py ticket.py startup.py idle.py summary.py
 bench: $(TEST_STAMP)
-	$(BIN)/python bench/queue.py
-	$(BIN)/python bench/ticket.py
-	$(BIN)/python bench/startup.py
-	$(BIN)/python bench/idle.py --seconds 60
-	$(BIN)/python bench/summary.py
+	@results=$$(mktemp); status=0; \
+	for b in $(BENCHES); do \
+		KIOSK_BENCH_RESULTS=$$results $(BIN)/python bench/$$b || status=1; \
+	done; \
+	echo; $(BIN)/python bench/harness.py $$results; rm -f $$results; exit $$status
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

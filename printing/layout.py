@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import qrcode
 from PIL import Image, ImageDraw
 
 from printing.blocks import Align, BigNumber, Block, QrBlock, Rule, Spacer, TextBlock
-from printing.raster import load_font, threshold, wrap_text
+from printing.raster import load_font, text_width, threshold, wrap_text
 
 # Line pitch as a share of the em: Noto Sans needs about 1.37 em for a capital with two
 # Vietnamese marks (Ễ) over a descender, and lines that close rarely meet in practice.
@@ -24,6 +25,9 @@ NATIVE_CELL_DOTS = (12, 24)
 MAX_NATIVE_SCALE = 8
 # Keeps wrapped text and rules off the very edge of the printable area.
 SIDE_MARGIN_DOTS = 8
+# Drawn text blocks kept for the next slip: a ticket repeats most of its lines (desk name,
+# labels, line name), and drawing text is most of a slip's CPU time.
+DRAWN_TEXT_CACHE_SIZE = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,11 +145,12 @@ def _stack(images: Iterable[Image.Image]) -> list[RasterPiece]:
 
 def _draw_raster_block(block: Block, width_dots: int) -> Image.Image:
     if isinstance(block, TextBlock):
-        return draw_text(block, width_dots)
+        return _drawn_text(block, width_dots)
     if isinstance(block, BigNumber):
         # Not ASCII, so the printer font cannot hold it: draw it as big as the paper allows.
         size_px = min(NATIVE_CELL_DOTS[1] * MAX_NATIVE_SCALE // 2, width_dots // 3)
-        return draw_text(TextBlock(block.text, size_px, bold=True, align=Align.CENTER), width_dots)
+        big = TextBlock(block.text, size_px, bold=True, align=Align.CENTER)
+        return _drawn_text(big, width_dots)
     if isinstance(block, Rule):
         rule = Image.new("1", (width_dots, block.thickness_px), 0)
         ImageDraw.Draw(rule).rectangle(
@@ -178,7 +183,7 @@ def draw_text(block: TextBlock, width_dots: int) -> Image.Image:
     canvas = Image.new("L", (width_dots, height), 0)
     draw = ImageDraw.Draw(canvas)
     for index, line in enumerate(lines):
-        line_width = font.getlength(line)
+        line_width = text_width(font, line)
         if block.align is Align.CENTER:
             x = (width_dots - line_width) / 2
         elif block.align is Align.RIGHT:
@@ -187,3 +192,7 @@ def draw_text(block: TextBlock, width_dots: int) -> Image.Image:
             x = SIDE_MARGIN_DOTS
         draw.text((round(x), index * pitch + ascent), line, font=font, fill=255, anchor="ls")
     return threshold(canvas)
+
+
+# Shared images: callers only read them (``_stack`` pastes them into a new piece).
+_drawn_text = lru_cache(maxsize=DRAWN_TEXT_CACHE_SIZE)(draw_text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from PIL import Image, ImageFont
 
@@ -26,6 +26,11 @@ INK_THRESHOLD = 112
 MAX_RASTER_ROWS = 960
 
 _GS_V0 = b"\x1dv0\x00"
+# The threshold as a lookup table: Image.point with a function calls it 256 times per image.
+_INK_TABLE = [255 if value >= INK_THRESHOLD else 0 for value in range(256)]
+# Measured widths of text in a font. Wrapping measures the same prefixes again and again (the
+# balancing search re-wraps a paragraph a dozen times) and every ticket repeats its labels.
+WIDTH_CACHE_SIZE = 4096
 # Whitespace a line may break at: all but the no-break space, which binds "15\u00a0phút".
 _BREAKABLE_SPACE = re.compile(r"[^\S\u00a0]+")
 
@@ -46,6 +51,20 @@ def load_font(size_px: int, *, bold: bool = False) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(
         str(font_path(bold=bold)), size_px, layout_engine=ImageFont.Layout.BASIC
     )
+
+
+@lru_cache(maxsize=WIDTH_CACHE_SIZE)
+def text_width(font: ImageFont.FreeTypeFont, text: str) -> float:
+    """The advance width of ``text`` in ``font``, in dots (remembered: fonts come from a cache).
+
+    Args:
+        font: A font from ``load_font``.
+        text: One line of text.
+
+    Returns:
+        ``font.getlength(text)``.
+    """
+    return font.getlength(text)
 
 
 def nfc(text: str) -> str:
@@ -84,13 +103,13 @@ def _wrap_words(words: list[str], font: ImageFont.FreeTypeFont, max_width_dots: 
     current = ""
     for word in words:
         candidate = f"{current} {word}" if current else word
-        if font.getlength(candidate) <= max_width_dots:
+        if text_width(font, candidate) <= max_width_dots:
             current = candidate
             continue
         if current:
             lines.append(current)
         # A word wider than the paper (a long URL or file number) is split, never clipped.
-        while font.getlength(word) > max_width_dots:
+        while text_width(font, word) > max_width_dots:
             cut = _longest_fitting_prefix(word, font, max_width_dots)
             lines.append(word[:cut])
             word = word[cut:]
@@ -105,7 +124,7 @@ def _balance(
     # The narrowest width that still needs no more lines: a binary search, since greedy
     # wrapping never needs more lines on wider paper. It starts at the widest word, so
     # balancing never splits a word that fits the paper.
-    widest_word = max(math.ceil(font.getlength(word)) for word in words)
+    widest_word = max(math.ceil(text_width(font, word)) for word in words)
     narrowest, widest = min(widest_word, max_width_dots), max_width_dots
     while narrowest < widest:
         middle = (narrowest + widest) // 2
@@ -118,14 +137,14 @@ def _balance(
 
 def _longest_fitting_prefix(word: str, font: ImageFont.FreeTypeFont, max_width_dots: int) -> int:
     cut = 1
-    while cut < len(word) and font.getlength(word[: cut + 1]) <= max_width_dots:
+    while cut < len(word) and text_width(font, word[: cut + 1]) <= max_width_dots:
         cut += 1
     return cut
 
 
 def threshold(canvas: Image.Image) -> Image.Image:
     """An anti-aliased "L" ink canvas as a 1-bit mask, without dithering."""
-    return canvas.point(lambda value: 255 if value >= INK_THRESHOLD else 0, mode="1")
+    return canvas.point(_INK_TABLE, mode="1")
 
 
 def ink_row_runs(mask: Image.Image) -> list[tuple[int, int]]:
@@ -188,6 +207,7 @@ def raster_commands(mask: Image.Image) -> bytes:
     return b"".join(commands)
 
 
+@lru_cache(maxsize=64)
 def blank_feed(height_dots: int) -> bytes:
     """Blank paper as a one-byte-wide raster: exact in dots on every printer, unlike ESC J."""
     if height_dots <= 0:

@@ -101,26 +101,40 @@ class Figure:
         return self.current - self.previous
 
 
+def median_ranks(count: int) -> tuple[int, int]:
+    """The 1-based ranks of the middle value(s) of ``count`` values; twice the same when odd.
+
+    The median is the mean of the values at these two ranks, in ascending order.
+    """
+    return (count + 1) // 2, count // 2 + 1
+
+
+def nearest_rank(count: int, fraction: float) -> int:
+    """The 1-based rank of the nearest-rank percentile (``fraction`` 0.9 for the 90th).
+
+    Raises:
+        ValueError: ``fraction`` is not in (0, 1].
+    """
+    if not 0 < fraction <= 1:
+        raise ValueError(f"fraction must be in (0, 1], got {fraction}")
+    return max(1, math.ceil(fraction * count))
+
+
 def median(values: Sequence[float]) -> float | None:
     """The median, or None for no values."""
     if not values:
         return None
     ordered = sorted(values)
-    middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return float(ordered[middle])
-    return (ordered[middle - 1] + ordered[middle]) / 2
+    low, high = median_ranks(len(ordered))
+    return (ordered[low - 1] + ordered[high - 1]) / 2
 
 
 def percentile(values: Sequence[float], fraction: float) -> float | None:
     """The nearest-rank percentile (``fraction`` 0.9 for the 90th), or None for no values."""
-    if not 0 < fraction <= 1:
-        raise ValueError(f"fraction must be in (0, 1], got {fraction}")
+    rank = nearest_rank(len(values), fraction)
     if not values:
         return None
-    ordered = sorted(values)
-    rank = math.ceil(fraction * len(ordered))
-    return float(ordered[rank - 1])
+    return float(sorted(values)[rank - 1])
 
 
 def share(part: float, whole: float) -> float | None:

@@ -15,7 +15,7 @@ from kiosk.domain.enums import (
     TicketStatus,
 )
 from kiosk.domain.ratings import RatingReason, level_label, reason_label, scale_levels
-from kiosk.domain.summary import Figure, Period, median, percentile, share
+from kiosk.domain.summary import Figure, Period, share
 from kiosk.domain.summary_tally import (
     DESK_PLACE,
     HelperFact,
@@ -43,7 +43,6 @@ STATUS_LABELS: dict[TicketStatus, str] = {
 }
 DESK_PLACE_LABEL = "Tại bộ phận một cửa (không lấy số)"
 NO_PROCEDURE_LABEL = "(chưa chọn thủ tục)"
-P90 = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,13 +245,13 @@ def _outcome_label(key: str) -> str:
 
 
 def _ticket_section(now: TicketTally, before: TicketTally, labels: SummaryLabels) -> TicketSection:
-    a, b = now.wait_minutes, before.wait_minutes
+    a, b = now.times, before.times
     procedures = {"": NO_PROCEDURE_LABEL, **labels.procedures}
     return TicketSection(
         totals=_status_row("all", "Tổng", now.statuses, before.statuses),
-        wait_median_min=Figure(median(a), median(b)),
-        wait_p90_min=Figure(percentile(a, P90), percentile(b, P90)),
-        service_median_min=Figure(median(now.service_minutes), median(before.service_minutes)),
+        wait_median_min=Figure(a.wait_median_min, b.wait_median_min),
+        wait_p90_min=Figure(a.wait_p90_min, b.wait_p90_min),
+        service_median_min=Figure(a.service_median_min, b.service_median_min),
         by_line=_status_rows(now.by_line, before.by_line, labels.lines),
         by_procedure=_status_rows(now.by_procedure, before.by_procedure, procedures),
         priority_served=_count_rows(

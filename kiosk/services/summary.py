@@ -1,8 +1,9 @@
-"""Read side of the manager summary: indexed range queries by day, tallied in the domain.
+"""Read side of the manager summary: aggregate queries by day, tallied in the domain.
 
 The statements are in ``summary_sql`` (tickets by ``service_day``, visits by ``started_at``,
-ratings by ``created_at``, all indexed); the counting rules in ``kiosk.domain.summary_tally``;
-the comparison with the previous period in ``kiosk.domain.summary_views``.
+ratings by ``created_at``, all indexed; counting, summing and ranking in the database); the
+counting rules in ``kiosk.domain.summary_tally``; the comparison with the previous period in
+``kiosk.domain.summary_views``. No per-ticket or per-visit row reaches Python.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Row, Select, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Executable, Row
 
 from kiosk.config import WEEKDAYS, Config
 from kiosk.domain.clock import local_day_bounds, service_day
@@ -21,23 +21,25 @@ from kiosk.domain.enums import Channel
 from kiosk.domain.summary import Period
 from kiosk.domain.summary_tally import (
     DESK_PLACE,
+    NO_TIMES,
+    GroupWork,
     HelperFact,
-    HelperShare,
+    HelperWork,
     PeriodTally,
     RatingFact,
-    TicketFact,
+    ServedTimes,
+    TicketCount,
     VisitCount,
     VisitFacts,
-    tally_period,
+    served_times,
+    tally_ratings,
+    tally_tickets,
+    tally_visits,
+    time_ranks,
 )
 from kiosk.domain.summary_views import Summary, SummaryLabels, compare_periods
 from kiosk.services import summary_sql as sql
 from kiosk.services.context import AppContext
-from kiosk.storage.models import (
-    Helper,
-    Line,
-    Procedure,
-)
 
 
 def open_weekdays(config: Config) -> frozenset[int]:
@@ -71,9 +73,11 @@ def build_summary(ctx: AppContext, period: Period, *, previous: Period | None = 
     """
     previous = previous or period.previous(open_weekdays(ctx.config))
     with ctx.db.read() as session:
-        labels, codes = _labels(session, ctx.config)
-        now = _tally(session, period, ctx.tz, labels, codes)
-        before = _tally(session, previous, ctx.tz, labels, codes)
+        # Plain rows through the Core connection: ORM result machinery would double the cost.
+        conn = session.connection()
+        labels, codes = _labels(conn, ctx.config)
+        now = _tally(conn, period, ctx.tz, codes)
+        before = _tally(conn, previous, ctx.tz, codes)
     return compare_periods(
         now,
         before,
@@ -93,16 +97,10 @@ class _Codes(NamedTuple):
     procedures: dict[int, str]
 
 
-def _labels(session: Session, config: Config) -> tuple[SummaryLabels, _Codes]:
-    lines = session.execute(
-        select(Line.id, Line.code, Line.name_vi).order_by(Line.sort_order)
-    ).all()
-    procedures = session.execute(
-        select(Procedure.id, Procedure.code, Procedure.name_vi)
-        .join(Line, Line.id == Procedure.line_id)
-        .order_by(Line.sort_order, Procedure.sort_order, Procedure.id)
-    ).all()
-    helpers = session.execute(select(Helper.id, Helper.name, Helper.kind, Helper.role)).all()
+def _labels(conn: Connection, config: Config) -> tuple[SummaryLabels, _Codes]:
+    lines = conn.execute(sql.LINE_LABELS).all()
+    procedures = conn.execute(sql.PROCEDURE_LABELS).all()
+    helpers = conn.execute(sql.HELPER_LABELS).all()
     labels = SummaryLabels(
         lines={code: f"{code} · {name}" for _id, code, name in lines},
         procedures={code: name for _id, code, name in procedures},
@@ -117,35 +115,58 @@ def visit_range(period: Period, tz: ZoneInfo) -> tuple[datetime, datetime]:
     return local_day_bounds(period.first, tz)[0], local_day_bounds(period.last, tz)[1]
 
 
-def _tally(
-    session: Session, period: Period, tz: ZoneInfo, labels: SummaryLabels, codes: _Codes
-) -> PeriodTally:
-    # Plain rows through the Core connection: ORM result machinery would double the cost.
-    conn = session.connection()
+def _tally(conn: Connection, period: Period, tz: ZoneInfo, codes: _Codes) -> PeriodTally:
     start, end = visit_range(period, tz)
-    params = {"first": period.first, "last": period.last, "start": start, "end": end}
+    params: dict[str, Any] = {
+        "first": period.first,
+        "last": period.last,
+        "start": start,
+        "end": end,
+    }
 
-    def rows(stmt: Select[*tuple[Any, ...]]) -> Sequence[Row[*tuple[Any, ...]]]:
+    def rows(stmt: Executable) -> Sequence[Row[*tuple[Any, ...]]]:
         return conn.execute(stmt, params).all()
 
     line, proc = codes.lines, codes.procedures
+    counts = [
+        TicketCount(line.get(r[0], "?"), proc.get(r[1] or 0), *r[2:])
+        for r in rows(sql.TICKET_COUNTS)
+    ]
     village = Channel.VILLAGE_POINT.value
     visits = VisitFacts(
         counts=[
             VisitCount(bool(ticket), place if channel == village else DESK_PLACE, count)
             for ticket, channel, place, count in rows(sql.VISIT_COUNTS)
         ],
-        shares=list(map(HelperShare._make, rows(sql.HELPER_SHARES))),
+        helpers=list(map(HelperWork._make, rows(sql.HELPER_WORK))),
+        groups=list(map(GroupWork._make, rows(sql.GROUP_WORK))),
         outcomes={outcome: count for outcome, count in rows(sql.OUTCOME_COUNTS)},
     )
-    return tally_period(
-        [TicketFact(line.get(r[0], "?"), proc.get(r[1] or 0), *r[2:]) for r in rows(sql.TICKETS)],
-        {_utc_hour(text): count for text, count in rows(sql.ISSUED_PER_HOUR)},
-        visits,
-        list(map(RatingFact._make, rows(sql.RATING_COUNTS))),
-        labels.helpers,
-        tz,
+    return PeriodTally(
+        tally_tickets(
+            counts,
+            _times(conn, counts, params),
+            {_utc_hour(text): count for text, count in rows(sql.ISSUED_PER_HOUR)},
+            tz,
+        ),
+        tally_visits(visits),
+        tally_ratings(map(RatingFact._make, rows(sql.RATING_COUNTS))),
     )
+
+
+def _times(conn: Connection, counts: list[TicketCount], params: dict[str, Any]) -> ServedTimes:
+    """The period's time figures: the database ranks the times, the domain picks the ranks."""
+    ranks = time_ranks(counts)
+    if not ranks.waits and not ranks.services:
+        return NO_TIMES
+    picks = dict(zip((p.key for p in sql.WAIT_RANKS), ranks.wait_ranks, strict=True))
+    picks |= dict(zip((p.key for p in sql.SERVICE_RANKS), ranks.service_ranks, strict=True))
+    waits_at: dict[int, float] = {}
+    services_at: dict[int, float] = {}
+    for wait_rank, wait, service_rank, service in conn.execute(sql.TIMES_AT_RANKS, params | picks):
+        waits_at[wait_rank] = wait
+        services_at[service_rank] = service
+    return served_times(ranks, waits_at, services_at)
 
 
 def _utc_hour(text: str) -> datetime:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 
 from kiosk.services import calling
 from kiosk.services.tickets import issue_ticket
@@ -74,6 +74,37 @@ def test_the_notice_strip_is_hidden_when_empty_and_moves_only_when_too_long(
     assert ticker.is_scrolling()
     ticker.set_text("")
     assert ticker.isHidden() and not ticker.is_scrolling()
+
+
+class PaintCounter(QObject):
+    """Counts the paint events a widget receives."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.paints += event.type() == QEvent.Type.Paint
+        return False
+
+
+def test_a_scrolling_notice_moves_without_repainting_the_strip_or_the_screen(
+    make_display: DisplayFactory,
+) -> None:
+    display = make_display()
+    screen, ticker = display.parts.screen, display.parts.screen.ticker
+    ticker.set_text("Từ ngày 1/7/2025 xã nhận hồ sơ trực tuyến; " * 6)
+    display.qtbot.wait(200)  # the first frame is painted whole
+    before = ticker.grab().toImage()
+    counter = PaintCounter()
+    for widget in (screen, ticker):
+        widget.installEventFilter(counter)
+    display.qtbot.wait(400)  # several frames
+    for widget in (screen, ticker):
+        widget.removeEventFilter(counter)
+    assert ticker.is_scrolling()
+    assert ticker.grab().toImage() != before, "the text moved"
+    assert counter.paints == 0, "only the columns coming into view are drawn"
 
 
 def test_the_configured_notice_is_shown(make_display: DisplayFactory) -> None:

@@ -4,7 +4,7 @@ from sqlalchemy import inspect, text
 
 from kiosk.services.context import AppContext
 from kiosk.storage.engine import open_database
-from kiosk.storage.migrate import current_revision, head_revision, upgrade
+from kiosk.storage.migrate import current_revision, head_revision, shipped_head, upgrade
 from kiosk.storage.models import Base
 
 
@@ -40,3 +40,16 @@ def test_a_fresh_sqlite_file_in_a_missing_folder_is_created(tmp_path) -> None:  
     assert upgrade(db.engine) == (None, head_revision())
     db.dispose()
     assert (tmp_path / "deep" / "er" / "k.sqlite3").exists()
+
+
+def test_the_head_read_from_the_scripts_is_alembics_head() -> None:
+    # upgrade() skips Alembic when the database is at this revision.
+    assert shipped_head() == head_revision()
+
+
+def test_a_database_behind_the_newest_revision_is_still_upgraded(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    db = open_database(f"sqlite:///{tmp_path / 'k.sqlite3'}")
+    assert upgrade(db.engine, "0001") == (None, "0001")
+    assert upgrade(db.engine) == ("0001", head_revision())
+    assert upgrade(db.engine) == (head_revision(), head_revision())
+    db.dispose()

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import (
+    QBrush,
     QFontMetrics,
     QHideEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPixmap,
     QResizeEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QStyle, QStyleOption, QWidget
 
-# Movement: 100 design pixels a second at about 17 frames: readable, and about 1 % of a core.
+# Movement: 100 design pixels a second at about 17 frames: readable on a TV.
 FRAME_MS = 60
 STEP_DESIGN_PX = 6
 GAP_EMS = 4
@@ -23,7 +25,10 @@ GAP_EMS = 4
 class NoticeTicker(QWidget):
     """One line of text; when wider than the widget it scrolls left in a loop.
 
-    The text is drawn once into a pixmap; each frame only copies it at a new offset. When the
+    The text is drawn once into a strip (the text repeated, one gap apart, a widget's width
+    longer than one loop) that a child widget shows as its background. Each frame only moves
+    that child: Qt shifts the pixels already on screen and fills in the few columns that come
+    into view, with no Python painting and no repaint of the rest (bench/idle.py). When the
     text fits, nothing moves and no timer runs. Colours and font come from the stylesheet.
     """
 
@@ -32,12 +37,14 @@ class NoticeTicker(QWidget):
         self.setObjectName("NoticeTicker")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        # Opaque: a frame repaints only this strip, never the page behind it.
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self._text = ""
         self._offset = 0
+        self._loop_px = 1
         self._step = STEP_DESIGN_PX
-        self._strip: QPixmap | None = None
+        # Opaque (an opaque texture fills it), so moving it scrolls pixels instead of repainting.
+        self._band = QWidget(self)
+        self._band.setAutoFillBackground(True)
+        self._band.hide()
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -46,8 +53,6 @@ class NoticeTicker(QWidget):
         """The notice; an empty text hides the widget."""
         self._text = " ".join(text.split())
         self.setVisible(bool(self._text))
-        self._strip = None
-        self._offset = 0
         self._update_motion()
         self.update()
 
@@ -72,28 +77,32 @@ class NoticeTicker(QWidget):
 
     def _update_motion(self) -> None:
         moving = bool(self._text) and self.isVisible() and self._text_width() > self.width()
-        if moving and not self._timer.isActive():
+        self._timer.stop()
+        self._offset = 0
+        self._band.setVisible(moving)
+        if moving:
+            self._fill_band()
             self._timer.start()
-        elif not moving:
-            self._timer.stop()
-            self._offset = 0
 
-    def _make_strip(self) -> QPixmap:
+    def _fill_band(self) -> None:
         metrics = QFontMetrics(self.font())
-        gap = metrics.horizontalAdvance("M") * GAP_EMS
+        self._loop_px = self._text_width() + metrics.horizontalAdvance("M") * GAP_EMS
+        width, height = self._loop_px + self.width(), self.height()
         ratio = self.devicePixelRatioF()
-        strip = QPixmap(
-            QSize(round((self._text_width() + gap) * ratio), round(self.height() * ratio))
-        )
+        strip = QPixmap(QSize(round(width * ratio), round(height * ratio)))
         strip.setDevicePixelRatio(ratio)
-        strip.fill(Qt.GlobalColor.transparent)
+        strip.fill(self.palette().color(self.backgroundRole()))
         painter = QPainter(strip)
         painter.setFont(self.font())
         painter.setPen(self.palette().color(self.foregroundRole()))
-        baseline = (self.height() + metrics.ascent() - metrics.descent()) // 2
-        painter.drawText(0, baseline, self._text)
+        baseline = (height + metrics.ascent() - metrics.descent()) // 2
+        for x in range(0, width, self._loop_px):
+            painter.drawText(x, baseline, self._text)
         painter.end()
-        return strip
+        palette = self._band.palette()
+        palette.setBrush(QPalette.ColorRole.Window, QBrush(strip))
+        self._band.setPalette(palette)
+        self._band.setGeometry(0, 0, width, height)
 
     # -- Qt overrides -------------------------------------------------------------------------
 
@@ -102,30 +111,17 @@ class NoticeTicker(QWidget):
         return QSize(metrics.horizontalAdvance(self._text), round(metrics.height() * 1.6))
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        # While scrolling, the band covers every pixel; this paints only the standing text.
         painter = QPainter(self)
-        # Opaque widgets paint their own (stylesheet) background.
         option = QStyleOption()
         option.initFrom(self)
         self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
-        if not self._text:
-            painter.end()
-            return
-        if not self._timer.isActive():
+        if self._text and not self._timer.isActive():
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._text)
-            painter.end()
-            return
-        if self._strip is None:
-            self._strip = self._make_strip()
-        strip_w = round(self._strip.width() / self._strip.devicePixelRatio())
-        x = -self._offset
-        while x < self.width():
-            painter.drawPixmap(x, 0, self._strip)
-            x += strip_w
         painter.end()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._strip = None
         self._update_motion()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -136,10 +132,14 @@ class NoticeTicker(QWidget):
         super().hideEvent(event)
         self._timer.stop()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The stylesheet sets the font and colours the strip was drawn with.
+        changes = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
+        if event.type() in changes and self._band.isVisible():
+            self._update_motion()
+
     @Slot()
     def _on_timer_timeout(self) -> None:
-        if self._strip is None:
-            self._strip = self._make_strip()
-        strip_w = max(1, round(self._strip.width() / self._strip.devicePixelRatio()))
-        self._offset = (self._offset + self._step) % strip_w
-        self.update()
+        self._offset = (self._offset + self._step) % self._loop_px
+        self._band.move(-self._offset, 0)
