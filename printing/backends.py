@@ -7,6 +7,7 @@ worker's thread, so a kiosk starts even when its printer is switched off.
 from __future__ import annotations
 
 import socket
+import time
 from pathlib import Path
 from typing import Any, Literal
 
@@ -21,6 +22,9 @@ from printing.status import PrinterError
 
 # python-escpos ships no type hints; its printers are plain objects to mypy.
 EscposPrinter = Any
+
+# Less than one ticket (9-13 KB); Linux doubles it for bookkeeping.
+SEND_BUFFER_BYTES = 8192
 
 
 def device_label(settings: PrinterSettings) -> str:
@@ -99,7 +103,7 @@ def open_printer(settings: PrinterSettings, *, clock: Clock = system_clock) -> E
     if kind is PrinterKind.SERIAL:
         _require_driver(label, Serial, "pyserial")
         _require_device(label, Path(settings.device))
-        return Serial(
+        return _Serial(
             settings.device,
             baudrate=settings.baudrate,
             timeout=settings.timeout_s,
@@ -134,11 +138,45 @@ class _Network(Network):  # type: ignore[misc]  # python-escpos has no type hint
         connection: socket.socket | Literal[False] = False
         try:
             connection = socket.create_connection((self.host, self.port), timeout=self.timeout)
+            # A small send buffer: a printer that stops reading makes the next ticket time
+            # out (an alert) instead of vanishing into megabytes of kernel buffer.
+            connection.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER_BYTES)
         except OSError as exc:
             raise DeviceNotFoundError(f"Could not open socket for {self.host}: {exc}") from exc
         finally:
             # False, not None, after a failure: the lazy ``device`` property then tries again.
             self.device: socket.socket | Literal[False] = connection
+
+
+class _Serial(Serial):  # type: ignore[misc]  # python-escpos has no type hints
+    """python-escpos' serial printer with a write timeout, and a close that cannot hang."""
+
+    def open(self, raise_not_found: bool = True) -> None:
+        """Open the port; writes then give up after ``timeout`` seconds like reads do."""
+        # WORKAROUND: python-escpos 3.1 passes pyserial only a read timeout, so a printer that
+        # stops reading (paper jam, flow control held) blocked the printer thread for good.
+        super().open(raise_not_found)
+        port: Any = getattr(self, "_device", False)
+        if port:
+            port.write_timeout = self.timeout
+
+    def close(self) -> None:
+        """Let queued bytes drain for up to ``timeout`` seconds, then drop the rest and close."""
+        # WORKAROUND: python-escpos 3.1 calls pyserial's flush() (tcdrain) here, which never
+        # returns while the printer is not reading.
+        device: Any = getattr(self, "_device", False)
+        self._device = False
+        if not device:
+            return
+        try:
+            deadline = time.monotonic() + self.timeout
+            while device.out_waiting and time.monotonic() < deadline:
+                time.sleep(0.02)
+            device.reset_output_buffer()
+        except OSError:
+            pass  # the port went away; closing it is all that is left
+        finally:
+            device.close()
 
 
 def _require_device(label: str, path: Path) -> None:
