@@ -42,6 +42,26 @@ def call_until_empty(config_path: str, counter: int, barrier: Barrier) -> list[s
     return called
 
 
+def issue_and_call(config_path: str, counter: int, count: int, barrier: Barrier) -> list[str]:
+    """A desk that also issues: ``count`` rounds of issue, call next and no-show, all writes.
+
+    Returns the numbers it issued (``+A001``) and called (``A001``), so the test can check
+    every ticket was issued once and called at most once.
+    """
+    ctx = _context(config_path)
+    actor = Actor(f"desk {counter}")
+    barrier.wait()
+    done = []
+    for _ in range(count):
+        done.append("+" + issue_ticket(ctx, line_code="A").number)
+        view = calling.call_next(ctx, counter_number=counter, actor=actor)
+        if view is not None:
+            done.append(view.number)
+            calling.no_show(ctx, ticket_id=view.id, actor=actor)
+    ctx.db.dispose()
+    return done
+
+
 def run_and_report(
     func: Callable[..., list[str]], args: tuple[Any, ...], results: Queue[Any]
 ) -> None:
