@@ -17,6 +17,7 @@ from kiosk.domain.visits import next_status, recall_becomes_no_show
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
 from kiosk.services.lookup import counter_by_number, line_by_code, ticket_by_id, ticket_view
+from kiosk.services.permissions import require_staff
 from kiosk.services.queue_read import waiting_candidates
 from kiosk.storage.models import Counter, Ticket, TicketTransfer
 
@@ -78,6 +79,7 @@ def call_next(ctx: AppContext, *, counter_number: int, actor: Actor) -> TicketVi
     day = service_day(now, ctx.tz)
     policy = ctx.config.queue.policy
     with ctx.db.write.begin() as session:
+        require_staff(session, actor)
         counter = counter_by_number(session, counter_number)
         _ensure_free(session, counter, day)
         candidates = waiting_candidates(session, [line.id for line in counter.lines], day)
@@ -122,6 +124,7 @@ def call_ticket(
     """Call one waiting ticket out of order."""
     now = ctx.clock()
     with ctx.db.write.begin() as session:
+        require_staff(session, actor)
         counter = counter_by_number(session, counter_number)
         _ensure_free(session, counter, service_day(now, ctx.tz))
         ticket = _lock_if_waiting(session, ticket_id)
@@ -145,6 +148,7 @@ def _act(
 ) -> TicketView:
     now = ctx.clock()
     with ctx.db.write.begin() as session:
+        require_staff(session, actor)
         ticket = ticket_by_id(session, ticket_id, lock=True)
         before = _snapshot(ticket)
         ticket.status = next_status(TicketStatus(ticket.status), action)
@@ -247,6 +251,7 @@ def close_day(ctx: AppContext, *, actor: Actor, reason: str) -> int:
     """Tickets still waiting at closing become "not served at closing"; returns how many."""
     now = ctx.clock()
     with ctx.db.write.begin() as session:
+        require_staff(session, actor)
         stmt = select(Ticket).where(Ticket.status == TicketStatus.WAITING)
         if session.get_bind().dialect.name == "postgresql":
             stmt = stmt.with_for_update()

@@ -13,6 +13,7 @@ from kiosk.domain.views import TicketView
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
 from kiosk.services.lookup import counter_by_number, ticket_by_id, ticket_view
+from kiosk.services.permissions import require_staff
 from kiosk.storage.models import AuditEntry
 
 UNDO_WINDOW = timedelta(minutes=2)
@@ -23,6 +24,7 @@ def open_counter(ctx: AppContext, *, counter_number: int, actor: Actor) -> None:
     """Someone signed in at the desk: it counts as open for waiting-time estimates."""
     now = ctx.clock()
     with ctx.db.write.begin() as session:
+        require_staff(session, actor)
         counter = counter_by_number(session, counter_number)
         counter.open_since = now
         audit(
@@ -39,6 +41,7 @@ def close_counter(ctx: AppContext, *, counter_number: int, actor: Actor) -> None
     """The desk signed out (by hand or after idle time)."""
     now = ctx.clock()
     with ctx.db.write.begin() as session:
+        require_staff(session, actor)
         counter = counter_by_number(session, counter_number)
         counter.open_since = None
         audit(
@@ -59,6 +62,7 @@ def undo_last(ctx: AppContext, *, ticket_id: int, actor: Actor) -> TicketView:
     """
     now = ctx.clock()
     with ctx.db.write.begin() as session:
+        require_staff(session, actor)
         ticket = ticket_by_id(session, ticket_id, lock=True)
         last = session.scalars(
             select(AuditEntry)

@@ -9,8 +9,10 @@ from multiprocessing.synchronize import Barrier
 from typing import Any
 
 from kiosk.config import load_config
+from kiosk.domain.errors import AuthError
 from kiosk.services import calling
 from kiosk.services.context import Actor, AppContext
+from kiosk.services.helpers import sign_in
 from kiosk.services.tickets import issue_ticket
 from kiosk.storage.engine import open_database
 
@@ -60,6 +62,19 @@ def issue_and_call(config_path: str, counter: int, count: int, barrier: Barrier)
             calling.no_show(ctx, ticket_id=view.id, actor=actor)
     ctx.db.dispose()
     return done
+
+
+def wrong_pin(config_path: str, helper_id: int, barrier: Barrier) -> list[str]:
+    """One wrong PIN for ``helper_id``, sent together with the other processes'; the answer."""
+    ctx = _context(config_path)
+    barrier.wait()
+    try:
+        sign_in(ctx, helper_id=helper_id, pin="000000")
+    except AuthError as exc:
+        return [exc.message]
+    finally:
+        ctx.db.dispose()
+    return ["signed in"]
 
 
 def run_and_report(
