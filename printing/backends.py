@@ -16,6 +16,7 @@ from escpos.exceptions import DeviceNotFoundError
 from escpos.printer import Dummy, File, Network, Serial, Usb
 
 from kiosk.domain.clock import Clock, system_clock
+from kiosk.private_files import private_dir
 from printing.settings import PrinterKind, PrinterSettings
 from printing.spool import SpoolPrinter
 from printing.status import PrinterError
@@ -89,7 +90,7 @@ def open_printer(settings: PrinterSettings, *, clock: Clock = system_clock) -> E
     label = device_label(settings)
     if kind is PrinterKind.SPOOL:
         try:
-            settings.spool_dir.mkdir(parents=True, exist_ok=True)
+            private_dir(settings.spool_dir)
         except OSError as exc:
             raise _error(label, exc.strerror or str(exc)) from exc
         return SpoolPrinter(settings.spool_dir, clock=clock, profile=settings.profile)

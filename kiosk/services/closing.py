@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kiosk.domain.clock import service_day
 from kiosk.services.calling import close_day
-from kiosk.services.context import AppContext
+from kiosk.services.context import Actor, AppContext
 from kiosk.services.reports import (
     CLOSING_ACTOR,
     day_report_paths,
@@ -29,11 +29,13 @@ class ClosingResult:
     csv: Path
 
 
-def close_now(ctx: AppContext, *, reason: str = CLOSING_REASON) -> ClosingResult:
-    """Close the queue and write today's PDF and CSV (also `kiosk close-day`)."""
+def close_now(
+    ctx: AppContext, *, reason: str = CLOSING_REASON, actor: Actor = CLOSING_ACTOR
+) -> ClosingResult:
+    """Close the queue and write today's PDF and CSV (also `kiosk close-day`, as the CLI)."""
     day = service_day(ctx.clock(), ctx.tz)
-    closed = close_day(ctx, actor=CLOSING_ACTOR, reason=reason)
-    pdf, csv = write_day_reports(ctx, day)
+    closed = close_day(ctx, actor=actor, reason=reason)
+    pdf, csv = write_day_reports(ctx, day, actor=actor)
     return ClosingResult(day, closed, pdf, csv)
 
 

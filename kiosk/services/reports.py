@@ -18,6 +18,7 @@ from kiosk.domain.clock import service_day
 from kiosk.domain.errors import KioskError
 from kiosk.domain.summary import Period
 from kiosk.domain.summary_views import Summary
+from kiosk.private_files import open_private, private_dir
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
 from kiosk.services.permissions import require_manager
@@ -71,7 +72,7 @@ def write_day_reports(
     day = day or service_day(ctx.clock(), ctx.tz)
     pdf, csv = day_report_paths(ctx.config, day)
     try:
-        ctx.config.reports_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(ctx.config.reports_dir)
     except OSError as exc:
         raise _write_error(ctx.config.reports_dir, exc) from None
     export_summary(ctx, Period.day(day), pdf=pdf, csv=csv, actor=actor)
@@ -125,7 +126,7 @@ def _check_may_export(ctx: AppContext, actor: Actor) -> None:
 def _write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
     partial = path.with_name(f".{path.name}.part")
     try:
-        with partial.open("wb") as stream:
+        with open_private(partial) as stream:
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from kiosk.private_files import make_private, open_private, private_dir
 from kiosk.storage.busy import WRITE_DEADLINE_S, BusyWait
 
 # Statements other than a write's BEGIN IMMEDIATE (which ``BusyWait`` retries with its own
@@ -44,7 +45,7 @@ def make_engine(url: str, *, echo: bool = False, busy: BusyWait | None = None) -
         database = make_url(url).database
         turnstile: Path | None = None
         if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+            _private_database_file(Path(database))
             turnstile = Path(f"{database}.writers")
         engine = create_engine(
             url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
@@ -54,6 +55,18 @@ def make_engine(url: str, *, echo: bool = False, busy: BusyWait | None = None) -
         _setup_sqlite(engine, busy)
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
+
+
+def _private_database_file(path: Path) -> None:
+    """Folder 0700 and database 0600 before SQLite opens it.
+
+    SQLite gives the -wal and -shm files the database's mode; older ones are tightened too.
+    """
+    private_dir(path.parent)
+    if not path.exists():
+        open_private(path).close()  # an empty file is an empty SQLite database
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        make_private(file)
 
 
 def _setup_sqlite(engine: Engine, busy: BusyWait) -> None:
