@@ -19,16 +19,8 @@ from kiosk.services.context import Actor, AppContext
 from kiosk.services.lookup import counter_by_number, line_by_code, ticket_by_id, ticket_view
 from kiosk.services.permissions import require_staff
 from kiosk.services.queue_read import waiting_candidates
+from kiosk.services.ticket_state import ticket_state
 from kiosk.storage.models import Counter, Ticket, TicketTransfer
-
-
-def _snapshot(ticket: Ticket) -> dict[str, object]:
-    return {
-        "status": ticket.status,
-        "line_id": ticket.line_id,
-        "counter_id": ticket.counter_id,
-        "recall_count": ticket.recall_count,
-    }
 
 
 def _busy_ticket(session: Session, counter: Counter, day: date) -> Ticket | None:
@@ -99,7 +91,7 @@ def call_next(ctx: AppContext, *, counter_number: int, actor: Actor) -> TicketVi
 def _call(
     session: Session, ticket: Ticket, counter: Counter, actor: Actor, now: datetime, *, action: str
 ) -> None:
-    before = _snapshot(ticket)
+    before = ticket_state(ticket)
     ticket.status = next_status(TicketStatus(ticket.status), "call")
     ticket.called_at = now
     ticket.counter_id = counter.id
@@ -114,7 +106,7 @@ def _call(
         entity_id=ticket.id,
         now=now,
         before=before,
-        after=_snapshot(ticket),
+        after=ticket_state(ticket),
     )
 
 
@@ -150,7 +142,7 @@ def _act(
     with ctx.db.write.begin() as session:
         require_staff(session, actor)
         ticket = ticket_by_id(session, ticket_id, lock=True)
-        before = _snapshot(ticket)
+        before = ticket_state(ticket)
         ticket.status = next_status(TicketStatus(ticket.status), action)
         if mutate is not None:
             mutate(session, ticket)
@@ -164,7 +156,7 @@ def _act(
             entity_id=ticket.id,
             now=now,
             before=before,
-            after={**_snapshot(ticket), **(note or {})},
+            after={**ticket_state(ticket), **(note or {})},
         )
         return ticket_view(ticket)
 
@@ -216,20 +208,22 @@ def reactivate(ctx: AppContext, *, ticket_id: int, actor: Actor) -> TicketView:
 def transfer(ctx: AppContext, *, ticket_id: int, to_line: str, actor: Actor) -> TicketView:
     """Move a ticket to another line; it keeps its number and its place by issue time."""
     now = ctx.clock()
+    note: dict[str, object] = {"to_line": to_line}
 
     def mutate(session: Session, t: Ticket) -> None:
         target = line_by_code(session, to_line)
         if target.id == t.line_id:
             raise ValidationError("The ticket is already on line {line}.", line=to_line)
-        session.add(
-            TicketTransfer(
-                ticket_id=t.id,
-                from_line_id=t.line_id,
-                to_line_id=target.id,
-                at=now,
-                by_helper_id=actor.helper_id,
-            )
+        move = TicketTransfer(
+            ticket_id=t.id,
+            from_line_id=t.line_id,
+            to_line_id=target.id,
+            at=now,
+            by_helper_id=actor.helper_id,
         )
+        session.add(move)
+        session.flush()
+        note["transfer_id"] = move.id  # an undo removes exactly this row
         t.line_id = target.id
         t.counter_id = None
         t.called_at = None
@@ -239,7 +233,7 @@ def transfer(ctx: AppContext, *, ticket_id: int, to_line: str, actor: Actor) -> 
             None if t.procedure and t.procedure.line_id != target.id else t.procedure_id
         )
 
-    return _act(ctx, ticket_id, "transfer", actor, mutate, note={"to_line": to_line})
+    return _act(ctx, ticket_id, "transfer", actor, mutate, note=note)
 
 
 def cancel(ctx: AppContext, *, ticket_id: int, actor: Actor, reason: str = "") -> TicketView:
