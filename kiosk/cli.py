@@ -27,7 +27,7 @@ the database (SQLite by default; postgresql://user@host/db when several PCs shar
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command tree (``kiosk --help``)."""
-    from kiosk import cli_admin, cli_gui, cli_reports
+    from kiosk import cli_admin, cli_backup, cli_gui, cli_reports
 
     parser = argparse.ArgumentParser(
         prog="kiosk",
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_gui.register(sub)
     cli_admin.register(sub)
     cli_reports.register(sub)
+    cli_backup.register(sub)
     return parser
 
 

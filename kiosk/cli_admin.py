@@ -53,8 +53,14 @@ def register(sub: Any) -> None:
     p.add_argument("--reason", default="Hết giờ làm việc", help="reason kept on each ticket")
     p.set_defaults(handler=_close_day)
 
-    p = sub.add_parser("doctor", help="check that the system libraries Qt needs are installed")
-    p.add_argument("--quiet", action="store_true", help="print only problems")
+    p = sub.add_parser(
+        "doctor",
+        help="check that the system libraries Qt needs are installed; show the last problems"
+        " the kiosk programs logged",
+    )
+    p.add_argument(
+        "--quiet", action="store_true", help="print only missing libraries (for ExecStartPre)"
+    )
     p.set_defaults(handler=_doctor)
 
 
@@ -264,8 +270,15 @@ def _close_day(args: argparse.Namespace) -> int:
 
 def _doctor(args: argparse.Namespace) -> int:
     from kiosk.doctor import report
+    from kiosk.logs import last_problems, logs_dir
 
     code, lines = report()
     if code or not args.quiet:
         print("\n".join(lines))
+    if not args.quiet:
+        problems = last_problems()
+        print(f"Last problems logged ({logs_dir()}):" if problems else "No problems logged.")
+        for line in problems:
+            print(f"  {line}")
+        print("Under systemd the full log is in: journalctl -u commune-kiosk")
     return code

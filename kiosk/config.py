@@ -157,6 +157,17 @@ class RatingConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class BackupConfig:
+    """Daily database backups: where (a USB stick's folder will do) and how many days to keep.
+
+    ``dir`` None means the "backups" folder beside the default database.
+    """
+
+    dir: Path | None = None
+    keep_days: int = 14
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """Everything the kiosk reads from its config file."""
 
@@ -173,6 +184,7 @@ class Config:
     ratings: RatingConfig
     fees: Mapping[str, LocalText]
     reports_dir: Path
+    backup: BackupConfig = field(default_factory=BackupConfig)
 
     def line(self, code: str) -> LineConfig:
         """The line with this prefix; ``KeyError`` when there is none."""
@@ -269,6 +281,10 @@ def _build(r: Reader, label: str, env: Mapping[str, str]) -> Config:
         ratings=RatingConfig(levels=r.choice("ratings.levels", 3, (3, 5))),
         fees=_fees(r),
         reports_dir=r.path("reports.dir", data_dir / "reports"),
+        backup=BackupConfig(
+            dir=r.path("backup.dir", data_dir / "backups"),
+            keep_days=r.integer("backup.keep_days", 14, low=1, high=3650),
+        ),
     )
 
 

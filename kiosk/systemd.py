@@ -46,6 +46,9 @@ def notify(message: str, env: Mapping[str, str] | None = None) -> bool:
         address = "\0" + address[1:]
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM | socket.SOCK_CLOEXEC) as sock:
+            # Never wait: the pings come from the UI thread, which a reader that stopped
+            # reading must not freeze. A ping lost to a full queue is sent again shortly.
+            sock.setblocking(False)
             sock.connect(address)
             sock.sendall(message.encode())
     except OSError as exc:

@@ -26,6 +26,7 @@ from escpos.exceptions import DeviceNotFoundError
 from escpos.printer import Dummy
 
 from kiosk.domain.clock import Clock, system_clock
+from kiosk.state_log import StateLog
 from printing.backends import device_label, open_printer, printable_width_dots
 from printing.blocks import Block
 from printing.settings import PrinterSettings
@@ -91,6 +92,7 @@ class PrinterWorker:
         self._status_silent = False
         self._status_answered = False
         self._printer: EscposPrinter | None = None  # touched only on the worker thread
+        self._states = StateLog(logger, printer="fine")
         self._tasks: queue.SimpleQueue[_Task | None] = queue.SimpleQueue()
         # A daemon thread, not ThreadPoolExecutor: the executor joins its threads at exit, and
         # a printer stuck in a driver call must not keep the kiosk from shutting down.
@@ -329,6 +331,20 @@ class PrinterWorker:
         status = PrinterStatus(state, detail, self._clock())
         with self._lock:
             self._status = status
+        # One log line when trouble starts and one when it ends, however often it is checked.
+        if status.can_print and state is not PrinterState.PAPER_NEAR_END:
+            self._states.change(
+                "printer", "fine", "the %s works again", self._device, level=logging.INFO
+            )
+        else:
+            self._states.change(
+                "printer",
+                state.value,
+                "%s trouble: %s",
+                self._device,
+                detail,
+                level=logging.WARNING,
+            )
         return status
 
     def _not_responding(self) -> PrinterError:

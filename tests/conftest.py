@@ -29,13 +29,14 @@ MONDAY_9AM = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 
 
 def write_config(tmp_path: Path, body: str = "", *, url: str | None = None) -> Path:
-    """A config file for a test: the given TOML plus a database and spool folder in tmp_path."""
+    """A config file for a test: the TOML given, with the database and every folder in tmp_path."""
     path = tmp_path / "config.toml"
     db = url or f"sqlite:///{tmp_path / 'kiosk.sqlite3'}"
     path.write_text(
         f'[database]\nurl = "{db}"\n\n'
         f'[printer]\nkind = "dummy"\nspool_dir = "{tmp_path / "spool"}"\n\n'
-        f'[reports]\ndir = "{tmp_path / "reports"}"\n\n{body}',
+        f'[reports]\ndir = "{tmp_path / "reports"}"\n\n'
+        f'[backup]\ndir = "{tmp_path / "backups"}"\n\n{body}',
         encoding="utf-8",
     )
     return path

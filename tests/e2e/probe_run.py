@@ -21,6 +21,7 @@ def main(config_path: str, mode: str, pin: str) -> int:
 
     from kiosk.config import load_config
     from ui.app import run_kiosk
+    from ui.kiosk.controller import KioskController
     from ui.kiosk.window import KioskWindow
 
     app = QApplication(sys.argv[:1])
@@ -29,8 +30,11 @@ def main(config_path: str, mode: str, pin: str) -> int:
     state: dict[str, int] = {"held": 0}
 
     def window() -> KioskWindow | None:
+        """The kiosk window once its controller is attached (after the first frame)."""
         found = [w for w in app.topLevelWidgets() if isinstance(w, KioskWindow)]
-        return found[0] if found and found[0].isVisible() else None
+        if not found or found[0].findChild(KioskController) is None:
+            return None
+        return found[0]
 
     def drive() -> None:
         kiosk = window()

@@ -121,3 +121,11 @@ def test_a_database_thread_waiting_for_a_locked_database_does_not_stop_the_pings
         watchdog.stop()
         release(holder)
         writer.join(timeout=60)
+
+
+def test_a_systemd_that_stopped_reading_never_blocks_the_ui_thread(
+    systemd: tuple[socket.socket, dict[str, str]],
+) -> None:
+    _sock, env = systemd  # nobody reads: its queue fills up after a few hundred pings
+    sent = [notify("WATCHDOG=1", env) for _ in range(5000)]
+    assert sent[0] and not sent[-1]  # the pings past a full queue are dropped, not waited on
