@@ -21,7 +21,11 @@ import os
 import socket
 from collections.abc import Mapping
 
+from kiosk.state_log import StateLog
+
 logger = logging.getLogger(__name__)
+
+_states = StateLog(logger, notify="ok")
 
 STAFF_EXIT = 0
 UNEXPECTED_EXIT = 70
@@ -52,8 +56,11 @@ def notify(message: str, env: Mapping[str, str] | None = None) -> bool:
             sock.connect(address)
             sock.sendall(message.encode())
     except OSError as exc:
-        logger.warning("cannot tell systemd %s: %s", message, exc)
+        _states.change(
+            "notify", "failed", "cannot tell systemd %s: %s", message, exc, level=logging.WARNING
+        )
         return False
+    _states.change("notify", "ok", "systemd hears the kiosk again", level=logging.INFO)
     return True
 
 

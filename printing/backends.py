@@ -6,7 +6,10 @@ worker's thread, so a kiosk starts even when its printer is switched off.
 
 from __future__ import annotations
 
+import fcntl
 import socket
+import struct
+import termios
 import time
 from pathlib import Path
 from typing import Any, Literal
@@ -130,6 +133,13 @@ def open_printer(settings: PrinterSettings, *, clock: Clock = system_clock) -> E
 class _Network(Network):  # type: ignore[misc]  # python-escpos has no type hints
     """python-escpos' network printer, closing its socket when the connection fails."""
 
+    def unsent_bytes(self) -> int:
+        """Bytes sent but not yet acknowledged by the printer (0 when not connected)."""
+        device: Any = getattr(self, "_device", False)
+        if not device:
+            return 0
+        return queued_bytes(device.fileno())
+
     def open(self, raise_not_found: bool = True) -> None:
         """Connect to the printer; raises ``DeviceNotFoundError`` when it does not answer."""
         # WORKAROUND: python-escpos 3.1 Network.open leaves the socket open when connect()
@@ -151,6 +161,11 @@ class _Network(Network):  # type: ignore[misc]  # python-escpos has no type hint
 
 class _Serial(Serial):  # type: ignore[misc]  # python-escpos has no type hints
     """python-escpos' serial printer with a write timeout, and a close that cannot hang."""
+
+    def unsent_bytes(self) -> int:
+        """Bytes written but still in the port's output queue (0 when not connected)."""
+        device: Any = getattr(self, "_device", False)
+        return int(device.out_waiting) if device else 0
 
     def open(self, raise_not_found: bool = True) -> None:
         """Open the port; writes then give up after ``timeout`` seconds like reads do."""
@@ -178,6 +193,30 @@ class _Serial(Serial):  # type: ignore[misc]  # python-escpos has no type hints
             pass  # the port went away; closing it is all that is left
         finally:
             device.close()
+
+
+def queued_bytes(fd: int) -> int:
+    """What a socket or tty still has to send (TIOCOUTQ: unsent plus unacknowledged bytes)."""
+    raw = fcntl.ioctl(fd, termios.TIOCOUTQ, struct.pack("i", 0))
+    return int(struct.unpack("i", raw)[0])
+
+
+def wait_until_sent(printer: EscposPrinter, timeout_s: float) -> int:
+    """Wait until the printer has taken every byte sent, up to ``timeout_s``.
+
+    A network printer that stops reading leaves the ticket in the kernel's buffers, where
+    ``sendall`` counted it as sent; only the printer's acknowledgement says it arrived.
+
+    Returns:
+        The bytes still waiting (0: all taken; printers that cannot tell always give 0).
+    """
+    unsent = getattr(printer, "unsent_bytes", None)
+    if unsent is None:
+        return 0
+    deadline = time.monotonic() + timeout_s
+    while (left := int(unsent())) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return left
 
 
 def _require_device(label: str, path: Path) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass
@@ -27,7 +28,12 @@ from escpos.printer import Dummy
 
 from kiosk.domain.clock import Clock, system_clock
 from kiosk.state_log import StateLog
-from printing.backends import device_label, open_printer, printable_width_dots
+from printing.backends import (
+    device_label,
+    open_printer,
+    printable_width_dots,
+    wait_until_sent,
+)
 from printing.blocks import Block
 from printing.settings import PrinterSettings
 from printing.slip import print_slip
@@ -141,8 +147,18 @@ class PrinterWorker:
         frozen = tuple(blocks)
 
         def work() -> PrintResult:
+            started = time.monotonic()
             printer = self._connected_printer()
             print_slip(printer, frozen, width_dots=self._width_dots, job_name=job_name)
+            # Within the job's time, leaving a margin so this fails before the watchdog fires.
+            left_s = self._timeout_s * 0.9 - (time.monotonic() - started)
+            waiting = wait_until_sent(printer, max(left_s, 0.0))
+            if waiting:
+                raise PrinterError(
+                    "The {device} did not take the ticket: {count} bytes still waiting",
+                    device=self._device,
+                    count=waiting,
+                )
             return PrintResult(job_name, self._clock())
 
         return self._enqueue(_Task(job_name, work, Future(), is_job=True))

@@ -121,16 +121,18 @@ def test_serial_printer_nobody_reads_fails_the_job_in_time_and_frees_the_printer
         assert worker.wait_idle(WAIT_S)
 
 
-def test_network_printer_that_never_reads_is_never_reported_ok(
+def test_network_printer_that_never_reads_fails_the_first_ticket_instead_of_swallowing_it(
     workers: Callable[[PrinterSettings], PrinterWorker],
 ) -> None:
+    # sendall() returns as soon as the kernel has the bytes; only the printer's TCP
+    # acknowledgement says they arrived, and a printer that never reads never gives it.
     with tcp_printer(TcpMode.NEVER_READS) as fake:
         worker = workers(network(fake.port, timeout_s=1.0))
-        failure = _first_failure(worker)
 
-        assert failure
+        with pytest.raises(PrinterError, match="did not take the ticket"):
+            worker.submit("A001", BLOCKS).result(timeout=WAIT_S)
         assert worker.wait_idle(WAIT_S)
-        assert worker.status.state is not PrinterState.OK
+        assert worker.status.state is PrinterState.OFFLINE
 
 
 def _first_failure(worker: PrinterWorker) -> str:
@@ -165,11 +167,10 @@ def test_printer_test_confirms_a_good_network_printer(
     assert "Confirmed by the printer: online, paper loaded" in out
 
 
-@pytest.mark.parametrize("mode", [TcpMode.NEVER_READS, TcpMode.SILENT_READER])
-def test_printer_test_on_a_network_printer_that_never_confirms_says_so_and_fails(
-    mode: TcpMode, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+def test_printer_test_on_a_printer_that_takes_the_ticket_but_never_answers_status_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with tcp_printer(mode) as fake:
+    with tcp_printer(TcpMode.SILENT_READER) as fake:
         code = _printer_test(
             tmp_path,
             f'kind = "network"\nhost = "127.0.0.1"\nport = {fake.port}\ntimeout_s = 2\n',
@@ -179,6 +180,20 @@ def test_printer_test_on_a_network_printer_that_never_confirms_says_so_and_fails
     assert code == 3
     assert "Sent:" in out and "Not confirmed" in out
     assert "Confirmed by the printer" not in out
+
+
+def test_printer_test_on_a_network_printer_that_never_reads_says_it_did_not_take_the_ticket(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with tcp_printer(TcpMode.NEVER_READS) as fake:
+        code = _printer_test(
+            tmp_path,
+            f'kind = "network"\nhost = "127.0.0.1"\nport = {fake.port}\ntimeout_s = 2\n',
+        )
+
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "did not take the ticket" in out and "Confirmed by the printer" not in out
 
 
 def test_printer_test_on_an_unread_serial_port_fails(
