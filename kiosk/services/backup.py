@@ -187,12 +187,19 @@ def pg_connection(url: URL) -> tuple[list[str], dict[str, str]]:
     return arguments, env
 
 
-def _pg_dump(url: URL, partial: Path) -> None:
-    arguments, env = pg_connection(url)
-    open_private(partial).close()
-    command = [pg_tool("pg_dump"), "--format=custom", "--no-owner", f"--file={partial}"]
+def run_pg_tool(
+    tool: str, arguments: list[str], *, env: dict[str, str] | None = None, failed: str
+) -> str:
+    """Run ``pg_dump`` or ``pg_restore``; its output, or ``BackupError`` with its last words.
+
+    Args:
+        tool: The program's name.
+        arguments: Its arguments (never a password: that goes in ``env``).
+        env: The environment, with PGPASSWORD when needed.
+        failed: The message when it fails, with a ``{reason}`` field.
+    """
     done = subprocess.run(
-        [*command, *arguments],
+        [pg_tool(tool), *arguments],
         env=env,
         capture_output=True,
         text=True,
@@ -201,4 +208,12 @@ def _pg_dump(url: URL, partial: Path) -> None:
     )
     if done.returncode != 0:
         reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        raise BackupError("pg_dump failed: {reason}", reason=reason)
+        raise BackupError(failed, reason=reason)
+    return done.stdout
+
+
+def _pg_dump(url: URL, partial: Path) -> None:
+    arguments, env = pg_connection(url)
+    open_private(partial).close()
+    options = ["--format=custom", "--no-owner", f"--file={partial}"]
+    run_pg_tool("pg_dump", [*options, *arguments], env=env, failed="pg_dump failed: {reason}")

@@ -8,7 +8,6 @@ version's schema. Stop the kiosk, desks and display before restoring.
 from __future__ import annotations
 
 import sqlite3
-import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,12 +18,11 @@ from sqlalchemy.engine import make_url
 
 from kiosk.private_files import make_private, open_private
 from kiosk.services.backup import (
-    PG_DUMP_TIMEOUT_S,
     SQLITE_SUFFIX,
     BackupError,
     make_backup,
     pg_connection,
-    pg_tool,
+    run_pg_tool,
 )
 from kiosk.services.context import AppContext
 from kiosk.storage.migrate import upgrade
@@ -129,19 +127,13 @@ def _describe_sqlite(path: Path) -> BackupContents:
 
 
 def _describe_pg(path: Path) -> BackupContents:
-    done = subprocess.run(
-        [pg_tool("pg_restore"), "--list", str(path)],
-        capture_output=True,
-        text=True,
-        timeout=PG_DUMP_TIMEOUT_S,
-        check=False,
+    listing = run_pg_tool(
+        "pg_restore", ["--list", str(path)], failed=f"{path} is not a pg_dump archive: {{reason}}"
     )
-    if done.returncode != 0:
-        raise BackupError("{path} is not a pg_dump archive.", path=str(path))
-    header = [line[1:].strip() for line in done.stdout.splitlines() if line.startswith(";")]
+    header = [line[1:].strip() for line in listing.splitlines() if line.startswith(";")]
     tables = [
         line.split()[-2]
-        for line in done.stdout.splitlines()
+        for line in listing.splitlines()
         if not line.startswith(";") and " TABLE DATA " in line
     ]
     notes = [h for h in header if h.startswith(("Archive created at", "dbname:", "Dumped from"))]
@@ -167,15 +159,10 @@ def _restore_sqlite(path: Path, database: Path) -> None:
 
 def _restore_pg(path: Path, ctx: AppContext) -> None:
     arguments, env = pg_connection(make_url(ctx.config.database_url))
-    command = [pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner"]
-    done = subprocess.run(
-        [*command, "--single-transaction", "--exit-on-error", *arguments, str(path)],
+    options = ["--clean", "--if-exists", "--no-owner", "--single-transaction", "--exit-on-error"]
+    run_pg_tool(
+        "pg_restore",
+        [*options, *arguments, str(path)],
         env=env,
-        capture_output=True,
-        text=True,
-        timeout=PG_DUMP_TIMEOUT_S,
-        check=False,
+        failed="pg_restore failed, nothing was changed: {reason}",
     )
-    if done.returncode != 0:
-        reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        raise BackupError("pg_restore failed, nothing was changed: {reason}", reason=reason)

@@ -98,12 +98,8 @@ class BusyWait:
                 self._wait_ended(started)
 
     def _first_or_poll(self, connection: sqlite3.Connection, started: float) -> None:
-        try:
-            connection.execute("BEGIN IMMEDIATE")
+        if _begin(connection):
             return
-        except sqlite3.OperationalError as exc:
-            if not _is_busy(exc):
-                raise
         self._wait_started(started)
         self._poll(connection, started)
 
@@ -111,12 +107,8 @@ class BusyWait:
         told_at = time.monotonic()
         while True:
             time.sleep(random.uniform(POLL_MIN_S, POLL_MAX_S))  # jitter: waiters never poll in step
-            try:
-                connection.execute("BEGIN IMMEDIATE")
+            if _begin(connection):
                 return
-            except sqlite3.OperationalError as exc:
-                if not _is_busy(exc):
-                    raise
             now = time.monotonic()
             if now - started > self.deadline_s:
                 logger.warning("database busy for %.0f s: a write gave up", now - started)
@@ -195,6 +187,17 @@ class _Turnstile:
             self._fd = os.open(self._path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
             self._pid = os.getpid()
         return self._fd
+
+
+def _begin(connection: sqlite3.Connection) -> bool:
+    """Try ``BEGIN IMMEDIATE`` once: True when begun, False while another writer holds it."""
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as exc:
+        if not _is_busy(exc):
+            raise
+        return False
+    return True
 
 
 def _is_busy(exc: sqlite3.OperationalError) -> bool:

@@ -167,33 +167,25 @@ def test_printer_test_confirms_a_good_network_printer(
     assert "Confirmed by the printer: online, paper loaded" in out
 
 
-def test_printer_test_on_a_printer_that_takes_the_ticket_but_never_answers_status_fails(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("mode", "code", "says"),
+    [
+        (TcpMode.SILENT_READER, 3, "Not confirmed"),  # took the ticket, never answers status
+        (TcpMode.NEVER_READS, 1, "did not take the ticket"),
+    ],
+)
+def test_printer_test_on_a_network_printer_that_never_confirms_says_so_and_fails(
+    mode: TcpMode, code: int, says: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    with tcp_printer(TcpMode.SILENT_READER) as fake:
-        code = _printer_test(
+    with tcp_printer(mode) as fake:
+        exit_code = _printer_test(
             tmp_path,
             f'kind = "network"\nhost = "127.0.0.1"\nport = {fake.port}\ntimeout_s = 2\n',
         )
 
     out = capsys.readouterr().out
-    assert code == 3
-    assert "Sent:" in out and "Not confirmed" in out
-    assert "Confirmed by the printer" not in out
-
-
-def test_printer_test_on_a_network_printer_that_never_reads_says_it_did_not_take_the_ticket(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    with tcp_printer(TcpMode.NEVER_READS) as fake:
-        code = _printer_test(
-            tmp_path,
-            f'kind = "network"\nhost = "127.0.0.1"\nport = {fake.port}\ntimeout_s = 2\n',
-        )
-
-    out = capsys.readouterr().out
-    assert code == 1
-    assert "did not take the ticket" in out and "Confirmed by the printer" not in out
+    assert exit_code == code
+    assert says in out and "Confirmed by the printer" not in out
 
 
 def test_printer_test_on_an_unread_serial_port_fails(

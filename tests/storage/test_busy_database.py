@@ -19,16 +19,8 @@ from kiosk.services.tickets import issue_ticket
 from kiosk.storage.engine import open_database
 from kiosk.storage.models import Line, Ticket
 from tests.conftest import write_config
+from tests.storage.lock_holder import release, write_lock_held
 
-# Another program holding SQLite's write lock until it reads a line on stdin.
-HOLDER = """
-import sqlite3, sys
-connection = sqlite3.connect(sys.argv[1], isolation_level=None)
-connection.execute("BEGIN IMMEDIATE")
-print("locked", flush=True)
-sys.stdin.readline()
-connection.execute("COMMIT")
-"""
 # A kiosk program starting: open (and migrate) the database, sync the config.
 STARTER = """
 import sys
@@ -44,23 +36,8 @@ WAIT_S = 60.0
 def holder(sqlite_ctx: AppContext) -> Iterator[subprocess.Popen[str]]:
     database = sqlite_ctx.db.engine.url.database
     assert database is not None
-    with subprocess.Popen(
-        [sys.executable, "-c", HOLDER, database],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    ) as process:
-        assert process.stdout is not None and process.stdout.readline() == "locked\n"
+    with write_lock_held(database) as process:
         yield process
-        if process.poll() is None:
-            release(process)
-
-
-def release(process: subprocess.Popen[str]) -> None:
-    assert process.stdin is not None
-    process.stdin.write("\n")
-    process.stdin.flush()
-    assert process.wait(timeout=WAIT_S) == 0
 
 
 def wait_until(condition: object, what: str) -> None:

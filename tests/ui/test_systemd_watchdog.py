@@ -6,8 +6,6 @@ systemd is played by a real unix datagram socket given as ``NOTIFY_SOCKET``.
 from __future__ import annotations
 
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -20,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.services.context import AppContext
 from kiosk.services.tickets import issue_ticket
 from kiosk.systemd import notify, watchdog_interval_s
-from tests.storage.test_busy_database import HOLDER, release
+from tests.storage.lock_holder import release, write_lock_held
 from ui.watchdog import SystemdWatchdog, start_watchdog
 
 PERIOD_USEC = "300000"  # systemd's period 0.3 s: a ping every 0.1 s
@@ -100,13 +98,7 @@ def test_a_database_thread_waiting_for_a_locked_database_does_not_stop_the_pings
     sock, env = systemd
     database = sqlite_ctx.db.engine.url.database
     assert database is not None
-    with subprocess.Popen(
-        [sys.executable, "-c", HOLDER, database],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    ) as holder:
-        assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+    with write_lock_held(database) as holder:
         writer = threading.Thread(target=lambda: issue_ticket(sqlite_ctx, line_code="A"))
         writer.start()
         qtbot.wait_until(lambda: sqlite_ctx.db.busy.retrying_for_s() > 0, timeout=10_000)
