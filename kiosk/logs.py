@@ -52,6 +52,7 @@ def setup_logging(
         The handlers added to the root logger (a second call replaces them).
     """
     env = os.environ if env is None else env
+    in_data_dir = folder is None
     folder = folder or logs_dir()
     journal = bool(env.get("JOURNAL_STREAM") or env.get("INVOCATION_ID"))
     root = logging.getLogger()
@@ -64,6 +65,8 @@ def setup_logging(
     )
     handlers: list[logging.Handler] = [stderr]
     try:
+        if in_data_dir:
+            private_dir(folder.parent)  # the data folder, when the logs come first
         private_dir(folder)
         problems = _rotating(folder / f"{PROBLEMS_PREFIX}{program}.log", PROBLEM_BYTES, 1)
         problems.setLevel(logging.WARNING)
@@ -74,6 +77,7 @@ def setup_logging(
         print(f"warning: cannot write logs in {folder}: {exc}", file=sys.stderr)
     for handler in handlers:
         handler.kiosk_log = True  # type: ignore[attr-defined]  # marks ours for a later call
+        handler.addFilter(_quiet_library_info)
         root.addHandler(handler)
     root.setLevel(logging.INFO)
     for name in QUIET_LOGGERS:
@@ -88,6 +92,15 @@ class _PrivateRotatingFileHandler(RotatingFileHandler):
         flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC
         fd = os.open(self.baseFilename, flags, 0o600)
         return open(fd, "a", encoding=self.encoding, errors=self.errors)
+
+
+def _quiet_library_info(record: logging.LogRecord) -> bool:
+    """Drop python-escpos' INFO lines ("Closing Network connection..."), sent on the root logger."""
+    return (
+        record.levelno >= logging.WARNING
+        or record.name != "root"
+        or "escpos" not in record.pathname
+    )
 
 
 def _rotating(path: Path, max_bytes: int, kept: int) -> RotatingFileHandler:
