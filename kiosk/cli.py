@@ -28,7 +28,7 @@ the database (SQLite by default; postgresql://user@host/db when several PCs shar
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command tree (``kiosk --help``)."""
-    from kiosk import cli_admin, cli_gui, cli_reports, cli_team_report, cli_village
+    from kiosk import cli_admin, cli_backup, cli_gui, cli_reports, cli_team_report, cli_village
 
     parser = argparse.ArgumentParser(
         prog="kiosk",
@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_reports.register(sub)
     cli_team_report.register(sub)
     cli_village.register(sub)
+    cli_backup.register(sub)
     return parser
 
 

@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
 from kiosk.domain.enums import HelperKind, HelperRole
+
+PIN_ON_COMMAND_LINE = """\
+error: --pin is not accepted: a PIN on the command line can be read by every user of this PC
+(in the process list) and stays in the shell history. Nothing was added. Instead:
+  kiosk helpers add NAME --kind staff --role desk_officer --with-pin   (asks for it twice)
+  printf '%s\\n' "$PIN" | kiosk helpers add NAME ... --with-pin       (reads it from stdin)"""
 
 
 def register(sub: Any) -> None:
@@ -56,8 +63,14 @@ def register(sub: Any) -> None:
     p.add_argument("--reason", default="Hết giờ làm việc", help="reason kept on each ticket")
     p.set_defaults(handler=_close_day)
 
-    p = sub.add_parser("doctor", help="check that the system libraries Qt needs are installed")
-    p.add_argument("--quiet", action="store_true", help="print only problems")
+    p = sub.add_parser(
+        "doctor",
+        help="check that the system libraries Qt needs are installed; show the last problems"
+        " the kiosk programs logged",
+    )
+    p.add_argument(
+        "--quiet", action="store_true", help="print only missing libraries (for ExecStartPre)"
+    )
     p.set_defaults(handler=_doctor)
 
 
@@ -70,7 +83,12 @@ def _register_helpers(sub: Any) -> None:
     p.add_argument("--kind", choices=[k.value for k in HelperKind], default="volunteer")
     p.add_argument("--role", choices=[r.value for r in HelperRole], default="digital_team")
     p.add_argument("--affiliation", default="", help="village, school or union")
-    p.add_argument("--pin", help="staff PIN (4-8 digits); better set with set-pin")
+    p.add_argument(
+        "--with-pin",
+        action="store_true",
+        help="staff: ask for the PIN (4-8 digits, managers 6-8), or read it from stdin",
+    )
+    p.add_argument("--pin", help=argparse.SUPPRESS)  # refused with a message, see _helpers_add
     p.set_defaults(handler=_helpers_add)
 
     p = helpers.add_parser("list", help="list helpers")
@@ -86,7 +104,9 @@ def _register_helpers(sub: Any) -> None:
     p.add_argument("id", type=int)
     p.set_defaults(handler=_helpers_activate)
 
-    p = helpers.add_parser("set-pin", help="set or reset a staff PIN (asks for it twice)")
+    p = helpers.add_parser(
+        "set-pin", help="set or reset a staff PIN (asks for it twice, or reads it from stdin)"
+    )
     p.add_argument("id", type=int)
     p.set_defaults(handler=_helpers_set_pin)
 
@@ -135,9 +155,9 @@ def _lines_list(args: argparse.Namespace) -> int:
 
 
 def _actor() -> Any:
-    from kiosk.services.context import CLI_ACTOR
+    from kiosk.services.context import cli_actor
 
-    return CLI_ACTOR
+    return cli_actor()
 
 
 def _print_helper(h: Any) -> None:
@@ -151,6 +171,12 @@ def _print_helper(h: Any) -> None:
 def _helpers_add(args: argparse.Namespace) -> int:
     from kiosk.services.helpers import add_helper
 
+    if args.pin is not None:
+        print(PIN_ON_COMMAND_LINE, file=sys.stderr)
+        return 2
+    pin = _read_pin() if args.with_pin else None
+    if args.with_pin and pin is None:
+        return 2
     ctx = _context(args)
     helper = add_helper(
         ctx,
@@ -158,7 +184,7 @@ def _helpers_add(args: argparse.Namespace) -> int:
         kind=args.kind,
         role=args.role,
         affiliation=args.affiliation,
-        pin=args.pin,
+        pin=pin,
         actor=_actor(),
     )
     print("Added:")
@@ -193,17 +219,27 @@ def _helpers_activate(args: argparse.Namespace) -> int:
 
 
 def _helpers_set_pin(args: argparse.Namespace) -> int:
-    import getpass
-
     from kiosk.services.helpers import set_pin
 
     ctx = _context(args)
-    first = getpass.getpass("New PIN (4-8 digits): ")
-    if getpass.getpass("Repeat the PIN: ") != first:
-        print("error: the two PINs differ; nothing changed.")
+    pin = _read_pin()
+    if pin is None:
         return 2
-    _print_helper(set_pin(ctx, helper_id=args.id, pin=first, actor=_actor()))
+    _print_helper(set_pin(ctx, helper_id=args.id, pin=pin, actor=_actor()))
     return 0
+
+
+def _read_pin() -> str | None:
+    """The PIN typed twice at a hidden prompt, or the first line of stdin when it is piped."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().strip()
+    first = getpass.getpass("New PIN (4-8 digits; 6-8 for a manager): ")
+    if getpass.getpass("Repeat the PIN: ") != first:
+        print("error: the two PINs differ; nothing changed.", file=sys.stderr)
+        return None
+    return first
 
 
 def _helpers_import(args: argparse.Namespace) -> int:
@@ -237,7 +273,7 @@ def _guides_check(args: argparse.Namespace) -> int:
 def _close_day(args: argparse.Namespace) -> int:
     from kiosk.services.closing import close_now
 
-    result = close_now(_context(args), reason=args.reason)
+    result = close_now(_context(args), reason=args.reason, actor=_actor())
     print(f"{result.closed_tickets} waiting ticket(s) marked 'not served at closing'.")
     print(f"Reports: {result.pdf}")
     print(f"         {result.csv}")
@@ -246,8 +282,15 @@ def _close_day(args: argparse.Namespace) -> int:
 
 def _doctor(args: argparse.Namespace) -> int:
     from kiosk.doctor import report
+    from kiosk.logs import last_problems, logs_dir
 
     code, lines = report()
     if code or not args.quiet:
         print("\n".join(lines))
+    if not args.quiet:
+        problems = last_problems()
+        print(f"Last problems logged ({logs_dir()}):" if problems else "No problems logged.")
+        for line in problems:
+            print(f"  {line}")
+        print("Under systemd the full log is in: journalctl -u commune-kiosk")
     return code

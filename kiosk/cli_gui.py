@@ -85,21 +85,25 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def _no_display() -> bool:
-    """True (after saying why) when no window can open here."""
+def _no_display(program: str) -> bool:
+    """True (after saying why) when no window can open here; else start the program's log."""
     from ui.runtime import display_problem
 
     problem = display_problem()
     if problem is not None:
         print(f"error: {problem}", file=sys.stderr)
-    return problem is not None
+        return True
+    from kiosk.logs import setup_logging
+
+    setup_logging(program)
+    return False
 
 
 def _run(args: argparse.Namespace) -> int:
     from kiosk.cli import load_or_exit
 
     config = load_or_exit(args)
-    if _no_display():
+    if _no_display("kiosk"):
         return 1
     from ui.app import run_kiosk
 
@@ -121,7 +125,7 @@ def _demo(args: argparse.Namespace) -> int:
     from kiosk.cli import load_or_exit
 
     config = demo_config(load_or_exit(args))
-    if _no_display():
+    if _no_display("kiosk"):
         return 1
     from kiosk.services.demo import DEMO_STAFF_PIN
     from ui.app import run_kiosk
@@ -156,7 +160,7 @@ def _desk(args: argparse.Namespace) -> int:
     config = load_or_exit(args)
     if args.counter is not None and _unknown_counter(config, args.counter):
         return 2
-    if _no_display():
+    if _no_display("desk"):
         return 1
     from ui.desk.app import run_desk
 
@@ -167,7 +171,7 @@ def _display(args: argparse.Namespace) -> int:
     from kiosk.cli import load_or_exit
 
     config = load_or_exit(args)
-    if _no_display():
+    if _no_display("display"):
         return 1
     from ui.display.app import run_display
 
@@ -180,7 +184,7 @@ def _rate(args: argparse.Namespace) -> int:
     config = load_or_exit(args)
     if _unknown_counter(config, args.counter):
         return 2
-    if _no_display():
+    if _no_display("rate"):
         return 1
     from ui.rate.app import run_counter_rating
 
@@ -191,7 +195,7 @@ def _manager(args: argparse.Namespace) -> int:
     from kiosk.cli import load_or_exit
 
     config = load_or_exit(args)
-    if _no_display():
+    if _no_display("manager"):
         return 1
     from ui.manager.app import run_manager
 

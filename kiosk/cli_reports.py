@@ -58,7 +58,7 @@ def _summary(args: argparse.Namespace) -> int:
 
     from kiosk.cli import load_or_exit
     from kiosk.domain.errors import ValidationError
-    from kiosk.services.context import CLI_ACTOR, bootstrap
+    from kiosk.services.context import bootstrap, cli_actor
     from kiosk.services.reports import export_summary
     from kiosk.services.summary import period_for
 
@@ -70,7 +70,7 @@ def _summary(args: argparse.Namespace) -> int:
         try:
             ctx = bootstrap(config)
             period = period_for(ctx, day=args.date, first=args.first, last=args.last)
-            summary = export_summary(ctx, period, pdf=pdf, csv=args.csv, actor=CLI_ACTOR)
+            summary = export_summary(ctx, period, pdf=pdf, csv=args.csv, actor=cli_actor())
         except OperationalError as exc:
             print(f"error: cannot read the database: {exc.orig}", file=sys.stderr)
             return 2

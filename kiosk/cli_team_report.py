@@ -43,7 +43,7 @@ def register(sub: Any) -> None:
 def _team(args: argparse.Namespace) -> int:
     from kiosk.cli import load_or_exit
     from kiosk.domain.team_report import parse_period
-    from kiosk.services.context import CLI_ACTOR, bootstrap
+    from kiosk.services.context import bootstrap, cli_actor
     from kiosk.services.team_report_export import export_team_report
 
     period = parse_period(month=args.month, quarter=args.quarter, year=args.year)
@@ -52,7 +52,7 @@ def _team(args: argparse.Namespace) -> int:
         report = export_team_report(
             ctx,
             period=period,
-            actor=CLI_ACTOR,
+            actor=cli_actor(),
             place=args.place,
             pdf=args.pdf,
             docx=args.docx,

@@ -93,9 +93,9 @@ def _context(args: argparse.Namespace) -> Iterator[Any]:
 
 
 def _actor() -> Any:
-    from kiosk.services.context import CLI_ACTOR
+    from kiosk.services.context import cli_actor
 
-    return CLI_ACTOR
+    return cli_actor()
 
 
 def _when(moment: Any, ctx: Any) -> str:

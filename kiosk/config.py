@@ -165,6 +165,17 @@ class RatingConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class BackupConfig:
+    """Daily database backups: where (a USB stick's folder will do) and how many days to keep.
+
+    ``dir`` None means the "backups" folder beside the default database.
+    """
+
+    dir: Path | None = None
+    keep_days: int = 14
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """Everything the kiosk reads from its config file."""
 
@@ -186,6 +197,7 @@ class Config:
     # Village points and the team report (kiosk/config_village.py).
     village: VillageConfig = field(default_factory=VillageConfig)
     team_report: TeamReportConfig = field(default_factory=TeamReportConfig)
+    backup: BackupConfig = field(default_factory=BackupConfig)
 
     @property
     def procedure_codes(self) -> tuple[str, ...]:
@@ -297,6 +309,10 @@ def _build(r: Reader, label: str, env: Mapping[str, str]) -> Config:
         guides_dir=r.path("guides.dir", data_dir / "guides"),
         village=parse_village(r, key_dir=_config_dir(label)),
         team_report=parse_team_report(r, commune=site.commune),
+        backup=BackupConfig(
+            dir=r.path("backup.dir", data_dir / "backups"),
+            keep_days=r.integer("backup.keep_days", 14, low=1, high=3650),
+        ),
     )
 
 

@@ -6,7 +6,11 @@ worker's thread, so a kiosk starts even when its printer is switched off.
 
 from __future__ import annotations
 
+import fcntl
 import socket
+import struct
+import termios
+import time
 from pathlib import Path
 from typing import Any, Literal
 
@@ -15,12 +19,16 @@ from escpos.exceptions import DeviceNotFoundError
 from escpos.printer import Dummy, File, Network, Serial, Usb
 
 from kiosk.domain.clock import Clock, system_clock
+from kiosk.private_files import private_dir
 from printing.settings import PrinterKind, PrinterSettings
 from printing.spool import SpoolPrinter
 from printing.status import PrinterError
 
 # python-escpos ships no type hints; its printers are plain objects to mypy.
 EscposPrinter = Any
+
+# Less than one ticket (9-13 KB); Linux doubles it for bookkeeping.
+SEND_BUFFER_BYTES = 8192
 
 
 def device_label(settings: PrinterSettings) -> str:
@@ -85,7 +93,7 @@ def open_printer(settings: PrinterSettings, *, clock: Clock = system_clock) -> E
     label = device_label(settings)
     if kind is PrinterKind.SPOOL:
         try:
-            settings.spool_dir.mkdir(parents=True, exist_ok=True)
+            private_dir(settings.spool_dir)
         except OSError as exc:
             raise _error(label, exc.strerror or str(exc)) from exc
         return SpoolPrinter(settings.spool_dir, clock=clock, profile=settings.profile)
@@ -99,7 +107,7 @@ def open_printer(settings: PrinterSettings, *, clock: Clock = system_clock) -> E
     if kind is PrinterKind.SERIAL:
         _require_driver(label, Serial, "pyserial")
         _require_device(label, Path(settings.device))
-        return Serial(
+        return _Serial(
             settings.device,
             baudrate=settings.baudrate,
             timeout=settings.timeout_s,
@@ -125,6 +133,13 @@ def open_printer(settings: PrinterSettings, *, clock: Clock = system_clock) -> E
 class _Network(Network):  # type: ignore[misc]  # python-escpos has no type hints
     """python-escpos' network printer, closing its socket when the connection fails."""
 
+    def unsent_bytes(self) -> int:
+        """Bytes sent but not yet acknowledged by the printer (0 when not connected)."""
+        device: Any = getattr(self, "_device", False)
+        if not device:
+            return 0
+        return queued_bytes(device.fileno())
+
     def open(self, raise_not_found: bool = True) -> None:
         """Connect to the printer; raises ``DeviceNotFoundError`` when it does not answer."""
         # WORKAROUND: python-escpos 3.1 Network.open leaves the socket open when connect()
@@ -134,11 +149,74 @@ class _Network(Network):  # type: ignore[misc]  # python-escpos has no type hint
         connection: socket.socket | Literal[False] = False
         try:
             connection = socket.create_connection((self.host, self.port), timeout=self.timeout)
+            # A small send buffer: a printer that stops reading makes the next ticket time
+            # out (an alert) instead of vanishing into megabytes of kernel buffer.
+            connection.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER_BYTES)
         except OSError as exc:
             raise DeviceNotFoundError(f"Could not open socket for {self.host}: {exc}") from exc
         finally:
             # False, not None, after a failure: the lazy ``device`` property then tries again.
             self.device: socket.socket | Literal[False] = connection
+
+
+class _Serial(Serial):  # type: ignore[misc]  # python-escpos has no type hints
+    """python-escpos' serial printer with a write timeout, and a close that cannot hang."""
+
+    def unsent_bytes(self) -> int:
+        """Bytes written but still in the port's output queue (0 when not connected)."""
+        device: Any = getattr(self, "_device", False)
+        return int(device.out_waiting) if device else 0
+
+    def open(self, raise_not_found: bool = True) -> None:
+        """Open the port; writes then give up after ``timeout`` seconds like reads do."""
+        # WORKAROUND: python-escpos 3.1 passes pyserial only a read timeout, so a printer that
+        # stops reading (paper jam, flow control held) blocked the printer thread for good.
+        super().open(raise_not_found)
+        port: Any = getattr(self, "_device", False)
+        if port:
+            port.write_timeout = self.timeout
+
+    def close(self) -> None:
+        """Let queued bytes drain for up to ``timeout`` seconds, then drop the rest and close."""
+        # WORKAROUND: python-escpos 3.1 calls pyserial's flush() (tcdrain) here, which never
+        # returns while the printer is not reading.
+        device: Any = getattr(self, "_device", False)
+        self._device = False
+        if not device:
+            return
+        try:
+            deadline = time.monotonic() + self.timeout
+            while device.out_waiting and time.monotonic() < deadline:
+                time.sleep(0.02)
+            device.reset_output_buffer()
+        except OSError:
+            pass  # the port went away; closing it is all that is left
+        finally:
+            device.close()
+
+
+def queued_bytes(fd: int) -> int:
+    """What a socket or tty still has to send (TIOCOUTQ: unsent plus unacknowledged bytes)."""
+    raw = fcntl.ioctl(fd, termios.TIOCOUTQ, struct.pack("i", 0))
+    return int(struct.unpack("i", raw)[0])
+
+
+def wait_until_sent(printer: EscposPrinter, timeout_s: float) -> int:
+    """Wait until the printer has taken every byte sent, up to ``timeout_s``.
+
+    A network printer that stops reading leaves the ticket in the kernel's buffers, where
+    ``sendall`` counted it as sent; only the printer's acknowledgement says it arrived.
+
+    Returns:
+        The bytes still waiting (0: all taken; printers that cannot tell always give 0).
+    """
+    unsent = getattr(printer, "unsent_bytes", None)
+    if unsent is None:
+        return 0
+    deadline = time.monotonic() + timeout_s
+    while (left := int(unsent())) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return left
 
 
 def _require_device(label: str, path: Path) -> None:

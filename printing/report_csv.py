@@ -19,7 +19,9 @@ a byte-order mark, comma-separated, so Excel and LibreOffice open it with the Vi
 intact. It has one row per record: every ticket issued in the period, then every visit made
 without a ticket (walk-ins at the desk or at a village point). Times are local, ``HH:MM``, with
 the date in front when it is not the row's day (a visit that ended after midnight). Durations
-are whole minutes so that every spreadsheet locale reads them as numbers.
+are whole minutes so that every spreadsheet locale reads them as numbers. A text that starts
+with ``=``, ``+``, ``-`` or ``@`` (a name typed that way, say) gets a leading ``'`` so that no
+spreadsheet runs it as a formula.
 
 | Column | Meaning |
 |---|---|
@@ -65,6 +67,11 @@ COLUMNS = (
     "Đánh giá",
     "Lý do",
 )
+# A cell starting with one of these is a formula to Excel and LibreOffice (a helper named
+# "=HYPERLINK(...)" would run when a manager opens the file): such cells get a leading "'",
+# which spreadsheets show as text and do not evaluate (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 TICKET_KIND = "Phiếu"
 WALK_IN_KIND = "Không lấy số"
 LIST_SEPARATOR = "; "
@@ -105,6 +112,11 @@ def _time(moment: datetime | None, day: date, tz: ZoneInfo) -> str:
 
 def _minutes(value: float | None) -> str:
     return "" if value is None else str(round(value))
+
+
+def safe_cell(text: str) -> str:
+    """The cell as text a spreadsheet will not run as a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def record_row(record: ReportRecord, tz: ZoneInfo) -> list[str]:
@@ -148,7 +160,7 @@ def write_records_csv(records: Iterable[ReportRecord], stream: BinaryIO, tz: Zon
         writer.writerow(COLUMNS)
         count = 0
         for record in records:
-            writer.writerow(record_row(record, tz))
+            writer.writerow([safe_cell(cell) for cell in record_row(record, tz)])
             count += 1
         text.flush()
     finally:

@@ -10,6 +10,7 @@ from escpos.printer import Dummy
 from PIL import Image
 
 from kiosk.domain.clock import Clock, system_clock
+from kiosk.private_files import private_dir, write_private
 
 _UNSAFE_NAME = re.compile(r"[^0-9A-Za-z_-]+")
 
@@ -35,7 +36,7 @@ class SpoolPrinter(Dummy):  # type: ignore[misc]  # python-escpos has no type hi
 
     def open(self) -> None:
         """Create the spool folder (python-escpos calls this before the first byte)."""
-        self.spool_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(self.spool_dir)
 
     def begin_job(self, name: str, preview: Image.Image) -> None:
         """Start a job: its name goes into the file names, its preview into the PNG."""
@@ -87,6 +88,6 @@ class SpoolPrinter(Dummy):  # type: ignore[misc]  # python-escpos has no type hi
     def _write(self, path: Path, data: bytes) -> None:
         # Written under another name first so a folder watcher never reads half a job.
         part = path.with_name(path.name + ".part")
-        part.write_bytes(data)
+        write_private(part, data)
         part.replace(path)
         self.written.append(path)

@@ -15,6 +15,8 @@ from datetime import datetime
 from typing import BinaryIO
 from zoneinfo import ZoneInfo
 
+from printing.report_csv import safe_cell
+
 COLUMNS = (
     "Ngày",
     "Giờ",
@@ -33,7 +35,6 @@ COLUMNS = (
     "Mã bản ghi",
 )
 LIST_SEPARATOR = "; "
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +55,6 @@ class TeamRecordRow:
     procedure: str = ""
     note: str = ""
     record_id: str = ""
-
-
-def safe_cell(text: str) -> str:
-    """``text`` as a spreadsheet shows it, never run as a formula."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def row_cells(row: TeamRecordRow, tz: ZoneInfo) -> list[str]:

@@ -2,7 +2,12 @@
 
 A job stuck past its timeout marks the printer as not responding: the jobs waiting behind it
 and every new one fail at once instead of piling up, until the stuck call returns (drivers
-get ``timeout_s`` too, so it normally does).
+get ``timeout_s`` too: socket and pyserial read and write timeouts, pyusb's, so it normally
+does).
+
+Status queries (after each job, and ``check_status``) run outside any job's watchdog with a
+short timeout of their own, so they never fail a ticket. A printer that has never answered
+one is remembered as one that cannot report, and is not asked again during this run.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass
@@ -21,12 +27,19 @@ from escpos.exceptions import DeviceNotFoundError
 from escpos.printer import Dummy
 
 from kiosk.domain.clock import Clock, system_clock
-from printing.backends import device_label, open_printer, printable_width_dots
+from kiosk.state_log import StateLog
+from printing.backends import (
+    device_label,
+    open_printer,
+    printable_width_dots,
+    wait_until_sent,
+)
 from printing.blocks import Block
 from printing.settings import PrinterSettings
 from printing.slip import print_slip
 from printing.spool import SpoolPrinter
 from printing.status import PrinterError, PrinterState, PrinterStatus
+from printing.status_query import STATUS_TIMEOUT_S, read_status
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +60,7 @@ class _Task:
     name: str
     work: Callable[[], Any]
     future: Future[Any]
-    refresh_status: bool
+    is_job: bool  # a print job (watched, status refreshed after); else a status check
 
 
 class PrinterWorker:
@@ -71,16 +84,21 @@ class PrinterWorker:
         self._timeout_s = timeout_s
         self._device = device
         self._clock = clock
-        self._lock = threading.Lock()
+        self._status_timeout_s = min(timeout_s, STATUS_TIMEOUT_S)
+        # Reentrant: futures are settled under it, and a done-callback may read ``status``.
+        self._lock = threading.RLock()
         self._idle = threading.Condition(self._lock)
         self._waiting: list[Future[Any]] = []  # submitted and not finished
         self._stuck_job: str | None = None
         self._closed = False
         self._status = PrinterStatus(PrinterState.UNKNOWN, "not checked yet", clock())
-        # Set once the printer stays silent to a status query after a good job; such printers
-        # would cost ``timeout_s`` per ticket if asked again.
+        # Set once the printer stays silent to its first status query: such printers (and
+        # serial ones without a return line) are not asked again. Once it has answered, a
+        # silence means trouble instead.
         self._status_silent = False
+        self._status_answered = False
         self._printer: EscposPrinter | None = None  # touched only on the worker thread
+        self._states = StateLog(logger, printer="fine")
         self._tasks: queue.SimpleQueue[_Task | None] = queue.SimpleQueue()
         # A daemon thread, not ThreadPoolExecutor: the executor joins its threads at exit, and
         # a printer stuck in a driver call must not keep the kiosk from shutting down.
@@ -129,11 +147,21 @@ class PrinterWorker:
         frozen = tuple(blocks)
 
         def work() -> PrintResult:
+            started = time.monotonic()
             printer = self._connected_printer()
             print_slip(printer, frozen, width_dots=self._width_dots, job_name=job_name)
+            # Within the job's time, leaving a margin so this fails before the watchdog fires.
+            left_s = self._timeout_s * 0.9 - (time.monotonic() - started)
+            waiting = wait_until_sent(printer, max(left_s, 0.0))
+            if waiting:
+                raise PrinterError(
+                    "The {device} did not take the ticket: {count} bytes still waiting",
+                    device=self._device,
+                    count=waiting,
+                )
             return PrintResult(job_name, self._clock())
 
-        return self._enqueue(_Task(job_name, work, Future(), refresh_status=True))
+        return self._enqueue(_Task(job_name, work, Future(), is_job=True))
 
     def check_status(self) -> Future[PrinterStatus]:
         """Ask the printer for its status (online, paper) on the worker thread; returns at once.
@@ -142,14 +170,15 @@ class PrinterWorker:
             A future holding the new status, which ``status`` then also shows. An unreachable
             printer gives an ``offline`` status, not an exception; while a job is stuck the
             future holds the current ``error`` status at once. It fails with a
-            ``PrinterError`` only if the check itself gets stuck past the timeout.
+            ``PrinterError`` only if the check itself gets stuck past the timeout; that never
+            fails a print job.
         """
         with self._lock:
             if self._stuck_job is not None:
                 done: Future[PrinterStatus] = Future()
                 done.set_result(self._status)
                 return done
-        return self._enqueue(_Task("status check", self._check, Future(), refresh_status=False))
+        return self._enqueue(_Task("status check", self._check, Future(), is_job=False))
 
     def wait_idle(self, timeout_s: float) -> bool:
         """Block until every submitted job has finished; True if that happened in time."""
@@ -182,21 +211,30 @@ class PrinterWorker:
         self._drop_printer()
 
     def _run(self, task: _Task) -> None:
-        if not _start(task.future):
+        if not self._start(task.future):
             self._task_done(task, ran=False)
             return
+        try:
+            if not task.is_job:
+                self._run_check(task)
+            elif self._run_watched(task):
+                # After the watchdog is cancelled: a slow or silent answer never fails a job.
+                self._refresh_after_job()
+        finally:
+            self._task_done(task, ran=True)
+
+    def _start(self, future: Future[Any]) -> bool:
+        with self._lock:  # the watchdog settles waiting futures under the same lock
+            if future.done():
+                return False  # failed while it waited behind a stuck job: nothing to run
+            return future.set_running_or_notify_cancel()  # False: the caller cancelled it
+
+    def _run_watched(self, task: _Task) -> bool:
+        """Run a job under its watchdog; True when it printed in time."""
         finished = threading.Event()
         watchdog = threading.Timer(self._timeout_s, self._on_timeout, (task.name, finished))
         watchdog.daemon = True
         watchdog.start()
-        try:
-            self._run_watched(task)
-        finally:
-            finished.set()
-            watchdog.cancel()
-            self._task_done(task, ran=True)
-
-    def _run_watched(self, task: _Task) -> None:
         try:
             value = task.work()
         except Exception as exc:
@@ -205,25 +243,41 @@ class PrinterWorker:
             self._set_status(_state_for(exc), str(error))
             self._drop_printer()
             _settle(task.future, error=error)
-            return
-        if task.refresh_status:
-            # Provisional, so a caller reading ``status`` when the job ends sees it printed;
-            # the paper query that follows may take a moment.
-            self._set_status(PrinterState.OK, "printed")
+            return False
+        finally:
+            finished.set()
+            watchdog.cancel()
+        # Provisional, so a caller reading ``status`` when the job ends sees it printed; the
+        # paper query that follows may take a moment.
+        self._set_status(PrinterState.OK, "printed")
         _settle(task.future, value=value)
-        if task.refresh_status:
-            self._refresh_after_job(self._connected_printer())
+        with self._lock:
+            return self._stuck_job is None
+
+    def _run_check(self, task: _Task) -> None:
+        # No job watchdog: a slow check only fails its own future, never a waiting ticket.
+        limit = threading.Timer(
+            self._status_timeout_s * 2 + 1.0,
+            lambda: _settle(task.future, error=self._not_responding()),
+        )
+        limit.daemon = True
+        limit.start()
+        try:
+            _settle(task.future, value=task.work())
+        except Exception as exc:
+            _settle(task.future, error=self._as_printer_error(exc))
+        finally:
+            limit.cancel()
 
     def _on_timeout(self, job_name: str, finished: threading.Event) -> None:
         with self._lock:
             if finished.is_set():
                 return
             self._stuck_job = job_name
-            waiting = list(self._waiting)
+            self._set_status(PrinterState.ERROR, f"not responding: {job_name} is still printing")
+            for future in self._waiting:
+                _settle(future, error=self._not_responding())
         logger.warning("printer job %s still running after %s s", job_name, self._timeout_s)
-        self._set_status(PrinterState.ERROR, f"not responding: {job_name} is still printing")
-        for future in waiting:
-            _settle(future, error=self._not_responding())
 
     def _task_done(self, task: _Task, *, ran: bool) -> None:
         with self._idle:
@@ -251,16 +305,19 @@ class PrinterWorker:
         except Exception:  # a broken connection may fail to close; it is dropped either way
             logger.debug("closing the printer failed", exc_info=True)
 
-    def _refresh_after_job(self, printer: EscposPrinter) -> None:
+    def _refresh_after_job(self) -> None:
         if self._status_silent:
             self._set_status(PrinterState.UNKNOWN, "printed; the printer does not report status")
             return
         try:
-            self._query(printer)
+            status = self._query(self._connected_printer())
         except Exception as exc:
-            # The job went through, so the printer is there: it just does not answer queries.
-            self._status_silent = True
+            # The job went through, so the printer is there; the next job reconnects.
+            self._drop_printer()
             self._set_status(PrinterState.UNKNOWN, f"printed; status query failed: {exc}")
+            return
+        if status.state is PrinterState.UNKNOWN:
+            self._set_status(PrinterState.UNKNOWN, f"printed; {status.detail}")
 
     def _check(self) -> PrinterStatus:
         try:
@@ -275,19 +332,35 @@ class PrinterWorker:
         if type(printer)._read is Escpos._read or self._status_silent:
             printer.device  # noqa: B018  # opening the connection is the only check possible
             return self._set_status(PrinterState.UNKNOWN, "connected; no status reporting")
-        if not printer.is_online():
-            return self._set_status(PrinterState.OFFLINE, "offline: cover open or paper out?")
-        paper = printer.paper_status()
-        if paper == 0:
-            return self._set_status(PrinterState.PAPER_OUT, "out of paper")
-        if paper == 1:
-            return self._set_status(PrinterState.PAPER_NEAR_END, "paper roll nearly used up")
-        return self._set_status(PrinterState.OK, "online, paper loaded")
+        answer = read_status(printer, timeout_s=self._status_timeout_s)
+        if answer is not None:
+            self._status_answered = True
+            return self._set_status(*answer)
+        if self._status_answered:
+            # It answered before: silence now means it was switched off or lost its link.
+            return self._set_status(PrinterState.OFFLINE, "not answering status queries any more")
+        self._status_silent = True
+        logger.info("the %s does not answer status queries; not asking again", self._device)
+        return self._set_status(PrinterState.UNKNOWN, "connected; no status reporting")
 
     def _set_status(self, state: PrinterState, detail: str) -> PrinterStatus:
         status = PrinterStatus(state, detail, self._clock())
         with self._lock:
             self._status = status
+        # One log line when trouble starts and one when it ends, however often it is checked.
+        if status.can_print and state is not PrinterState.PAPER_NEAR_END:
+            self._states.change(
+                "printer", "fine", "the %s works again", self._device, level=logging.INFO
+            )
+        else:
+            self._states.change(
+                "printer",
+                state.value,
+                "%s trouble: %s",
+                self._device,
+                detail,
+                level=logging.WARNING,
+            )
         return status
 
     def _not_responding(self) -> PrinterError:
@@ -308,13 +381,6 @@ def _state_for(exc: Exception) -> PrinterState:
     if isinstance(exc, OSError | DeviceNotFoundError | PrinterError):
         return PrinterState.OFFLINE
     return PrinterState.ERROR
-
-
-def _start(future: Future[Any]) -> bool:
-    try:
-        return future.set_running_or_notify_cancel()  # False: the caller cancelled it
-    except RuntimeError:
-        return False  # the watchdog failed it while it waited behind a stuck job
 
 
 def _settle(future: Future[Any], *, value: Any = None, error: BaseException | None = None) -> None:

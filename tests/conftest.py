@@ -31,14 +31,15 @@ MONDAY_9AM = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 def write_config(
     tmp_path: Path, body: str = "", *, url: str | None = None, guides: Path | None = None
 ) -> Path:
-    """A config file for a test: the given TOML plus a database, spool, reports and commune
-    guides folder in tmp_path (so no test reads the guides of the machine it runs on)."""
+    """A config file for a test: the given TOML plus a database, spool, reports, backups and
+    commune guides folder in tmp_path (so no test reads the guides of the machine it runs on)."""
     path = tmp_path / "config.toml"
     db = url or f"sqlite:///{tmp_path / 'kiosk.sqlite3'}"
     path.write_text(
         f'[database]\nurl = "{db}"\n\n'
         f'[printer]\nkind = "dummy"\nspool_dir = "{tmp_path / "spool"}"\n\n'
         f'[reports]\ndir = "{tmp_path / "reports"}"\n\n'
+        f'[backup]\ndir = "{tmp_path / "backups"}"\n\n'
         f'[guides]\ndir = "{guides or tmp_path / "commune-guides"}"\n\n{body}',
         encoding="utf-8",
     )

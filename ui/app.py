@@ -19,12 +19,14 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
 from kiosk.domain.clock import Clock, system_clock
+from kiosk.systemd import UNEXPECTED_EXIT
 from ui.backend_base import DatabaseBackend
 from ui.kiosk.backend import KioskBackend
 from ui.kiosk.factory import KioskParts, attach_controller, build_window
 from ui.kiosk.window import KioskWindow
 from ui.runtime import guard_kiosk_window, show_kiosk_window
 from ui.ticket_printing import TicketPrinter
+from ui.watchdog import start_watchdog
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +42,11 @@ def run_kiosk(
     clock: Clock = system_clock,
     after_open: Callable[[DatabaseBackend], None] | None = None,
 ) -> int:
-    """Run the kiosk until a staff member exits it; returns the process exit code."""
+    """Run the kiosk until a staff member exits it; returns the process exit code.
+
+    ``STAFF_EXIT`` (0) after a staff exit, which systemd leaves stopped; ``UNEXPECTED_EXIT``
+    when the event loop ended any other way, so that systemd starts the kiosk again.
+    """
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("commune-kiosk")
@@ -54,7 +60,12 @@ def run_kiosk(
     backend = KioskBackend(config, clock=clock, after_open=after_open)
     printer = TicketPrinter(config=config, clock=clock)
     started: list[KioskParts] = []
+    granted: list[object] = []  # the staff member who opened the exit
     bench = os.environ.get(BENCH_EXIT_ENV)
+
+    def on_exit_granted(helper: object) -> None:
+        granted.append(helper)
+        _quit(app, window)
 
     def after_first_frame() -> None:
         import asyncio
@@ -69,10 +80,11 @@ def run_kiosk(
         )
         started.append(parts)
         parts.runner.set_error_handler(_log_task_error)
-        parts.controller.exit_granted.connect(lambda _helper: _quit(app, window))
+        parts.controller.exit_granted.connect(on_exit_granted)
         if bench == "ready":
             parts.controller.ready.connect(lambda: _bench_report(app, window, "ready"))
         guard_kiosk_window(window)
+        start_watchdog(window)
         parts.controller.start()
 
     if bench == "paint":
@@ -87,7 +99,10 @@ def run_kiosk(
             started[0].close()
         printer.close()
         backend.close()
-    return int(code)
+    if granted or bench:
+        return int(code)
+    logger.warning("the kiosk window closed without a staff exit (code %s)", code)
+    return int(code) or UNEXPECTED_EXIT
 
 
 def _quit(app: QApplication, window: KioskWindow, code: int = 0) -> None:

@@ -1,22 +1,12 @@
 """Kiosk runtime: fullscreen, no cursor, no screen blanking, no key that leaves the app.
 
 As KlipperScreen does (``screen.py``, ``scripts/KlipperScreen.service``): the window is
-fullscreen without decorations, and systemd starts it again if it ever stops. A user unit
-(``~/.config/systemd/user/kiosk.service``, in the touchscreen's desktop session)::
-
-    [Unit]
-    Description=Commune one-stop kiosk
-    After=graphical-session.target
-
-    [Service]
-    ExecStart=/opt/commune-kiosk/.venv/bin/kiosk run
-    Restart=on-failure
-    RestartSec=2
-
-    [Install]
-    WantedBy=graphical-session.target
-
-``Restart=on-failure``: a crash restarts the kiosk; the staff exit (exit code 0) does not.
+fullscreen without decorations, and systemd starts it again if it ever stops. The shipped
+unit, kiosk.service, uses ``Restart=on-failure`` with ``Type=notify`` and ``WatchdogSec=``:
+a crash, a ``kill -9`` or a frozen event loop (no watchdog ping, see ``ui.watchdog``) restarts
+the kiosk; the staff exit ends it with exit code 0 (``kiosk.systemd.STAFF_EXIT``), which
+systemd leaves stopped for maintenance; any other end of the event loop exits with
+``UNEXPECTED_EXIT`` and is restarted.
 Screen blanking is switched off with ``xset s off -dpms s noblank`` under X11 when ``xset`` is
 installed (Debian package ``x11-xserver-utils``); under Wayland the compositor owns blanking,
 so configure it there (e.g. ``idle = 0`` in the labwc/wayfire/cage settings).

@@ -30,3 +30,18 @@ class ValidationError(KioskError):
 
 class AuthError(KioskError):
     """A wrong PIN or a locked helper."""
+
+
+class DatabaseBusyError(KioskError):
+    """Another PC or program held the database's write lock past the retry deadline.
+
+    Nothing was written; the action can simply be tried again.
+    """
+
+    code = "database_busy"
+
+
+class PermissionDeniedError(AuthError):
+    """The signed-in helper's role does not allow this action (e.g. a clerk editing the roster)."""
+
+    code = "permission_denied"

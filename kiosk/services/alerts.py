@@ -11,6 +11,7 @@ from sqlalchemy import select
 from kiosk.domain.errors import NotFoundError
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
+from kiosk.services.permissions import require_staff
 from kiosk.storage.models import Alert
 
 
@@ -115,6 +116,7 @@ def resolve_alert(ctx: AppContext, alert_id: int, actor: Actor) -> AlertView:
     """
     now = ctx.clock()
     with ctx.db.write.begin() as session:
+        require_staff(session, actor)
         alert = session.get(Alert, alert_id)
         if alert is None:
             raise NotFoundError("There is no alert with id {id}.", id=alert_id)

@@ -17,17 +17,10 @@ from kiosk.domain.visits import next_status, recall_becomes_no_show
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
 from kiosk.services.lookup import counter_by_number, line_by_code, ticket_by_id, ticket_view
+from kiosk.services.permissions import require_staff
 from kiosk.services.queue_read import waiting_candidates
+from kiosk.services.ticket_state import ticket_state
 from kiosk.storage.models import Counter, Ticket, TicketTransfer
-
-
-def _snapshot(ticket: Ticket) -> dict[str, object]:
-    return {
-        "status": ticket.status,
-        "line_id": ticket.line_id,
-        "counter_id": ticket.counter_id,
-        "recall_count": ticket.recall_count,
-    }
 
 
 def _busy_ticket(session: Session, counter: Counter, day: date) -> Ticket | None:
@@ -78,6 +71,7 @@ def call_next(ctx: AppContext, *, counter_number: int, actor: Actor) -> TicketVi
     day = service_day(now, ctx.tz)
     policy = ctx.config.queue.policy
     with ctx.db.write.begin() as session:
+        require_staff(session, actor)
         counter = counter_by_number(session, counter_number)
         _ensure_free(session, counter, day)
         candidates = waiting_candidates(session, [line.id for line in counter.lines], day)
@@ -97,7 +91,7 @@ def call_next(ctx: AppContext, *, counter_number: int, actor: Actor) -> TicketVi
 def _call(
     session: Session, ticket: Ticket, counter: Counter, actor: Actor, now: datetime, *, action: str
 ) -> None:
-    before = _snapshot(ticket)
+    before = ticket_state(ticket)
     ticket.status = next_status(TicketStatus(ticket.status), "call")
     ticket.called_at = now
     ticket.counter_id = counter.id
@@ -112,7 +106,7 @@ def _call(
         entity_id=ticket.id,
         now=now,
         before=before,
-        after=_snapshot(ticket),
+        after=ticket_state(ticket),
     )
 
 
@@ -122,6 +116,7 @@ def call_ticket(
     """Call one waiting ticket out of order."""
     now = ctx.clock()
     with ctx.db.write.begin() as session:
+        require_staff(session, actor)
         counter = counter_by_number(session, counter_number)
         _ensure_free(session, counter, service_day(now, ctx.tz))
         ticket = _lock_if_waiting(session, ticket_id)
@@ -145,8 +140,9 @@ def _act(
 ) -> TicketView:
     now = ctx.clock()
     with ctx.db.write.begin() as session:
+        require_staff(session, actor)
         ticket = ticket_by_id(session, ticket_id, lock=True)
-        before = _snapshot(ticket)
+        before = ticket_state(ticket)
         ticket.status = next_status(TicketStatus(ticket.status), action)
         if mutate is not None:
             mutate(session, ticket)
@@ -160,7 +156,7 @@ def _act(
             entity_id=ticket.id,
             now=now,
             before=before,
-            after={**_snapshot(ticket), **(note or {})},
+            after={**ticket_state(ticket), **(note or {})},
         )
         return ticket_view(ticket)
 
@@ -212,20 +208,22 @@ def reactivate(ctx: AppContext, *, ticket_id: int, actor: Actor) -> TicketView:
 def transfer(ctx: AppContext, *, ticket_id: int, to_line: str, actor: Actor) -> TicketView:
     """Move a ticket to another line; it keeps its number and its place by issue time."""
     now = ctx.clock()
+    note: dict[str, object] = {"to_line": to_line}
 
     def mutate(session: Session, t: Ticket) -> None:
         target = line_by_code(session, to_line)
         if target.id == t.line_id:
             raise ValidationError("The ticket is already on line {line}.", line=to_line)
-        session.add(
-            TicketTransfer(
-                ticket_id=t.id,
-                from_line_id=t.line_id,
-                to_line_id=target.id,
-                at=now,
-                by_helper_id=actor.helper_id,
-            )
+        move = TicketTransfer(
+            ticket_id=t.id,
+            from_line_id=t.line_id,
+            to_line_id=target.id,
+            at=now,
+            by_helper_id=actor.helper_id,
         )
+        session.add(move)
+        session.flush()
+        note["transfer_id"] = move.id  # an undo removes exactly this row
         t.line_id = target.id
         t.counter_id = None
         t.called_at = None
@@ -235,7 +233,7 @@ def transfer(ctx: AppContext, *, ticket_id: int, to_line: str, actor: Actor) -> 
             None if t.procedure and t.procedure.line_id != target.id else t.procedure_id
         )
 
-    return _act(ctx, ticket_id, "transfer", actor, mutate, note={"to_line": to_line})
+    return _act(ctx, ticket_id, "transfer", actor, mutate, note=note)
 
 
 def cancel(ctx: AppContext, *, ticket_id: int, actor: Actor, reason: str = "") -> TicketView:
@@ -247,6 +245,7 @@ def close_day(ctx: AppContext, *, actor: Actor, reason: str) -> int:
     """Tickets still waiting at closing become "not served at closing"; returns how many."""
     now = ctx.clock()
     with ctx.db.write.begin() as session:
+        require_staff(session, actor)
         stmt = select(Ticket).where(Ticket.status == TicketStatus.WAITING)
         if session.get_bind().dialect.name == "postgresql":
             stmt = stmt.with_for_update()

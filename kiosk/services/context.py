@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import pwd
+from collections.abc import Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -21,6 +24,22 @@ class Actor:
 
 KIOSK_ACTOR = Actor("kiosk")
 CLI_ACTOR = Actor("cli")
+
+
+def cli_actor(env: Mapping[str, str] | None = None) -> Actor:
+    """The command line as an actor, with the operating-system user who ran it.
+
+    The account is looked up from the process's user id, not from $USER, which anyone can
+    set; a ``sudo`` adds who ran it. E.g. ``cli:root (sudo by lan)``.
+    """
+    env = os.environ if env is None else env
+    try:
+        user = pwd.getpwuid(os.geteuid()).pw_name
+    except KeyError:  # a user id with no account name (containers)
+        user = f"uid {os.geteuid()}"
+    sudo = env.get("SUDO_USER")
+    label = f"cli:{user}" if not sudo or sudo == user else f"cli:{user} (sudo by {sudo})"
+    return Actor(label[:120])
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from kiosk.services.queue_read import waiting_tickets
 from kiosk.services.tickets import issue_ticket, mark_print_result
 
 # The exit PIN of the demo staff member; `kiosk demo` prints it.
-DEMO_STAFF_PIN = "2468"
+DEMO_STAFF_PIN = "246802"  # 6 digits: the demo desk signs its manager in with it too
 DEMO_PREFIX = "[DEMO] "
 
 DEMO_HELPERS: tuple[tuple[str, HelperKind, HelperRole, str], ...] = (

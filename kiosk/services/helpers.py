@@ -5,18 +5,27 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
 
 from kiosk.domain.enums import HelperKind, HelperRole
 from kiosk.domain.errors import AuthError, ValidationError
-from kiosk.domain.pins import hash_pin, lockout_until, verify_pin
+from kiosk.domain.pins import (
+    check_pin_format,
+    hash_pin,
+    min_pin_digits,
+    needs_rehash,
+    verify_pin,
+)
 from kiosk.domain.text import fold, matches, nfc
 from kiosk.domain.views import HelperView
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
 from kiosk.services.lookup import helper_by_id
+from kiosk.services.permissions import require_manager
+from kiosk.services.pin_attempts import LOCKED_MESSAGE, add_wrong_pin, check_not_locked
 from kiosk.storage.models import Helper, Visit, VisitHelper
 
 CSV_COLUMNS = ("name", "kind", "role", "affiliation", "pin")
@@ -72,8 +81,10 @@ def add_helper(
     kind_value, role_value = _parse_kind_role(kind, role)
     if pin and kind_value is not HelperKind.STAFF:
         raise ValidationError("Only staff sign in, so only staff get a PIN.")
+    pin_hash = hash_pin(pin, min_digits=min_pin_digits(role_value)) if pin else None
     now = ctx.clock()
     with ctx.db.write.begin() as session:
+        require_manager(session, actor, action="change the roster")
         helper = Helper(
             name=name,
             name_folded=fold(name),
@@ -81,7 +92,7 @@ def add_helper(
             role=role_value,
             affiliation=nfc(affiliation),
             active=True,
-            pin_hash=hash_pin(pin) if pin else None,
+            pin_hash=pin_hash,
             failed_pin_tries=0,
             created_at=now,
         )
@@ -134,6 +145,7 @@ def set_active(ctx: AppContext, *, helper_id: int, active: bool, actor: Actor) -
     """Deactivate (or reactivate) a helper; past visits keep their credit."""
     now = ctx.clock()
     with ctx.db.write.begin() as session:
+        require_manager(session, actor, action="change the roster")
         helper = helper_by_id(session, helper_id)
         before = helper.active
         helper.active = active
@@ -151,13 +163,25 @@ def set_active(ctx: AppContext, *, helper_id: int, active: bool, actor: Actor) -
 
 
 def set_pin(ctx: AppContext, *, helper_id: int, pin: str, actor: Actor) -> HelperView:
-    """Set or reset a staff member's PIN (clears a lockout)."""
+    """Set or reset a staff member's PIN (clears a lockout); managers' PINs have 6+ digits.
+
+    Raises:
+        PermissionDeniedError: The actor is a helper but not a manager.
+        ValidationError: A volunteer, or a PIN of the wrong length for the helper's role.
+    """
     now = ctx.clock()
+    with ctx.db.read() as session:
+        role = helper_by_id(session, helper_id).role
+    # Hashed before the write transaction: scrypt is too slow to hold the write lock for.
+    pin_hash = hash_pin(pin, min_digits=min_pin_digits(role))
     with ctx.db.write.begin() as session:
-        helper = helper_by_id(session, helper_id)
+        require_manager(session, actor, action="set a PIN")
+        helper = helper_by_id(session, helper_id, lock=True)
         if helper.kind != HelperKind.STAFF:
             raise ValidationError("Only staff sign in, so only staff get a PIN.")
-        helper.pin_hash = hash_pin(pin)
+        if min_pin_digits(helper.role) > min_pin_digits(role):  # promoted meanwhile
+            check_pin_format(pin, min_digits=min_pin_digits(helper.role))
+        helper.pin_hash = pin_hash
         helper.failed_pin_tries = 0
         helper.locked_until = None
         audit(
@@ -172,46 +196,60 @@ def set_pin(ctx: AppContext, *, helper_id: int, pin: str, actor: Actor) -> Helpe
 
 
 def sign_in(ctx: AppContext, *, helper_id: int, pin: str) -> HelperView:
-    """Check a staff PIN; five wrong tries lock the helper for five minutes (audited)."""
+    """Check a staff PIN; five wrong tries lock the helper for five minutes (each audited).
+
+    Wrong tries are counted atomically (``pin_attempts``), also when sent in parallel. A
+    good PIN whose hash was made at an older scrypt cost is hashed again at today's.
+
+    Raises:
+        AuthError: A wrong PIN, a locked helper, or one who cannot sign in.
+    """
     now = ctx.clock()
+    with ctx.db.read() as session:
+        stored = _pin_hash_to_check(helper_by_id(session, helper_id), now)
+    # The slow scrypt runs before the write transaction, never while holding its lock.
+    good = verify_pin(pin, stored)
+    fresh = hash_pin(pin) if good and needs_rehash(stored) else None
     with ctx.db.write.begin() as session:
-        helper = helper_by_id(session, helper_id)
-        if not helper.active or helper.pin_hash is None:
-            raise AuthError("{name} cannot sign in.", name=helper.name)
-        if helper.locked_until is not None and helper.locked_until > now:
-            raise AuthError(
-                "Too many wrong PINs. Try again after {time}.", time=helper.locked_until
-            )
-        if verify_pin(pin, helper.pin_hash):
+        helper = helper_by_id(session, helper_id, lock=True)
+        current = _pin_hash_to_check(helper, now)  # a parallel wrong PIN may have locked it
+        if current != stored:  # the PIN was reset meanwhile
+            good, fresh = verify_pin(pin, current), None
+        actor = Actor(helper.name, helper.id)
+        if good:
             helper.failed_pin_tries = 0
             helper.locked_until = None
+            helper.pin_hash = fresh or current
             audit(
                 session,
-                actor=Actor(helper.name, helper.id),
+                actor=actor,
                 action="sign_in",
                 entity="helper",
                 entity_id=helper.id,
                 now=now,
             )
             return helper_view(helper)
-        helper.failed_pin_tries += 1
-        locked = lockout_until(helper.failed_pin_tries, now)
-        if locked is not None:
-            helper.locked_until = locked
-            helper.failed_pin_tries = 0
-            audit(
-                session,
-                actor=Actor(helper.name, helper.id),
-                action="pin_lockout",
-                entity="helper",
-                entity_id=helper.id,
-                now=now,
-                after={"locked_until": locked},
-            )
+        locked = add_wrong_pin(session, Helper, Helper.id == helper.id, now)
+        audit(
+            session,
+            actor=actor,
+            action="pin_wrong" if locked is None else "pin_lockout",
+            entity="helper",
+            entity_id=helper.id,
+            now=now,
+            after={"locked_until": locked} if locked is not None else None,
+        )
     # Committed above so the failed try counts even though we raise.
     if locked is not None:
-        raise AuthError("Too many wrong PINs. Try again after {time}.", time=locked)
+        raise AuthError(LOCKED_MESSAGE, time=locked)
     raise AuthError("Wrong PIN.")
+
+
+def _pin_hash_to_check(helper: Helper, now: datetime) -> str:
+    if not helper.active or helper.pin_hash is None:
+        raise AuthError("{name} cannot sign in.", name=helper.name)
+    check_not_locked(helper.locked_until, now)
+    return helper.pin_hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +265,8 @@ def import_csv(ctx: AppContext, path: Path, *, actor: Actor) -> ImportResult:
 
     Every row is checked first; nothing is added unless all rows are good.
     """
+    with ctx.db.read() as session:
+        require_manager(session, actor, action="change the roster")
     rows = _read_csv(path)
     problems: list[str] = []
     good: list[dict[str, str]] = []
@@ -281,9 +321,9 @@ def _read_csv(path: Path) -> Sequence[tuple[int, dict[str, str]]]:
 def _check_row(row: dict[str, str]) -> None:
     if not row.get("name"):
         raise ValidationError("name: must not be empty")
-    kind, _role = _parse_kind_role(row.get("kind", ""), row.get("role", ""))
+    kind, role = _parse_kind_role(row.get("kind", ""), row.get("role", ""))
     pin = row.get("pin", "")
     if pin:
         if kind is not HelperKind.STAFF:
             raise ValidationError("pin: only staff get a PIN")
-        hash_pin(pin)  # raises on a malformed PIN
+        check_pin_format(pin, min_digits=min_pin_digits(role))

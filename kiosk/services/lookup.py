@@ -50,9 +50,12 @@ def ticket_by_id(session: Session, ticket_id: int, *, lock: bool = False) -> Tic
     return ticket
 
 
-def helper_by_id(session: Session, helper_id: int) -> Helper:
-    """A helper (active or not), or ``NotFoundError``."""
-    helper = session.get(Helper, helper_id)
+def helper_by_id(session: Session, helper_id: int, *, lock: bool = False) -> Helper:
+    """A helper (active or not), row-locked on PostgreSQL when ``lock``; or ``NotFoundError``."""
+    if lock:
+        helper = session.scalar(select(Helper).where(Helper.id == helper_id).with_for_update())
+    else:
+        helper = session.get(Helper, helper_id)
     if helper is None:
         raise NotFoundError("There is no helper with id {id}.", id=helper_id)
     return helper

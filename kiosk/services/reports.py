@@ -15,13 +15,13 @@ from typing import BinaryIO
 
 from kiosk.config import WEEKDAYS, Config
 from kiosk.domain.clock import service_day
-from kiosk.domain.enums import HelperRole
-from kiosk.domain.errors import AuthError, KioskError
+from kiosk.domain.errors import KioskError
 from kiosk.domain.summary import Period
 from kiosk.domain.summary_views import Summary
+from kiosk.private_files import open_private, private_dir
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
-from kiosk.services.lookup import helper_by_id
+from kiosk.services.permissions import require_manager
 from kiosk.services.report_records import report_records
 from kiosk.services.summary import build_summary
 from printing.report_csv import write_records_csv
@@ -72,7 +72,7 @@ def write_day_reports(
     day = day or service_day(ctx.clock(), ctx.tz)
     pdf, csv = day_report_paths(ctx.config, day)
     try:
-        ctx.config.reports_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(ctx.config.reports_dir)
     except OSError as exc:
         raise _write_error(ctx.config.reports_dir, exc) from None
     export_summary(ctx, Period.day(day), pdf=pdf, csv=csv, actor=actor)
@@ -100,7 +100,7 @@ def export_summary(
         The summary that was written (the CLI also prints it).
 
     Raises:
-        AuthError: A signed-in helper who is not a manager.
+        PermissionDeniedError: A signed-in helper who is not a manager.
         ReportWriteError: A file could not be written.
     """
     _check_may_export(ctx, actor)
@@ -119,18 +119,14 @@ def export_summary(
 
 
 def _check_may_export(ctx: AppContext, actor: Actor) -> None:
-    if actor.helper_id is None:
-        return
     with ctx.db.read() as session:
-        helper = helper_by_id(session, actor.helper_id)
-        if helper.role != HelperRole.MANAGER or not helper.active:
-            raise AuthError("Only a manager can export summaries.")
+        require_manager(session, actor, action="export summaries")
 
 
 def _write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
     partial = path.with_name(f".{path.name}.part")
     try:
-        with partial.open("wb") as stream:
+        with open_private(partial) as stream:
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())

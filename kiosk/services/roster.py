@@ -10,6 +10,7 @@ from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
 from kiosk.services.helpers import helper_view
 from kiosk.services.lookup import helper_by_id
+from kiosk.services.permissions import require_manager
 from kiosk.storage.models import Helper
 
 
@@ -35,8 +36,10 @@ def update_helper(
 ) -> HelperView:
     """Change a helper's name, kind, role and affiliation; audited with before and after.
 
-    A staff member who becomes a volunteer loses the PIN (volunteers never sign in). Past
-    visits keep their credit: they refer to the helper by id.
+    A staff member who becomes a volunteer loses the PIN (volunteers never sign in), and so
+    does one who becomes a manager: a manager's PIN needs 6 digits, and nobody can tell the
+    length of the old one from its hash. Past visits keep their credit: they refer to the
+    helper by id.
 
     Args:
         ctx: The application context.
@@ -53,20 +56,23 @@ def update_helper(
     Raises:
         ValidationError: The name is empty.
         NotFoundError: There is no helper with this id.
+        PermissionDeniedError: The actor is a helper but not a manager.
     """
     clean_name = nfc(name)
     if not clean_name:
         raise ValidationError("A helper needs a name.")
     now = ctx.clock()
     with ctx.db.write.begin() as session:
-        helper = helper_by_id(session, helper_id)
+        require_manager(session, actor, action="change the roster")
+        helper = helper_by_id(session, helper_id, lock=True)
         before = _fields(helper)
+        promoted = helper.role != HelperRole.MANAGER and role == HelperRole.MANAGER
         helper.name = clean_name
         helper.name_folded = fold(clean_name)
         helper.kind = HelperKind(kind)
         helper.role = HelperRole(role)
         helper.affiliation = nfc(affiliation)
-        if helper.kind != HelperKind.STAFF:
+        if helper.kind != HelperKind.STAFF or promoted:
             helper.pin_hash = None
             helper.failed_pin_tries = 0
             helper.locked_until = None

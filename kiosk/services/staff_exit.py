@@ -1,93 +1,118 @@
 """Leaving the kiosk: any active staff member's PIN opens the exit, behind a kiosk-wide throttle.
 
 ``sign_in`` counts failures per helper, but at the exit keypad nobody says who they are, so
-the throttle here counts wrong PINs for the whole kiosk instead (in memory: a restart, which
-needs staff anyway, clears it).
+the throttle counts wrong PINs for the whole keypad instead. It lives in the database
+(``pin_throttle``), so restarting the kiosk does not reset it, and every wrong PIN is audited
+like the desk's.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kiosk.domain.enums import HelperKind
 from kiosk.domain.errors import AuthError
-from kiosk.domain.pins import LOCKOUT, MAX_FAILED_TRIES, verify_pin
+from kiosk.domain.pins import verify_pin
 from kiosk.domain.views import HelperView
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
 from kiosk.services.helpers import helper_view
-from kiosk.storage.models import Helper
+from kiosk.services.lookup import helper_by_id
+from kiosk.services.pin_attempts import (
+    LOCKED_MESSAGE,
+    add_wrong_pin,
+    check_not_locked,
+    locked_throttle,
+)
+from kiosk.storage.models import Helper, PinThrottle
 
 
-@dataclass(slots=True)
-class ExitPinThrottle:
-    """Wrong exit PINs in a row and, after too many, when the keypad opens again."""
-
-    max_failures: int = MAX_FAILED_TRIES
-    failures: int = 0
-    locked_until: datetime | None = None
-
-    def check(self, now: datetime) -> None:
-        """Raise ``AuthError`` while the keypad is locked."""
-        if self.locked_until is not None and now < self.locked_until:
-            raise AuthError("Too many wrong PINs. Try again after {time}.", time=self.locked_until)
-        self.locked_until = None
-
-    def record(self, *, success: bool, now: datetime) -> None:
-        """Count a try; the ``max_failures``-th wrong one in a row locks for the lockout time."""
-        if success:
-            self.failures = 0
-            return
-        self.failures += 1
-        if self.failures >= self.max_failures:
-            self.failures = 0
-            self.locked_until = now + LOCKOUT
+def throttle_name(source: str) -> str:
+    """The ``pin_throttle`` row of a device's exit keypad."""
+    return f"exit:{source}"
 
 
-def verify_exit_pin(
-    ctx: AppContext, pin: str, *, throttle: ExitPinThrottle, source: str = "kiosk"
-) -> HelperView | None:
+def verify_exit_pin(ctx: AppContext, pin: str, *, source: str = "kiosk") -> HelperView | None:
     """The active staff member whose PIN this is, or None for a wrong PIN.
 
-    A match is audited as ``kiosk_exit`` by that staff member.
+    A match is audited as ``kiosk_exit`` by that staff member, a wrong PIN as
+    ``exit_pin_wrong`` (``exit_pin_lockout`` when it locks the keypad) by the device.
 
     Args:
         ctx: The application context.
         pin: The digits typed on the keypad.
-        throttle: The kiosk's count of wrong PINs.
-        source: The device being left, for the audit log.
+        source: The device being left; its throttle and audit entries carry the name.
 
     Raises:
-        AuthError: Too many wrong PINs were typed (this one included); the keypad is locked
-            for a while.
+        AuthError: The keypad is locked after too many wrong PINs (this one included).
     """
     now = ctx.clock()
-    throttle.check(now)
+    name = throttle_name(source)
     with ctx.db.read() as session:
-        staff = session.scalars(
-            select(Helper).where(
+        throttle = session.get(PinThrottle, name)
+        check_not_locked(throttle.locked_until if throttle else None, now)
+        staff = session.execute(
+            select(Helper.id, Helper.pin_hash).where(
                 Helper.active.is_(True),
                 Helper.kind == HelperKind.STAFF,
                 Helper.pin_hash.is_not(None),
             )
         ).all()
-        match = next((h for h in staff if h.pin_hash and verify_pin(pin, h.pin_hash)), None)
-        view = helper_view(match) if match is not None else None
-    throttle.record(success=view is not None, now=now)
-    if view is None:
-        throttle.check(now)  # the wrong PIN that starts a lockout says so at once
-        return None
+    match = _first_match(pin, [(helper_id, pin_hash) for helper_id, pin_hash in staff])
+    view: HelperView | None = None
+    locked: datetime | None = None
     with ctx.db.write.begin() as session:
-        audit(
-            session,
-            actor=Actor(view.name, view.id),
-            action="kiosk_exit",
-            entity="helper",
-            entity_id=view.id,
-            now=now,
-            after={"source": source},
-        )
+        throttle = locked_throttle(session, name)
+        check_not_locked(throttle.locked_until, now)  # a parallel wrong PIN may have locked it
+        if match is None:
+            locked = _wrong(session, name=name, source=source, now=now)
+        else:
+            throttle.failed_pin_tries = 0
+            throttle.locked_until = None
+            view = helper_view(helper_by_id(session, match))
+            audit(
+                session,
+                actor=Actor(view.name, view.id),
+                action="kiosk_exit",
+                entity="helper",
+                entity_id=view.id,
+                now=now,
+                after={"source": source},
+            )
+    if view is None and locked is not None:
+        raise AuthError(LOCKED_MESSAGE, time=locked)  # the PIN that locks says so at once
     return view
+
+
+def _wrong(session: Session, *, name: str, source: str, now: datetime) -> datetime | None:
+    locked = add_wrong_pin(session, PinThrottle, PinThrottle.name == name, now)
+    audit(
+        session,
+        actor=Actor(source),
+        action="exit_pin_wrong" if locked is None else "exit_pin_lockout",
+        entity="pin_throttle",
+        entity_id=None,
+        now=now,
+        after={"source": source, "locked_until": locked},
+    )
+    return locked
+
+
+def _first_match(pin: str, hashes: list[tuple[int, str | None]]) -> int | None:
+    """The first helper whose hash matches; scrypt runs on every core at once."""
+    candidates = [(helper_id, stored) for helper_id, stored in hashes if stored]
+    if not candidates:
+        return None
+    # hashlib.scrypt releases the GIL: several staff hashes cost about one on a 4-core PC.
+    workers = max(1, min(len(candidates), os.cpu_count() or 1))
+    with ThreadPoolExecutor(workers, thread_name_prefix="pin-check") as pool:
+        results = pool.map(lambda item: verify_pin(pin, item[1]), candidates)
+        for (helper_id, _stored), good in zip(candidates, results, strict=True):
+            if good:
+                return helper_id
+    return None

@@ -14,6 +14,7 @@ from kiosk.domain.visits import HelperCredit, check_outcomes, next_status, norma
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
 from kiosk.services.lookup import helper_by_id, procedure_by_code, ticket_by_id
+from kiosk.services.permissions import require_staff
 from kiosk.storage.models import Visit, VisitHelper, VisitOutcome
 
 
@@ -54,6 +55,7 @@ def finish_visit(
     """Finish a ticket's visit; needs at least one helper and one outcome."""
     now = ctx.clock()
     with ctx.db.write.begin() as session:
+        require_staff(session, actor)
         ticket = ticket_by_id(session, ticket_id, lock=True)
         status = next_status(TicketStatus(ticket.status), "finish")
         procedure = (
@@ -111,6 +113,7 @@ def record_walk_in(
     if channel is Channel.VILLAGE_POINT and not place.strip():
         raise ValidationError("Name the place where help was given.")
     with ctx.db.write.begin() as session:
+        require_staff(session, actor)
         procedure = procedure_by_code(session, procedure_code) if procedure_code else None
         visit = Visit(
             ticket_id=None,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +11,11 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-# A writer waits this long for another process's write lock before giving up.
+from kiosk.private_files import make_private, open_private, private_dir
+from kiosk.storage.busy import WRITE_DEADLINE_S, BusyWait
+
+# Statements other than a write's BEGIN IMMEDIATE (which ``BusyWait`` retries with its own
+# fair backoff) let SQLite wait this long for a lock.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
@@ -28,22 +32,44 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """An engine with the pragmas and transaction behaviour the queue relies on."""
+def make_engine(url: str, *, echo: bool = False, busy: BusyWait | None = None) -> Engine:
+    """An engine with the pragmas and transaction behaviour the queue relies on.
+
+    Args:
+        url: The database URL.
+        echo: Log every statement.
+        busy: Retries SQLite write transactions and reports the wait; a new one if None.
+    """
     url = normalise_url(url)
     if is_sqlite(url):
         database = make_url(url).database
+        turnstile: Path | None = None
         if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+            _private_database_file(Path(database))
+            turnstile = Path(f"{database}.writers")
         engine = create_engine(
             url, echo=echo, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
         )
-        _setup_sqlite(engine)
+        busy = busy if busy is not None else BusyWait()
+        busy.use_turnstile(turnstile)
+        _setup_sqlite(engine, busy)
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
 
 
-def _setup_sqlite(engine: Engine) -> None:
+def _private_database_file(path: Path) -> None:
+    """Folder 0700 and database 0600 before SQLite opens it.
+
+    SQLite gives the -wal and -shm files the database's mode; older ones are tightened too.
+    """
+    private_dir(path.parent)
+    if not path.exists():
+        open_private(path).close()  # an empty file is an empty SQLite database
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        make_private(file)
+
+
+def _setup_sqlite(engine: Engine, busy: BusyWait) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own is deferred only).
@@ -59,17 +85,26 @@ def _setup_sqlite(engine: Engine) -> None:
     def _on_begin(connection: Any) -> None:
         # Writers take the database lock up front, so two kiosks or desks in different
         # processes never read the same "next" ticket and then both write it.
-        immediate = connection.get_execution_options().get("sqlite_immediate", False)
-        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if not connection.get_execution_options().get("sqlite_immediate", False):
+            connection.exec_driver_sql("BEGIN")
+            return
+        raw = connection.connection.dbapi_connection
+        assert isinstance(raw, sqlite3.Connection)
+        busy.begin_immediate(raw, busy_timeout_ms=SQLITE_BUSY_TIMEOUT_MS)
 
 
 @dataclass(frozen=True)
 class Database:
-    """An engine with two session factories: ``write`` for actions, ``read`` for queries."""
+    """An engine with two session factories: ``write`` for actions, ``read`` for queries.
+
+    ``busy`` says how long a write action has been waiting for SQLite's write lock (always 0
+    on PostgreSQL, where row locks queue fairly).
+    """
 
     engine: Engine
     write: sessionmaker[Session]
     read: sessionmaker[Session]
+    busy: BusyWait = field(default_factory=BusyWait)
 
     @property
     def is_sqlite(self) -> bool:
@@ -81,12 +116,23 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(url: str, *, echo: bool = False) -> Database:
-    """Create the engine and its session factories (no schema changes)."""
-    engine = make_engine(url, echo=echo)
+def open_database(
+    url: str, *, echo: bool = False, busy_deadline_s: float = WRITE_DEADLINE_S
+) -> Database:
+    """Create the engine and its session factories (no schema changes).
+
+    Args:
+        url: The database URL.
+        echo: Log every statement.
+        busy_deadline_s: How long a write retries SQLite's write lock before
+            ``DatabaseBusyError``.
+    """
+    busy = BusyWait(deadline_s=busy_deadline_s)
+    engine = make_engine(url, echo=echo, busy=busy)
     write_engine = engine.execution_options(sqlite_immediate=True)
     return Database(
         engine=engine,
         write=sessionmaker(write_engine, expire_on_commit=False),
         read=sessionmaker(engine, expire_on_commit=False),
+        busy=busy,
     )

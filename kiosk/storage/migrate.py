@@ -89,7 +89,9 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str]:
         return before, before
     from alembic import command
 
-    command.upgrade(alembic_config(engine), revision)
+    # On SQLite the whole upgrade holds the write lock from its first statement, so PCs
+    # starting together never interleave DDL (ignored on PostgreSQL).
+    command.upgrade(alembic_config(engine.execution_options(sqlite_immediate=True)), revision)
     after = current_revision(engine)
     assert after is not None
     return before, after

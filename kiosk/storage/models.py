@@ -1,4 +1,4 @@
-"""SQLAlchemy 2 models: lines, procedures, counters, tickets, helpers, visits, audit."""
+"""SQLAlchemy 2 models: lines, procedures, counters, tickets, helpers, visits, audit, throttles."""
 
 from __future__ import annotations
 
@@ -187,6 +187,15 @@ class Helper(Base):
     failed_pin_tries: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class PinThrottle(Base):
+    """Wrong PINs in a row at a keypad nobody signs in to (the kiosk's staff exit)."""
+
+    __tablename__ = "pin_throttle"
+    name: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failed_pin_tries: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
 
 class Visit(Base):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -88,8 +89,9 @@ def test_helpers_add_list_deactivate(capsys: pytest.CaptureFixture[str], config_
 
 
 def test_user_mistakes_give_a_message_not_a_traceback(
-    capsys: pytest.CaptureFixture[str], config_path: str
+    capsys: pytest.CaptureFixture[str], config_path: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("1234\n"))
     code, _, err = run(capsys, "--config", config_path, "helpers", "deactivate", "77")
     assert code == 2 and "no helper with id 77" in err and "Traceback" not in err
     code, _, err = run(
@@ -101,8 +103,7 @@ def test_user_mistakes_give_a_message_not_a_traceback(
         "X",
         "--kind",
         "volunteer",
-        "--pin",
-        "1234",
+        "--with-pin",
     )
     assert code == 2 and "only staff get a PIN" in err
 

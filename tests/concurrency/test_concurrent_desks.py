@@ -10,7 +10,7 @@ import pytest
 
 from kiosk.services.context import bootstrap
 from kiosk.services.tickets import issue_ticket
-from tests.concurrency.workers import call_until_empty, issue_many, run_and_report
+from tests.concurrency.workers import call_until_empty, issue_and_call, issue_many, run_and_report
 from tests.conftest import MONDAY_9AM, write_config
 
 pytestmark = pytest.mark.slow
@@ -72,6 +72,20 @@ def _call_race(tmp_path: Path, url: str | None) -> None:
     assert duplicates == []
     assert len(called) == total
     assert sum(1 for batch in results if batch) > 1  # the desks really did race
+
+
+def test_eight_desks_writing_flat_out_on_one_sqlite_file_all_finish_without_an_error(
+    tmp_path: Path,
+) -> None:
+    # Each round is three write transactions; 8 processes keep SQLite's write lock contended
+    # the whole time. A "database is locked" in any of them fails the run.
+    config = _prepare(tmp_path, None)
+    rounds = 25
+    results = _run(issue_and_call, [(config, desk, rounds) for desk in range(1, DESKS + 1)])
+    issued = [n[1:] for batch in results for n in batch if n.startswith("+")]
+    called = [n for batch in results for n in batch if not n.startswith("+")]
+    assert sorted(issued) == [f"A{i:03d}" for i in range(1, DESKS * rounds + 1)]
+    assert len(called) == len(set(called)) and set(called) <= set(issued)
 
 
 def test_concurrent_kiosks_on_sqlite_never_duplicate_or_skip_a_number(tmp_path: Path) -> None:

@@ -9,8 +9,10 @@ from multiprocessing.synchronize import Barrier
 from typing import Any
 
 from kiosk.config import load_config
+from kiosk.domain.errors import AuthError
 from kiosk.services import calling
 from kiosk.services.context import Actor, AppContext
+from kiosk.services.helpers import sign_in
 from kiosk.services.tickets import issue_ticket
 from kiosk.storage.engine import open_database
 
@@ -40,6 +42,39 @@ def call_until_empty(config_path: str, counter: int, barrier: Barrier) -> list[s
         calling.no_show(ctx, ticket_id=view.id, actor=actor)
     ctx.db.dispose()
     return called
+
+
+def issue_and_call(config_path: str, counter: int, count: int, barrier: Barrier) -> list[str]:
+    """A desk that also issues: ``count`` rounds of issue, call next and no-show, all writes.
+
+    Returns the numbers it issued (``+A001``) and called (``A001``), so the test can check
+    every ticket was issued once and called at most once.
+    """
+    ctx = _context(config_path)
+    actor = Actor(f"desk {counter}")
+    barrier.wait()
+    done = []
+    for _ in range(count):
+        done.append("+" + issue_ticket(ctx, line_code="A").number)
+        view = calling.call_next(ctx, counter_number=counter, actor=actor)
+        if view is not None:
+            done.append(view.number)
+            calling.no_show(ctx, ticket_id=view.id, actor=actor)
+    ctx.db.dispose()
+    return done
+
+
+def wrong_pin(config_path: str, helper_id: int, barrier: Barrier) -> list[str]:
+    """One wrong PIN for ``helper_id``, sent together with the other processes'; the answer."""
+    ctx = _context(config_path)
+    barrier.wait()
+    try:
+        sign_in(ctx, helper_id=helper_id, pin="000000")
+    except AuthError as exc:
+        return [exc.message]
+    finally:
+        ctx.db.dispose()
+    return ["signed in"]
 
 
 def run_and_report(

@@ -27,7 +27,7 @@ from ui.ticket_printing import TicketPrinter
 
 ADMIN = Actor("test")
 PIN = "1234"
-MANAGER_PIN = "9999"
+MANAGER_PIN = "999999"
 # Long enough that no poll runs unless a test asks for live updates.
 QUIET_POLL_MS = 3_600_000
 
@@ -57,7 +57,7 @@ class Staff:
 
 @pytest.fixture
 def staff(desk_ctx: AppContext) -> Staff:
-    """An officer (PIN 1234), a manager (PIN 9999) and two volunteers."""
+    """An officer (PIN 1234), a manager (PIN 999999) and two volunteers."""
     officer = add_helper(
         desk_ctx, name="Nguyễn Văn An", kind="staff", role="desk_officer", pin=PIN, actor=ADMIN
     )

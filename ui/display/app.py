@@ -22,6 +22,7 @@ from ui.display.speech import Announcer, Chime, CommandChime, CommandSpeech, Spe
 from ui.fonts import register_fonts, use_app_font
 from ui.runtime import disable_screen_blanking
 from ui.tasks import TaskRunner
+from ui.watchdog import start_watchdog
 
 logger = logging.getLogger(__name__)
 
@@ -114,6 +115,7 @@ def run_display(config: Config, *, clock: Clock = system_clock) -> int:
     app.setOverrideCursor(Qt.CursorShape.BlankCursor)
     disable_screen_blanking()
     parts.screen.showFullScreen()
+    start_watchdog(parts.screen)
     parts.controller.start()
     try:
         code = loop.run_forever()

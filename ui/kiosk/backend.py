@@ -15,7 +15,6 @@ from ui.backend_base import DatabaseBackend
 if TYPE_CHECKING:
     from kiosk.domain.views import HelperView, TicketView
     from kiosk.services.kiosk_menu import KioskSnapshot
-    from kiosk.services.staff_exit import ExitPinThrottle
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +30,6 @@ _USE_CASE_MODULES = (
 
 class KioskBackend(DatabaseBackend):
     """Opens the database on first use; every method blocks and belongs on the DB thread."""
-
-    _throttle: ExitPinThrottle | None = None  # made on the first exit PIN
 
     def open(self) -> None:
         """Open the database and load every use case now (at start-up, after the first frame).
@@ -110,11 +107,9 @@ class KioskBackend(DatabaseBackend):
 
     def verify_exit_pin(self, pin: str) -> HelperView | None:
         """The staff member whose PIN this is, or None; raises ``AuthError`` when locked."""
-        from kiosk.services.staff_exit import ExitPinThrottle, verify_exit_pin
+        from kiosk.services.staff_exit import verify_exit_pin
 
-        if self._throttle is None:
-            self._throttle = ExitPinThrottle()
-        return verify_exit_pin(self.ctx, pin, throttle=self._throttle, source=KIOSK_SOURCE)
+        return verify_exit_pin(self.ctx, pin, source=KIOSK_SOURCE)
 
     def close(self) -> None:
         """Close pooled database connections."""

@@ -11,6 +11,7 @@ from kiosk.domain.clock import service_day
 from kiosk.domain.enums import HelperRole
 from kiosk.domain.errors import AuthError
 from kiosk.domain.summary import Period
+from kiosk.private_files import private_dir
 
 if TYPE_CHECKING:
     from kiosk.domain.summary_views import Summary
@@ -61,7 +62,7 @@ class ManagerBackend(DatabaseBackend):
         from kiosk.services.reports import export_summary
 
         folder = self.config.reports_dir
-        folder.mkdir(parents=True, exist_ok=True)
+        private_dir(folder)
         name = f"tong-hop-{period.slug()}"
         result = ExportResult(folder / f"{name}.pdf", folder / f"{name}.csv")
         actor = Actor(helper.name, helper.id)

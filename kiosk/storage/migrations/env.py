@@ -15,6 +15,10 @@ with engine.connect() as connection:
         target_metadata=Base.metadata,
         render_as_batch=True,
         compare_type=True,
+        # One transaction for the whole upgrade, on SQLite too: with the write lock taken at
+        # its start (migrate.upgrade), PCs starting together see each other's version and
+        # never run a migration twice.
+        transactional_ddl=True,
     )
     with context.begin_transaction():
         context.run_migrations()

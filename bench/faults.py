@@ -1,0 +1,262 @@
+"""Fault injection: what visitors and desks get when something fails, and how the screen holds up.
+
+Prints one table, a section per kind of fault, a row per fault, with the goal and PASS/FAIL.
+
+Printer faults run the real kiosk offscreen (real PrinterWorker, real python-escpos drivers) on
+a fresh SQLite file against printers faked at the transport: TCP servers on 127.0.0.1 that read
+and answer, never read, read but never answer status, or are not there; ptys nobody reads or
+that read without a status line. Each fault gets ``--tickets`` taps on "take a number". Per
+row: tickets shown to the visitor, tickets that reached the printer, tickets whose failure
+raised a desk alert, tickets lost (neither: the visitor holds a number nobody knows was not
+printed), and the UI's largest gap between two 10 ms timer ticks during the taps, against the
+same gap on the idle kiosk measured just before (the floor).
+Goal: every ticket shown, none lost, the largest gap under 100 ms.
+
+Sections are functions in ``SECTIONS``; database and offline-kiosk rows are added there.
+Run: .venv/bin/python bench/faults.py [--tickets N] [--section printer]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# bench/ holds queue.py, which would shadow the standard library's `queue`: repository first.
+sys.path.remove(str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import argparse
+import asyncio
+import socket
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import qasync
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from kiosk.config import load_config
+from kiosk.domain.clock import FixedClock
+from kiosk.services.context import bootstrap
+from kiosk.storage.models import Alert, Ticket
+from tests.printing.transports import TcpMode, pty_printer, tcp_printer
+from ui.kiosk.backend import KioskBackend
+from ui.kiosk.factory import build_kiosk
+from ui.screenshots import quiet_offscreen_warnings, spin_until
+from ui.ticket_printing import TicketPrinter
+
+GOAL_GAP_MS = 100.0
+PRINTER_TIMEOUT_S = 2.0
+TICK_MS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One fault and what came of it."""
+
+    fault: str
+    cells: dict[str, str]
+    passed: bool
+    note: str = ""
+
+
+Section = Callable[[argparse.Namespace], tuple[str, list[Row]]]
+
+
+class GapProbe:
+    """The largest gap between two ticks of a 10 ms timer on the UI thread."""
+
+    def __init__(self) -> None:
+        self._timer = QTimer()
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._last = 0.0
+        self.max_gap_s = 0.0
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        if self._last:
+            self.max_gap_s = max(self.max_gap_s, now - self._last)
+        self._last = now
+
+    @contextmanager
+    def watching(self) -> Iterator[None]:
+        self._last, self.max_gap_s = 0.0, 0.0
+        self._timer.start()
+        try:
+            yield
+        finally:
+            self._timer.stop()
+
+
+# -- printer faults -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PrinterFault:
+    """A fake printer (a context manager giving the config lines and what it received)."""
+
+    name: str
+    fake: Callable[[], AbstractContextManager[tuple[str, bytearray]]]
+    note: str = ""  # printed under the table when the row fails
+
+
+@contextmanager
+def _tcp(mode: TcpMode) -> Iterator[tuple[str, bytearray]]:
+    with tcp_printer(mode) as fake:
+        yield f'kind = "network"\nhost = "127.0.0.1"\nport = {fake.port}\n', fake.received
+
+
+@contextmanager
+def _switched_off() -> Iterator[tuple[str, bytearray]]:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    yield f'kind = "network"\nhost = "127.0.0.1"\nport = {port}\n', bytearray()
+
+
+@contextmanager
+def _serial(*, drained: bool) -> Iterator[tuple[str, bytearray]]:
+    with pty_printer(drained=drained) as fake:
+        yield f'kind = "serial"\nserial_device = "{fake.path}"\n', fake.received
+
+
+PRINTER_FAULTS = (
+    PrinterFault("network printer, all well", lambda: _tcp(TcpMode.GOOD)),
+    PrinterFault("network printer switched off", _switched_off),
+    PrinterFault("network: accepts, never reads", lambda: _tcp(TcpMode.NEVER_READS)),
+    PrinterFault("network: reads, never answers status", lambda: _tcp(TcpMode.SILENT_READER)),
+    PrinterFault(
+        "serial: nobody reads the port",
+        lambda: _serial(drained=False),
+        "a printer that neither reads nor answers status: its input buffer (the pty's 14 KB)"
+        " takes a ticket without any sign, and the next one times out and alerts the desks;"
+        " the buffer is then emptied (so the printer never prints half a ticket's commands)"
+        " and the ticket after fills it again unseen",
+    ),
+    PrinterFault("serial: reads, no status line", lambda: _serial(drained=True)),
+)
+
+
+def _run_printer_fault(
+    app: QApplication, loop: asyncio.AbstractEventLoop, fault: PrinterFault, tickets: int
+) -> Row:
+    with tempfile.TemporaryDirectory() as tmp, fault.fake() as (printer_toml, received):
+        folder = Path(tmp)
+        config_file = folder / "config.toml"
+        config_file.write_text(
+            f'[database]\nurl = "sqlite:///{folder / "kiosk.sqlite3"}"\n'
+            f"[printer]\n{printer_toml}timeout_s = {PRINTER_TIMEOUT_S}\n",
+            encoding="utf-8",
+        )
+        config = load_config(str(config_file), env={})
+        clock = FixedClock(datetime(2026, 11, 23, 2, 0, tzinfo=UTC))
+        ctx = bootstrap(config, clock=clock)
+        printer = TicketPrinter(config=config, clock=clock)
+        parts = build_kiosk(
+            app=app,
+            loop=loop,
+            config=config,
+            backend=KioskBackend.from_context(ctx),
+            printer=printer,
+            clock=clock,
+            size=QSize(1920, 1080),
+        )
+        window = parts.window
+        ready: list[bool] = []
+        parts.controller.ready.connect(lambda: ready.append(True))
+        window.show()
+        parts.controller.start()
+        spin_until(lambda: bool(ready) and parts.runner.is_idle())
+        probe = GapProbe()
+        with probe.watching():
+            start = time.perf_counter()
+            spin_until(lambda: time.perf_counter() - start > 1.0)
+        floor_s = probe.max_gap_s
+        shown = 0
+        with probe.watching():
+            for _ in range(tickets):
+                window.show_choose()
+                window.choose.line_buttons["A"].click()
+                spin_until(parts.runner.is_idle, timeout_s=PRINTER_TIMEOUT_S * 4 + 20)
+                shown_ticket = window.ticket.ticket()
+                shown += shown_ticket is not None
+                clock.advance(minutes=1)
+        gap_s = probe.max_gap_s
+        with ctx.db.read() as session:
+            issued = session.execute(select(Ticket.id, Ticket.number, Ticket.print_status)).all()
+            alerted = set(session.scalars(select(Alert.ticket_id)))
+        parts.close()
+        spin_until(parts.runner.is_idle)
+        printer.close()
+        ctx.db.dispose()
+    reached = sum(1 for _id, number, _s in issued if number.encode() in received)
+    alerts = sum(
+        1 for ticket_id, _n, status in issued if status == "failed" and ticket_id in alerted
+    )
+    lost = len(issued) - reached - alerts
+    passed = shown == tickets and lost == 0 and gap_s * 1000 < GOAL_GAP_MS
+    cells = {
+        "shown": f"{shown}/{tickets}",
+        "printed": str(reached),
+        "alert": str(alerts),
+        "lost": str(lost),
+        "max gap": f"{gap_s * 1000:5.0f} ms",
+        "floor": f"{floor_s * 1000:4.0f} ms",
+        "gap/floor": f"{gap_s / floor_s:4.1f}x" if floor_s else "-",
+    }
+    return Row(fault.name, cells, passed, fault.note)
+
+
+def printer_section(args: argparse.Namespace) -> tuple[str, list[Row]]:
+    """Printer faults x what the visitor and the desks got."""
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    loop = qasync.QEventLoop(app, already_running=True)
+    asyncio.set_event_loop(loop)
+    rows = [_run_printer_fault(app, loop, fault, args.tickets) for fault in PRINTER_FAULTS]
+    asyncio.events._set_running_loop(None)
+    title = (
+        f"Printer faults ({args.tickets} tickets each, printer timeout_s {PRINTER_TIMEOUT_S:g};"
+        f" goal: all shown, 0 lost, max gap < {GOAL_GAP_MS:.0f} ms)"
+    )
+    return title, rows
+
+
+SECTIONS: dict[str, Section] = {"printer": printer_section}
+
+
+def print_table(title: str, rows: list[Row]) -> None:
+    columns = list(rows[0].cells) if rows else []
+    width = max([len(row.fault) for row in rows] + [10])
+    print(title)
+    print(f"  {'fault':<{width}}  " + "  ".join(f"{c:>9}" for c in columns) + "  result")
+    for row in rows:
+        cells = "  ".join(f"{row.cells[c]:>9}" for c in columns)
+        print(f"  {row.fault:<{width}}  {cells}  {'PASS' if row.passed else 'FAIL'}")
+    for row in rows:
+        if row.note and not row.passed:
+            print(f"  {row.fault}: {row.note}.")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tickets", type=int, default=3)
+    parser.add_argument("--section", choices=sorted(SECTIONS), action="append")
+    args = parser.parse_args()
+    with quiet_offscreen_warnings():
+        for name in args.section or list(SECTIONS):
+            print_table(*SECTIONS[name](args))
+
+
+if __name__ == "__main__":
+    main()
