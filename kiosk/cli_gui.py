@@ -175,7 +175,7 @@ def _rate(args: argparse.Namespace) -> int:
         return 2
     if _no_display():
         return 1
-    from ui.rate.app import run_counter_rating
+    from ui.rating.app import run_counter_rating
 
     return run_counter_rating(config, args.counter)
 

@@ -3,10 +3,10 @@ r"""Translation: Vietnamese is the source language; English comes from a Qt Ling
 Every visible text goes through ``translate("Context", "Vietnamese source")`` (the same call
 ``pyside6-lupdate`` finds). ``TsTranslator`` reads ``data/translations/kiosk_en.ts`` as XML at
 start-up, so no compiled .qm file is shipped or built. ``kiosk_en.ts`` holds the texts of
-``ui/*.py``, ``ui/widgets``, ``ui/kiosk``, ``ui/rate`` and ``ui/manager`` (other apps keep their
+``ui/*.py``, ``ui/widgets``, ``ui/kiosk``, ``ui/rating`` and ``ui/manager`` (other apps keep their
 own file, e.g. the desk's). Update it after changing texts::
 
-    .venv/bin/pyside6-lupdate ui/*.py ui/widgets/*.py ui/kiosk/*.py ui/rate/*.py \
+    .venv/bin/pyside6-lupdate ui/*.py ui/widgets/*.py ui/kiosk/*.py ui/rating/*.py \
         ui/manager/*.py -no-obsolete \
         -locations none -source-language vi -target-language en \
         -ts data/translations/kiosk_en.ts

@@ -246,8 +246,8 @@ def _guide_states(parts: KioskParts, shot: Callable[[str], None]) -> None:
 
 def _rate_states(parts: KioskParts, shot: Callable[[str], None]) -> None:
     """The rating keypad (with a problem), the faces, the reasons and thanks."""
-    from ui.kiosk.rate_number_screen import NOT_FINISHED
-    from ui.kiosk.rate_screen import RateScreen
+    from ui.rating.rate_number_screen import NOT_FINISHED
+    from ui.rating.rate_screen import RateScreen
 
     window = parts.window
     window.show_home()

@@ -9,11 +9,13 @@ import pytest
 
 from tests.desk.conftest import Desk, Staff
 from ui.desk.errors import _known
-from ui.desk.i18n import desk_translations_path
 from ui.i18n import read_ts
+from ui.staff.i18n import desk_translations_path
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = sorted([*ROOT.glob("ui/desk/*.py"), *ROOT.glob("ui/display/*.py")])
+SOURCES = sorted(
+    [*ROOT.glob("ui/desk/*.py"), *ROOT.glob("ui/staff/*.py"), *ROOT.glob("ui/display/*.py")]
+)
 
 
 def _translate_calls(path: Path) -> list[tuple[str, str]]:

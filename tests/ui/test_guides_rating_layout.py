@@ -21,10 +21,10 @@ from tests.conftest import make_config
 from tests.ui.conftest import Kiosk, KioskFactory
 from tests.ui.test_kiosk_layout import SIZES, shown
 from ui.kiosk.guide_screen import GuidesScreen
-from ui.kiosk.rate_number_screen import NOT_FINISHED
-from ui.kiosk.rate_screen import RateScreen
-from ui.rate.app import TABLET_DIAGONAL_INCH, build_counter_screen
-from ui.rate.counter_rate_screen import CounterRateScreen
+from ui.rating.app import TABLET_DIAGONAL_INCH, build_counter_screen
+from ui.rating.counter_rate_screen import CounterRateScreen
+from ui.rating.rate_number_screen import NOT_FINISHED
+from ui.rating.rate_screen import RateScreen
 from ui.theme import TOUCH_TARGET_MM, pixels_per_mm
 
 MIN_TEXT_PX = 28

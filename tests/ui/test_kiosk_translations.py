@@ -17,7 +17,7 @@ from ui.i18n import I18n, read_ts, translate, translations_path
 ROOT = Path(__file__).resolve().parents[2]
 LUPDATE = Path(sys.executable).with_name("pyside6-lupdate")
 # The texts kiosk_en.ts holds (the desk console keeps its own .ts file).
-KIOSK_SOURCES = ("*.py", "widgets/*.py", "kiosk/*.py", "rate/*.py", "manager/*.py")
+KIOSK_SOURCES = ("*.py", "widgets/*.py", "kiosk/*.py", "rating/*.py", "manager/*.py")
 
 
 def run_lupdate(ts: Path) -> None:

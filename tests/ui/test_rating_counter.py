@@ -14,9 +14,9 @@ from kiosk.domain.clock import FixedClock
 from kiosk.services.context import AppContext
 from kiosk.storage.models import Rating
 from tests.ui.test_rating_kiosk import finished_ticket
-from ui.rate.app import build_counter_screen
-from ui.rate.counter_rate_controller import CounterRateBackend, CounterRateController
-from ui.rate.counter_rate_screen import PROMPT_S, CounterRateScreen
+from ui.rating.app import build_counter_screen
+from ui.rating.counter_rate_controller import CounterRateBackend, CounterRateController
+from ui.rating.counter_rate_screen import PROMPT_S, CounterRateScreen
 from ui.tasks import TaskRunner
 
 

@@ -14,10 +14,10 @@ from kiosk.config import Config
 from kiosk.domain.clock import Clock, system_clock
 from ui.desk.backend import DeskBackend
 from ui.desk.controller import POLL_INTERVAL_MS, DeskController
-from ui.desk.i18n import DeskI18n
-from ui.desk.look import desk_theme
 from ui.desk.window import DeskWindow
 from ui.fonts import register_fonts, use_app_font
+from ui.staff.i18n import DeskI18n
+from ui.staff.look import desk_theme
 from ui.tasks import TaskRunner
 from ui.ticket_printing import TicketPrinter
 

@@ -20,12 +20,12 @@ from ui.desk.backend import DeskBackend
 from ui.desk.errors import error_text
 from ui.desk.roster_flow import RosterFlow
 from ui.desk.session import DeskSession, FlowDeps
-from ui.desk.texts import counter_title
 from ui.desk.ticket_actions import TicketActions
 from ui.desk.visit_flow import VisitFlow
 from ui.desk.window import DeskWindow
 from ui.i18n import I18n
 from ui.idle import IdleWatcher
+from ui.staff.texts import counter_title
 from ui.tasks import TaskRunner
 from ui.ticket_printing import TicketPrinter
 

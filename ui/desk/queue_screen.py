@@ -14,11 +14,11 @@ from kiosk.domain.views import TicketView
 from ui.desk.alert_list import AlertList
 from ui.desk.backend import DeskSnapshot
 from ui.desk.current_panel import CurrentPanel
-from ui.desk.texts import SEPARATOR, priority_text, status_text, ticket_caption, wait_text
 from ui.desk.waiting_list import WaitingList, WaitingRow, WaitingSection
 from ui.formatting import format_time
 from ui.i18n import I18n, translate
 from ui.kiosk.choose_screen import back_button
+from ui.staff.texts import SEPARATOR, priority_text, status_text, ticket_caption, wait_text
 from ui.theme import Theme
 from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.message_bar import MessageBar

@@ -14,8 +14,8 @@ from PySide6.QtCore import QTimer, Slot
 from kiosk.domain.enums import TicketStatus
 from kiosk.domain.views import TicketView
 from ui.desk.session import DeskFlow, FlowDeps
-from ui.desk.texts import status_text, ticket_caption
 from ui.i18n import I18n, translate
+from ui.staff.texts import status_text, ticket_caption
 from ui.ticket_printing import TicketPrinter, print_ticket
 
 # As kiosk.services.desk.UNDO_WINDOW; the bar goes a little early so a tap never arrives late.

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
 from ui.desk.counter_screen import CounterScreen
-from ui.desk.look import desk_stylesheet
 from ui.desk.pin_screen import PinScreen
 from ui.desk.queue_screen import QueueScreen
 from ui.desk.roster_screen import RosterScreen
@@ -22,6 +21,7 @@ from ui.desk.ticket_overlay import TicketOverlay
 from ui.desk.visit_screen import VisitScreen
 from ui.formatting import format_date, format_time
 from ui.i18n import I18n, translate
+from ui.staff.look import desk_stylesheet
 from ui.theme import Theme
 from ui.widgets.header_bar import HeaderBar
 from ui.widgets.minute_timer import MinuteTimer

@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
 from kiosk.domain.clock import Clock, system_clock
-from ui.desk.i18n import DeskI18n
-from ui.desk.look import display_stylesheet, display_theme
 from ui.display.backend import DisplayBackend
 from ui.display.controller import POLL_INTERVAL_MS, DisplayController
 from ui.display.display_screen import DisplayScreen
 from ui.display.speech import Announcer, Chime, CommandChime, CommandSpeech, SpeechEngine
 from ui.fonts import register_fonts, use_app_font
 from ui.runtime import disable_screen_blanking
+from ui.staff.i18n import DeskI18n
+from ui.staff.look import display_stylesheet, display_theme
 from ui.tasks import TaskRunner
 
 logger = logging.getLogger(__name__)

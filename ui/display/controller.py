@@ -16,13 +16,13 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
-from ui.desk.texts import counter_purpose, counter_title
 from ui.display.backend import DisplayBackend, DisplaySnapshot
 from ui.display.counter_board import CounterTile
 from ui.display.display_screen import DisplayScreen, SideRow
 from ui.display.speech import Announcement, Announcer
 from ui.formatting import format_time
 from ui.i18n import I18n, translate
+from ui.staff.texts import counter_purpose, counter_title
 from ui.tasks import TaskRunner
 from ui.widgets.minute_timer import MinuteTimer
 

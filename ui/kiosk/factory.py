@@ -78,7 +78,7 @@ def feature_tiles(*, config: Config, i18n: I18n) -> list[HomeTile]:
 
     def rate() -> Screen:
         from kiosk.domain.ratings import scale_levels
-        from ui.kiosk.rate_screen import RateScreen
+        from ui.rating.rate_screen import RateScreen
 
         return RateScreen(
             i18n=i18n,
@@ -155,8 +155,8 @@ def attach_controller(
     from ui.kiosk.guide_controller import GuideController
     from ui.kiosk.guide_screen import GuidesScreen
     from ui.kiosk.printer_watch import PrinterWatch
-    from ui.kiosk.rate_controller import RateController
-    from ui.kiosk.rate_screen import RateScreen
+    from ui.rating.rate_controller import RateController
+    from ui.rating.rate_screen import RateScreen
     from ui.tasks import TaskRunner
 
     prefer_ui_thread()

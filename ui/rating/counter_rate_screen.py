@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.ratings import FinishedVisit, RatingLevel
 from ui.i18n import I18n, translate
-from ui.kiosk.rate_reason_screen import RateReasonScreen
-from ui.kiosk.rate_scale_screen import RateScaleScreen
-from ui.kiosk.rate_screen import RateThanksScreen
+from ui.rating.rate_reason_screen import RateReasonScreen
+from ui.rating.rate_scale_screen import RateScaleScreen
+from ui.rating.rate_screen import RateThanksScreen
 from ui.theme import Theme
 from ui.widgets.screen import Screen, text_label
 

@@ -10,8 +10,8 @@ from kiosk.domain.errors import InvalidTransitionError, NotFoundError, Validatio
 from kiosk.domain.numbering import format_ticket_number, parse_ticket_number
 from kiosk.domain.ratings import AlreadyRatedError
 from ui.kiosk.backend import KioskBackend
-from ui.kiosk.rate_number_screen import ALREADY_RATED, FAILED, NOT_FINISHED, UNKNOWN
-from ui.kiosk.rate_screen import RateScreen
+from ui.rating.rate_number_screen import ALREADY_RATED, FAILED, NOT_FINISHED, UNKNOWN
+from ui.rating.rate_screen import RateScreen
 from ui.tasks import TaskRunner
 
 logger = logging.getLogger(__name__)

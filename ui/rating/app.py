@@ -13,8 +13,8 @@ from kiosk.domain.clock import Clock, system_clock
 from kiosk.domain.ratings import scale_levels
 from ui.fonts import register_fonts, use_app_font
 from ui.i18n import I18n
-from ui.rate.counter_rate_controller import CounterRateBackend, CounterRateController
-from ui.rate.counter_rate_screen import CounterRateScreen
+from ui.rating.counter_rate_controller import CounterRateBackend, CounterRateController
+from ui.rating.counter_rate_screen import CounterRateScreen
 from ui.runtime import show_kiosk_window
 from ui.stylesheet import build_stylesheet
 from ui.tasks import TaskRunner

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer, Slot
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
 from kiosk.domain.ratings import FinishedVisit
-from ui.rate.counter_rate_screen import CounterRateScreen
+from ui.rating.counter_rate_screen import CounterRateScreen
 from ui.tasks import TaskRunner
 
 logger = logging.getLogger(__name__)
