@@ -17,9 +17,9 @@ from ui.desk.current_panel import CurrentPanel
 from ui.desk.waiting_list import WaitingList, WaitingRow, WaitingSection
 from ui.formatting import format_time
 from ui.i18n import I18n, translate
-from ui.kiosk.choose_screen import back_button
 from ui.staff.texts import SEPARATOR, priority_text, status_text, ticket_caption, wait_text
 from ui.theme import Theme
+from ui.widgets.buttons import back_button
 from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.message_bar import MessageBar
 from ui.widgets.packed_grid import scroll_column

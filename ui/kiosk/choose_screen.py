@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.views import LineView
 from ui.formatting import format_int
@@ -13,19 +13,12 @@ from ui.i18n import I18n, translate
 from ui.kiosk.pictures import line_picture
 from ui.theme import Theme
 from ui.widgets.button_grid import ButtonGrid
+from ui.widgets.buttons import back_button
 from ui.widgets.picture_button import PictureButton
 from ui.widgets.screen import Screen, text_label
 
 # Procedure names shown under a line's name before "…".
 CAPTION_PROCEDURES = 2
-
-
-def back_button(parent: QWidget | None = None) -> QPushButton:
-    """The big "back" button at the bottom of a screen."""
-    button = QPushButton(parent)
-    button.setProperty("kind", "back")
-    button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-    return button
 
 
 class ChooseScreen(Screen):

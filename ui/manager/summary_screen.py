@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWi
 from kiosk.domain.summary import Figure, Period, busiest_hours, hour_span
 from kiosk.domain.summary_views import Summary
 from ui.i18n import translate
-from ui.kiosk.guide_step_screen import action_button
 from ui.manager.hour_chart import HourChart
 from ui.tasks import TaskRunner
 from ui.theme import Theme
 from ui.widgets.button_grid import make_kinetic
+from ui.widgets.buttons import action_button
 from ui.widgets.screen import Screen, text_label
 
 if TYPE_CHECKING:
