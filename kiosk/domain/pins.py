@@ -7,7 +7,7 @@ import hmac
 import secrets
 from datetime import datetime, timedelta
 
-from kiosk.domain.errors import ValidationError
+from kiosk.domain.errors import ErrorCode, ValidationError
 
 PIN_MIN_DIGITS = 4
 PIN_MAX_DIGITS = 8
@@ -22,7 +22,10 @@ def check_pin_format(pin: str) -> str:
     """A PIN is 4 to 8 digits; returns it unchanged or raises ``ValidationError``."""
     if not (pin.isascii() and pin.isdigit() and PIN_MIN_DIGITS <= len(pin) <= PIN_MAX_DIGITS):
         raise ValidationError(
-            "A PIN must be {low} to {high} digits.", low=PIN_MIN_DIGITS, high=PIN_MAX_DIGITS
+            "A PIN must be {low} to {high} digits.",
+            code=ErrorCode.PIN_FORMAT,
+            low=PIN_MIN_DIGITS,
+            high=PIN_MAX_DIGITS,
         )
     return pin
 

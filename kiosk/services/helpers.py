@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from kiosk.domain.enums import HelperKind, HelperRole
-from kiosk.domain.errors import AuthError, ValidationError
+from kiosk.domain.errors import AuthError, ErrorCode, ValidationError
 from kiosk.domain.pins import hash_pin, lockout_until, verify_pin
 from kiosk.domain.text import fold, matches, nfc
 from kiosk.domain.views import HelperView
@@ -68,10 +68,12 @@ def add_helper(
     """Add a staff member (who may get a PIN) or a volunteer (who never signs in)."""
     name = nfc(name)
     if not name:
-        raise ValidationError("A helper needs a name.")
+        raise ValidationError("A helper needs a name.", code=ErrorCode.HELPER_NAME_MISSING)
     kind_value, role_value = _parse_kind_role(kind, role)
     if pin and kind_value is not HelperKind.STAFF:
-        raise ValidationError("Only staff sign in, so only staff get a PIN.")
+        raise ValidationError(
+            "Only staff sign in, so only staff get a PIN.", code=ErrorCode.PIN_STAFF_ONLY
+        )
     now = ctx.clock()
     with ctx.db.write.begin() as session:
         helper = Helper(
@@ -156,7 +158,9 @@ def set_pin(ctx: AppContext, *, helper_id: int, pin: str, actor: Actor) -> Helpe
     with ctx.db.write.begin() as session:
         helper = helper_by_id(session, helper_id)
         if helper.kind != HelperKind.STAFF:
-            raise ValidationError("Only staff sign in, so only staff get a PIN.")
+            raise ValidationError(
+                "Only staff sign in, so only staff get a PIN.", code=ErrorCode.PIN_STAFF_ONLY
+            )
         helper.pin_hash = hash_pin(pin)
         helper.failed_pin_tries = 0
         helper.locked_until = None
@@ -177,10 +181,14 @@ def sign_in(ctx: AppContext, *, helper_id: int, pin: str) -> HelperView:
     with ctx.db.write.begin() as session:
         helper = helper_by_id(session, helper_id)
         if not helper.active or helper.pin_hash is None:
-            raise AuthError("{name} cannot sign in.", name=helper.name)
+            raise AuthError(
+                "{name} cannot sign in.", code=ErrorCode.CANNOT_SIGN_IN, name=helper.name
+            )
         if helper.locked_until is not None and helper.locked_until > now:
             raise AuthError(
-                "Too many wrong PINs. Try again after {time}.", time=helper.locked_until
+                "Too many wrong PINs. Try again after {time}.",
+                code=ErrorCode.PIN_LOCKED,
+                time=helper.locked_until,
             )
         if verify_pin(pin, helper.pin_hash):
             helper.failed_pin_tries = 0
@@ -210,8 +218,10 @@ def sign_in(ctx: AppContext, *, helper_id: int, pin: str) -> HelperView:
             )
     # Committed above so the failed try counts even though we raise.
     if locked is not None:
-        raise AuthError("Too many wrong PINs. Try again after {time}.", time=locked)
-    raise AuthError("Wrong PIN.")
+        raise AuthError(
+            "Too many wrong PINs. Try again after {time}.", code=ErrorCode.PIN_LOCKED, time=locked
+        )
+    raise AuthError("Wrong PIN.", code=ErrorCode.WRONG_PIN)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from typing import BinaryIO
 from kiosk.config import WEEKDAYS, Config
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import HelperRole
-from kiosk.domain.errors import AuthError, KioskError
+from kiosk.domain.errors import AuthError, ErrorCode, KioskError
 from kiosk.domain.summary import Period
 from kiosk.domain.summary_views import Summary
 from kiosk.services.changes import audit
@@ -33,6 +33,8 @@ EXPORT_ACTION = "summary_export"
 
 class ReportWriteError(KioskError):
     """A report file could not be written (missing folder, no permission, disk full)."""
+
+    default_code = ErrorCode.REPORT_WRITE_FAILED
 
 
 def closing_minute(config: Config, day: date) -> int | None:
@@ -124,7 +126,7 @@ def _check_may_export(ctx: AppContext, actor: Actor) -> None:
     with ctx.db.read() as session:
         helper = helper_by_id(session, actor.helper_id)
         if helper.role != HelperRole.MANAGER or not helper.active:
-            raise AuthError("Only a manager can export summaries.")
+            raise AuthError("Only a manager can export summaries.", code=ErrorCode.NOT_A_MANAGER)
 
 
 def _write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:

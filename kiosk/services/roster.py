@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.domain.enums import HelperKind, HelperRole
-from kiosk.domain.errors import ValidationError
+from kiosk.domain.errors import ErrorCode, ValidationError
 from kiosk.domain.text import fold, nfc
 from kiosk.domain.views import HelperView
 from kiosk.services.changes import audit
@@ -56,7 +56,7 @@ def update_helper(
     """
     clean_name = nfc(name)
     if not clean_name:
-        raise ValidationError("A helper needs a name.")
+        raise ValidationError("A helper needs a name.", code=ErrorCode.HELPER_NAME_MISSING)
     now = ctx.clock()
     with ctx.db.write.begin() as session:
         helper = helper_by_id(session, helper_id)

@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from kiosk.domain.enums import HelperKind
-from kiosk.domain.errors import AuthError
+from kiosk.domain.errors import AuthError, ErrorCode
 from kiosk.domain.pins import LOCKOUT, MAX_FAILED_TRIES, verify_pin
 from kiosk.domain.views import HelperView
 from kiosk.services.changes import audit
@@ -33,7 +33,11 @@ class ExitPinThrottle:
     def check(self, now: datetime) -> None:
         """Raise ``AuthError`` while the keypad is locked."""
         if self.locked_until is not None and now < self.locked_until:
-            raise AuthError("Too many wrong PINs. Try again after {time}.", time=self.locked_until)
+            raise AuthError(
+                "Too many wrong PINs. Try again after {time}.",
+                code=ErrorCode.PIN_LOCKED,
+                time=self.locked_until,
+            )
         self.locked_until = None
 
     def record(self, *, success: bool, now: datetime) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import TicketStatus
-from kiosk.domain.errors import NotFoundError, ValidationError
+from kiosk.domain.errors import ErrorCode, NotFoundError, ValidationError
 from kiosk.domain.numbering import format_ticket_number, parse_ticket_number
 from kiosk.domain.views import TicketView
 from kiosk.services.changes import audit, bump
@@ -58,6 +58,7 @@ def issue_ticket(
         if procedure is not None and procedure.line_id != line.id:
             raise ValidationError(
                 "Procedure {procedure} is not served on line {line}.",
+                code=ErrorCode.PROCEDURE_OTHER_LINE,
                 procedure=procedure_code,
                 line=line_code,
             )
@@ -100,7 +101,11 @@ def find_ticket(ctx: AppContext, number: str, *, day: date | None = None) -> Tic
     """Today's (or ``day``'s) ticket by its number, e.g. ``A012``, for reprints and ratings."""
     parsed = parse_ticket_number(number)
     if parsed is None:
-        raise ValidationError("{number} is not a ticket number such as A012.", number=number)
+        raise ValidationError(
+            "{number} is not a ticket number such as A012.",
+            code=ErrorCode.TICKET_NUMBER_INVALID,
+            number=number,
+        )
     day = day or service_day(ctx.clock(), ctx.tz)
     with ctx.db.read() as session:
         # Match the number as issued: a transferred ticket keeps it on its new line.
@@ -110,7 +115,12 @@ def find_ticket(ctx: AppContext, number: str, *, day: date | None = None) -> Tic
             )
         )
         if ticket is None:
-            raise NotFoundError("No ticket {number} on {day}.", number=number, day=day.isoformat())
+            raise NotFoundError(
+                "No ticket {number} on {day}.",
+                code=ErrorCode.TICKET_NOT_FOUND,
+                number=number,
+                day=day.isoformat(),
+            )
         ahead, minutes = (0, 0)
         if ticket.status == TicketStatus.WAITING:
             ahead, minutes = estimate_for_ticket(ctx, session, ticket)

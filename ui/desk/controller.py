@@ -14,15 +14,15 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
-from kiosk.domain.errors import AuthError
+from kiosk.domain.errors import AuthError, ErrorCode
 from kiosk.domain.views import HelperView
 from ui.desk.backend import DeskBackend
-from ui.desk.errors import error_text
 from ui.desk.roster_flow import RosterFlow
 from ui.desk.session import DeskSession, FlowDeps
 from ui.desk.ticket_actions import TicketActions
 from ui.desk.visit_flow import VisitFlow
 from ui.desk.window import DeskWindow
+from ui.error_texts import error_text
 from ui.i18n import I18n
 from ui.idle import IdleWatcher
 from ui.staff.texts import counter_title
@@ -138,7 +138,7 @@ class DeskController(QObject):
         try:
             signed = await self._runner.run_db(self._backend.sign_in, helper.id, pin)
         except AuthError as exc:
-            locked = exc.message.startswith("Too many")
+            locked = exc.code is ErrorCode.PIN_LOCKED
             pin_screen.show_refused(error_text(exc, self._backend.config.site.tz), locked=locked)
             return
         except Exception as exc:

@@ -12,8 +12,8 @@ from kiosk.domain.enums import HelperRole
 from kiosk.domain.views import HelperView
 from kiosk.services.context import Actor
 from ui.desk.backend import DeskBackend
-from ui.desk.errors import error_text
 from ui.desk.window import DeskWindow
+from ui.error_texts import error_text
 from ui.tasks import TaskRunner
 
 

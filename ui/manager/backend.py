@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import HelperRole
-from kiosk.domain.errors import AuthError
+from kiosk.domain.errors import AuthError, ErrorCode
 from kiosk.domain.summary import Period
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ class ManagerBackend(DatabaseBackend):
 
         helper = sign_in(self.ctx, helper_id=helper_id, pin=pin)
         if helper.role != HelperRole.MANAGER:
-            raise AuthError("Only a manager can read the summary.")
+            raise AuthError("Only a manager can read the summary.", code=ErrorCode.NOT_A_MANAGER)
         return helper
 
     def summary(self, period: Period) -> Summary:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.errors import AuthError
 from kiosk.domain.views import HelperView
+from ui.error_texts import error_text
 from ui.i18n import translate
 from ui.manager.backend import ManagerBackend
 from ui.manager.gate_screen import ManagerGateScreen
@@ -71,26 +72,16 @@ class ManagerWindow(QWidget):
             helper = await self._runner.run_db(self._backend.sign_in, helper_id, pin)
         except AuthError as exc:
             logger.info("manager sign-in refused: %s", exc)
-            self.gate.show_refusal(self._refusal(exc))
+            self.gate.show_refusal(error_text(exc, self._backend.config.site.tz))
             return
-        except Exception:
-            logger.exception("manager sign-in failed")
-            self.gate.show_refusal(translate("ManagerWindow", "Không kiểm tra được mã PIN."))
+        except Exception as exc:
+            self.gate.show_refusal(error_text(exc, self._backend.config.site.tz))
             return
         self._helper = helper
         self.gate.show_refusal("")
         self.summary.set_manager(helper)
         self.stack.setCurrentWidget(self.summary)
         self.summary.show_day()
-
-    @staticmethod
-    def _refusal(exc: AuthError) -> str:
-        text = exc.message
-        if "manager" in text:
-            return translate("ManagerWindow", "Chỉ lãnh đạo mới xem được báo cáo.")
-        if "Too many" in text:
-            return translate("ManagerWindow", "Nhập sai quá nhiều lần. Xin thử lại sau ít phút.")
-        return translate("ManagerWindow", "Mã PIN không đúng.")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -6,9 +6,8 @@ import logging
 
 from PySide6.QtCore import QObject, Slot
 
-from kiosk.domain.errors import InvalidTransitionError, NotFoundError, ValidationError
+from kiosk.domain.errors import ErrorCode, KioskError
 from kiosk.domain.numbering import format_ticket_number, parse_ticket_number
-from kiosk.domain.ratings import AlreadyRatedError
 from ui.kiosk.backend import KioskBackend
 from ui.rating.rate_number_screen import ALREADY_RATED, FAILED, NOT_FINISHED, UNKNOWN
 from ui.rating.rate_screen import RateScreen
@@ -16,16 +15,22 @@ from ui.tasks import TaskRunner
 
 logger = logging.getLogger(__name__)
 
+_PROBLEMS = {
+    ErrorCode.ALREADY_RATED: ALREADY_RATED,
+    ErrorCode.TICKET_NOT_FINISHED: NOT_FINISHED,
+    ErrorCode.INVALID_TRANSITION: NOT_FINISHED,
+    ErrorCode.NOT_FOUND: UNKNOWN,
+    ErrorCode.INVALID_INPUT: UNKNOWN,
+    ErrorCode.TICKET_NOT_FOUND: UNKNOWN,
+    ErrorCode.TICKET_NUMBER_INVALID: UNKNOWN,
+}
+
 
 def problem_kind(exc: Exception) -> str:
     """Which message a rating error shows (no SQL, no traceback on a visitor's screen)."""
-    if isinstance(exc, AlreadyRatedError):
-        return ALREADY_RATED
-    if isinstance(exc, InvalidTransitionError):
-        return NOT_FINISHED
-    if isinstance(exc, NotFoundError | ValidationError):
-        return UNKNOWN
-    return FAILED
+    if not isinstance(exc, KioskError):
+        return FAILED
+    return _PROBLEMS.get(exc.code, FAILED)
 
 
 def shown_number(typed: str) -> str:
