@@ -13,7 +13,7 @@ from kiosk.domain.enums import TicketStatus
 from kiosk.domain.errors import ErrorCode, NotFoundError, ValidationError
 from kiosk.domain.numbering import format_ticket_number, parse_ticket_number
 from kiosk.domain.views import TicketView
-from kiosk.services.changes import audit, bump
+from kiosk.services.changes import audit, signal_change
 from kiosk.services.context import KIOSK_ACTOR, Actor, AppContext
 from kiosk.services.lookup import counters_serving, line_by_code, procedure_by_code, ticket_view
 from kiosk.services.queue_read import estimate_for_ticket
@@ -141,7 +141,7 @@ def mark_print_result(ctx: AppContext, ticket_id: int, *, printed: bool, detail:
         before = ticket.print_status
         ticket.print_status = "printed" if printed else "failed"
         if printed:
-            bump(session)
+            signal_change(session, "ticket")
             return
         audit(
             session,
