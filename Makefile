@@ -39,6 +39,7 @@ bench: $(TEST_STAMP)
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/idle.py --seconds 60
 	$(BIN)/python bench/summary.py
+	$(BIN)/python bench/live.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,8 +1,8 @@
 """CPU use of the kiosk, a signed-in desk and the calling display while nobody touches them.
 
 Each runs as its own process, offscreen, on a temporary SQLite database with a demo queue,
-with its real timers and its real polling (the desk and the display read the change counter
-twice a second). After a warm-up, CPU time is read from /proc/<pid>/stat over ``--seconds``
+with its real timers and its real live path (SQLite's data_version read every 0.2 s on one
+connection). After a warm-up, CPU time is read from /proc/<pid>/stat over ``--seconds``
 (60 by default) and printed in percent of one core, next to two floors measured in the same
 run: a sleeping Python process and an empty Qt window on the qasync loop. The goal is under
 1 % for each screen. No assertions.
@@ -54,59 +54,42 @@ def _child(kind: str, config_path: str) -> int:
     from kiosk.config import load_config
 
     config = load_config(config_path, env={})
+    from ui.shell import run_program
+
     if kind == "kiosk":
-        from ui.app import run_kiosk
+        from ui.kiosk.program import SPEC
 
         print(READY, flush=True)
-        return run_kiosk(config)
+        return run_program(SPEC, config)
     if kind == "display":
-        from ui.display.app import run_display
+        from ui.display.program import SPEC as DISPLAY
 
         print(READY, flush=True)
-        return run_display(config)
+        return run_program(DISPLAY, config)
     if kind == "desk":
         return _desk_child(config)
     return _empty_qt_child()
 
 
 def _desk_child(config: object) -> int:
-    import asyncio
-
-    import qasync
-    from PySide6.QtCore import QSize
-    from PySide6.QtWidgets import QApplication
-
     from kiosk.services.demo import DEMO_STAFF_PIN
-    from ui.desk.app import build_desk
-    from ui.desk.backend import DeskBackend
-    from ui.ticket_printing import TicketPrinter
+    from ui.desk.program import DeskProgram, spec
+    from ui.shell import Runtime, run_program
 
-    app = QApplication([sys.argv[0]])
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    backend = DeskBackend(config)  # type: ignore[arg-type]
-    parts = build_desk(
-        app=app,
-        loop=loop,
-        config=backend.config,
-        backend=backend,
-        printer=TicketPrinter(config=backend.config),
-        clock=backend.clock,
-        size=QSize(1920, 1080),
-        fixed_counter=1,
-    )
+    def started(program: DeskProgram, _runtime: Runtime) -> None:
+        window, controller = program.window, program.controller
+        assert controller is not None
 
-    def sign_in() -> None:
-        first = next(iter(parts.window.staff.buttons.values()))
-        first.click()
-        for key in [*DEMO_STAFF_PIN, "ok"]:
-            parts.window.pin.keypad.press(key)
+        def sign_in() -> None:
+            first = next(iter(window.staff.buttons.values()))
+            first.click()
+            for key in [*DEMO_STAFF_PIN, "ok"]:
+                window.pin.keypad.press(key)
 
-    parts.controller.ready.connect(sign_in)
-    parts.controller.signed_in.connect(lambda _helper: print(READY, flush=True))
-    parts.window.show()
-    parts.controller.start()
-    return int(loop.run_forever() or 0)
+        controller.ready.connect(sign_in)
+        controller.signed_in.connect(lambda _helper: print(READY, flush=True))
+
+    return run_program(spec(1), config, on_start=started)  # type: ignore[arg-type]
 
 
 def _empty_qt_child() -> int:

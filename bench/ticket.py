@@ -44,9 +44,10 @@ from kiosk.services.context import bootstrap
 from printing.settings import PrinterSettings
 from printing.ticket import render_ticket_bytes, sample_ticket
 from printing.worker import PrinterWorker
-from ui.kiosk.backend import KioskBackend
-from ui.kiosk.factory import build_kiosk
+from ui.kiosk import controller as kiosk_controller
+from ui.kiosk.program import build as build_kiosk
 from ui.screenshots import quiet_offscreen_warnings, spin_until
+from ui.shell import Env, Runtime
 from ui.ticket_printing import TicketPrinter
 
 
@@ -96,44 +97,40 @@ def tap_to_ticket(folder: Path, taps: int) -> dict[str, list[float]]:
     ctx = bootstrap(config, clock=clock)
     device = Dummy()
     worker = PrinterWorker(lambda: device, width_dots=576, timeout_s=5)
-    parts = build_kiosk(
-        app=app,
-        loop=loop,
-        config=config,
-        backend=KioskBackend.from_context(ctx),
-        printer=TicketPrinter(config=config, clock=clock, worker=worker),
-        clock=clock,
-        size=QSize(1920, 1080),
-    )
+    printer = TicketPrinter(config=config, clock=clock, worker=worker)
+    env = Env(app=app, config=config, clock=clock, size=QSize(1920, 1080))
+    parts = build_kiosk(env, printer=printer)
+    runtime = Runtime.over_context(ctx, loop=loop)
     window = parts.window
     marks: dict[str, float] = {}
-    submit = parts.printer.submit
+    submit = printer.submit
 
     def timed_submit(*args: Any, **kwargs: Any) -> Any:
         future = submit(*args, **kwargs)
         marks["handed to the printer"] = time.perf_counter()
         return future
 
-    parts.printer.submit = timed_submit  # type: ignore[method-assign]
-    issue = parts.backend.issue_ticket
+    printer.submit = timed_submit  # type: ignore[method-assign]
+    issue = kiosk_controller.issue_ticket
 
-    def timed_issue(*args: Any) -> TicketView:
-        ticket = issue(*args)
+    def timed_issue(*args: Any, **kwargs: Any) -> TicketView:
+        ticket = issue(*args, **kwargs)
         marks["committed"] = time.perf_counter()
         return ticket
 
-    parts.backend.issue_ticket = timed_issue  # type: ignore[method-assign]
+    kiosk_controller.issue_ticket = timed_issue  # type: ignore[assignment]
     watch = PaintWatch()
-    window.ticket.number.installEventFilter(watch)
     window.show()
     ready: list[bool] = []
+    parts.start(runtime)
+    window.ticket.number.installEventFilter(watch)
+    assert parts.controller is not None
     parts.controller.ready.connect(lambda: ready.append(True))
-    parts.controller.start()
     spin_until(lambda: bool(ready))
     results: dict[str, list[float]] = {"committed": [], "painted": [], "handed to the printer": []}
     for _ in range(taps):
         window.show_choose()
-        spin_until(parts.runner.is_idle)
+        spin_until(runtime.runner.is_idle)
         marks.clear()
         watch.painted_at = 0.0
         waiter = QEventLoop()
@@ -149,9 +146,10 @@ def tap_to_ticket(folder: Path, taps: int) -> dict[str, list[float]]:
         results["committed"].append(marks["committed"] - start)
         results["painted"].append(watch.painted_at - start)
         results["handed to the printer"].append(marks["handed to the printer"] - start)
-        spin_until(parts.runner.is_idle)
+        spin_until(runtime.runner.is_idle)
     parts.close()
-    spin_until(parts.runner.is_idle)
+    runtime.close()
+    spin_until(runtime.runner.is_idle)
     worker.close()
     ctx.db.dispose()
     asyncio.events._set_running_loop(None)

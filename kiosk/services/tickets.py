@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from sqlalchemy import select
@@ -10,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import TicketStatus
-from kiosk.domain.errors import ErrorCode, NotFoundError, ValidationError
+from kiosk.domain.errors import ErrorCode, KioskError, NotFoundError, ValidationError
 from kiosk.domain.numbering import format_ticket_number, parse_ticket_number
 from kiosk.domain.views import TicketView
 from kiosk.services.changes import audit, signal_change
@@ -19,7 +20,11 @@ from kiosk.services.lookup import counters_serving, line_by_code, procedure_by_c
 from kiosk.services.queue_read import estimate_for_ticket
 from kiosk.storage.models import Ticket, TicketSequence
 
+logger = logging.getLogger(__name__)
+
 PRINT_STATES = ("pending", "printed", "failed")
+# A guide may name a procedure this commune does not list, or lists on another line.
+_GUIDE_PROCEDURE_PROBLEMS = (ErrorCode.UNKNOWN_PROCEDURE, ErrorCode.PROCEDURE_OTHER_LINE)
 
 
 def _next_sequence(session: Session, line_id: int, day: date) -> int:
@@ -95,6 +100,24 @@ def issue_ticket(
             people_ahead=ahead,
             wait_min=minutes,
         )
+
+
+def issue_ticket_for_guide(
+    ctx: AppContext, *, line_code: str, procedure_code: str, actor: Actor = KIOSK_ACTOR
+) -> TicketView:
+    """A regular ticket for a guide's procedure, on the guide's line.
+
+    A guide is shipped for every commune, so it may name a procedure this commune does not
+    list (or lists on another line): the visitor still gets a number on the guide's line,
+    without the procedure.
+    """
+    try:
+        return issue_ticket(ctx, line_code=line_code, procedure_code=procedure_code, actor=actor)
+    except KioskError as exc:
+        if exc.code not in _GUIDE_PROCEDURE_PROBLEMS:
+            raise
+        logger.info("issuing on line %s without procedure: %s", line_code, exc)
+    return issue_ticket(ctx, line_code=line_code, actor=actor)
 
 
 def find_ticket(ctx: AppContext, number: str, *, day: date | None = None) -> TicketView:

@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from ui.formatting import format_date, format_int, format_minutes, format_time
+from kiosk.domain.numbers import format_number
+from ui.formatting import format_date, format_minutes, format_time
 from ui.i18n import I18n, read_ts, translate, translations_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,8 +95,9 @@ def test_numbers_dates_and_times_are_written_the_vietnamese_way(qapp: QApplicati
     from datetime import UTC, date, datetime
     from zoneinfo import ZoneInfo
 
-    assert format_int(1234567, "vi") == "1.234.567"
-    assert format_int(1234567, "en") == "1,234,567"
+    assert format_number(1234567, language="vi") == "1.234.567"
+    assert format_number(1234567, language="en") == "1,234,567"
+    assert format_number(14.5, decimals=1) == "14,5"  # the same formatter as the PDF
     assert format_date(date(2026, 11, 23)) == "Thứ Hai, 23/11/2026"
     assert format_date(date(2026, 11, 29)) == "Chủ nhật, 29/11/2026"
     moment = datetime(2026, 11, 23, 2, 5, tzinfo=UTC)

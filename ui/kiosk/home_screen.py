@@ -8,8 +8,8 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.domain.numbers import format_number
 from kiosk.domain.views import LocalText
-from ui.formatting import format_int
 from ui.i18n import I18n, translate
 from ui.kiosk.tiles import HomeTile
 from ui.theme import Theme
@@ -154,7 +154,9 @@ class HomeScreen(Screen):
             self.waiting.setText(translate("HomeScreen", "Hiện không có ai đang chờ."))
         else:
             text = translate("HomeScreen", "Hiện có {count} người đang chờ.", None, count)
-            self.waiting.setText(text.format(count=format_int(count, self._i18n.language)))
+            self.waiting.setText(
+                text.format(count=format_number(count, language=self._i18n.language))
+            )
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._tips:

@@ -8,10 +8,10 @@ from PySide6.QtCore import QObject, Slot
 
 from kiosk.domain.errors import ErrorCode, KioskError
 from kiosk.domain.numbering import format_ticket_number, parse_ticket_number
-from ui.kiosk.backend import KioskBackend
+from kiosk.services.ratings import rate_ticket, ticket_to_rate
 from ui.rating.rate_number_screen import ALREADY_RATED, FAILED, NOT_FINISHED, UNKNOWN
 from ui.rating.rate_screen import RateScreen
-from ui.tasks import TaskRunner
+from ui.shell import Runtime
 
 logger = logging.getLogger(__name__)
 
@@ -42,11 +42,11 @@ def shown_number(typed: str) -> str:
 class RateController(QObject):
     """Connects the rating screen to ``ticket_to_rate`` and ``rate_ticket``."""
 
-    def __init__(self, *, screen: RateScreen, runner: TaskRunner, backend: KioskBackend) -> None:
+    def __init__(self, *, screen: RateScreen, runtime: Runtime) -> None:
         super().__init__(screen)
         self._screen = screen
-        self._runner = runner
-        self._backend = backend
+        self._runtime = runtime
+        self._runner = runtime.runner
         screen.number_entered.connect(self._on_screen_number_entered)
         screen.rating_chosen.connect(self._on_screen_rating_chosen)
 
@@ -61,7 +61,7 @@ class RateController(QObject):
         screen = self._screen
         screen.number.set_busy(True)
         try:
-            number = await self._runner.run_db(self._backend.ticket_to_rate, typed)
+            number = await self._runtime.ops.run(lambda ctx: ticket_to_rate(ctx, number=typed))
         except Exception as exc:
             self._log(exc)
             screen.show_problem(problem_kind(exc), shown_number(typed))
@@ -72,7 +72,9 @@ class RateController(QObject):
 
     async def _store(self, number: str, level: int, reason: str) -> None:
         try:
-            await self._runner.run_db(self._backend.rate_ticket, number, level, reason or None)
+            await self._runtime.ops.run(
+                lambda ctx: rate_ticket(ctx, number=number, level=level, reason=reason or None)
+            )
         except Exception as exc:
             self._log(exc)
             self._screen.show_problem(problem_kind(exc), number)
