@@ -161,6 +161,7 @@ class LiveRead(QObject, Generic[T]):
         self._active = False
         self._dirty = False
         self._failing = False
+        self._shown: list[T] = []  # the data on screen, once there is some
         self.live = True
 
     def start(self) -> None:
@@ -195,8 +196,12 @@ class LiveRead(QObject, Generic[T]):
                 self._failing = True
                 return False
             self._failing = False
+            was_live = self.live
             # Both in one go on the UI thread: nobody sees old data marked live, or fresh stale.
             self._set_live(self._live.up is not False)
+            if was_live and self._shown and self._shown[0] == result:
+                return True  # the same data again (our own change, say): nothing to redraw
+            self._shown = [result]
             self._show(result)
             return True
 

@@ -346,6 +346,10 @@
 <context>
     <name>HomeScreen</name>
     <message>
+        <source>Máy lấy số tạm dừng. Mời ông/bà đến thẳng quầy.</source>
+        <translation>The ticket machine is paused. Please go straight to a counter.</translation>
+    </message>
+    <message>
         <source>Xin chào! Bạn cần làm gì?</source>
         <translation>Hello! What do you need?</translation>
     </message>

@@ -40,6 +40,7 @@ class Probe:
         )
         self.events: queue.Queue[Event] = queue.Queue()
         self.seen: list[Event] = []
+        self._result: tuple[int, str] | None = None
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
@@ -81,7 +82,9 @@ class Probe:
                 return self.seen
 
     def stop(self) -> tuple[int, str]:
-        """End stdin (the program quits in order); the exit code and stderr."""
+        """End stdin (the program quits in order); the exit code and stderr (once, then kept)."""
+        if self._result is not None:
+            return self._result
         if self.process.stdin is not None and not self.process.stdin.closed:
             self.process.stdin.close()
         try:
@@ -94,7 +97,8 @@ class Probe:
         errors = self.process.stderr.read()
         self.process.stderr.close()
         self.process.stdout.close()
-        return self.process.returncode, errors
+        self._result = (self.process.returncode, errors)
+        return self._result
 
 
 PINS = {1: "1111", 2: "2222"}

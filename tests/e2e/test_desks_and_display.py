@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.config import load_config
+from kiosk.services.context import bootstrap
+from kiosk.services.queue_read import counter_states
 from tests.conftest import write_config
 from tests.e2e.probes import Probe, desk_probe, desk_staff
 
@@ -51,3 +54,13 @@ def test_a_call_at_one_desk_reaches_the_display_and_the_other_desk(
         "the ticket gone from its queue",
         lambda e: e["event"] == "update" and number not in e["waiting"],
     )
+    # Quitting closes each desk's counter on the way out (an ordered shutdown, not a UI call).
+    for desk in desks.values():
+        assert desk.stop()[0] == 0
+    ctx = bootstrap(load_config(str(config), env={}))
+    try:
+        assert [state.is_open for state in counter_states(ctx)] == [False] * len(
+            ctx.config.counters
+        )
+    finally:
+        ctx.db.dispose()

@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from kiosk.services.changes import signal_change
 from kiosk.services.context import AppContext
 from kiosk.services.tickets import issue_ticket
-from kiosk.storage.engine import open_database
+from kiosk.storage.engine import application_name, open_database
 from kiosk.storage.live import WatchTimings, make_watcher
 from tests.tcp_proxy import TcpProxy
 
@@ -174,7 +174,7 @@ FAST = WatchTimings(heartbeat_s=0.2, reply_timeout_s=0.6, retry_s=0.2)
 
 @pytest.mark.parametrize("fault", ["cut", "drop"])
 def test_postgres_a_cut_link_is_reported_down_once_and_up_again(
-    postgres_ctx: AppContext, fault: str
+    postgres_ctx: AppContext, fault: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     url = make_url(postgres_ctx.config.database_url)
     proxy = TcpProxy(url.host or "127.0.0.1", url.port or 5432)
@@ -189,3 +189,23 @@ def test_postgres_a_cut_link_is_reported_down_once_and_up_again(
         recorder.wait_for("link up", lambda: recorder.links == [True, False, True])
         # The change made meanwhile is not lost: the watcher says "read again".
         recorder.wait_for("a change", lambda: recorder.changes > before)
+    # One line when the link went, one when it came back: not one per try.
+    assert caplog.text.count("database unreachable") == 1
+    assert caplog.text.count("database reachable again") == 1
+
+
+def test_postgres_connections_name_the_program_and_the_pc_and_bound_statements(
+    postgres_schema_url: str,
+) -> None:
+    db = open_database(postgres_schema_url, app_name=application_name("desk-2", host="PC-7"))
+    try:
+        with db.engine.connect() as connection:
+            name = connection.execute(
+                text("SELECT application_name FROM pg_stat_activity WHERE pid = pg_backend_pid()")
+            ).scalar_one()
+            timeout = connection.execute(text("SHOW statement_timeout")).scalar_one()
+            schema = connection.execute(text("SELECT current_schema()")).scalar_one()
+    finally:
+        db.dispose()
+    assert (name, timeout) == ("desk-2@PC-7", "30s")
+    assert schema == make_url(postgres_schema_url).query["options"].split("=")[-1]

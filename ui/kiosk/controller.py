@@ -99,9 +99,9 @@ class KioskController(QObject):
             self.ready.emit()
 
     def _show_link(self, up: bool) -> None:
-        # Counts of a queue we cannot read would be stale: show none until it answers again.
-        if not up:
-            self._window.home.set_waiting(None)
+        # Counts of a queue we cannot read would be stale: none until it answers again, and
+        # the visitor is told where to go. (The offline kiosk of issue 11 will issue instead.)
+        self._window.home.set_paused(not up)
         self._window.choose.set_waiting_known(up)
 
     async def _issue(self, line_code: str, priority_group: str | None, procedure: str) -> None:

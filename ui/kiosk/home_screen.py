@@ -44,6 +44,7 @@ class HomeScreen(Screen):
         self._i18n = i18n
         self._tiles = list(tiles)
         self._waiting: int | None = None
+        self._paused = False
         self.greeting = text_label("title")
         self.waiting_icon = QLabel()
         self.waiting = text_label("info")
@@ -88,6 +89,11 @@ class HomeScreen(Screen):
     def set_waiting(self, count: int | None) -> None:
         """How many people wait today; None hides the line (database not read yet)."""
         self._waiting = count
+        self._show_waiting()
+
+    def set_paused(self, paused: bool) -> None:
+        """The queue cannot be reached: say where to go instead of how many wait."""
+        self._paused = paused
         self._show_waiting()
 
     def set_tips(self, tips: Sequence[LocalText]) -> None:
@@ -147,8 +153,12 @@ class HomeScreen(Screen):
 
     def _show_waiting(self) -> None:
         count = self._waiting
-        self.waiting_icon.setVisible(count is not None)
-        if count is None:
+        self.waiting_icon.setVisible(count is not None and not self._paused)
+        if self._paused:
+            self.waiting.setText(
+                translate("HomeScreen", "Máy lấy số tạm dừng. Mời ông/bà đến thẳng quầy.")
+            )
+        elif count is None:
             self.waiting.setText("")
         elif count == 0:
             self.waiting.setText(translate("HomeScreen", "Hiện không có ai đang chờ."))
