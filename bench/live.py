@@ -7,7 +7,8 @@ process then commits ``--changes`` tickets one by one, with a random pause betwe
 each from the end of its commit to the moment each screen shows it (``time.monotonic()`` is
 one clock for every process on a PC). The floor, measured in the same run, interleaved with
 the screens, is the least any screen could do: a bare listener in this process (PostgreSQL:
-``LISTEN`` on a raw connection; SQLite: ``PRAGMA data_version`` read at the same 0.2 s).
+``LISTEN`` on a raw connection, which often hears a notice before COMMIT returns, so its
+ratio is taken against at least 1 ms; SQLite: ``PRAGMA data_version`` read at the same 0.2 s).
 Goals: p90 at most 100 ms on PostgreSQL and 300 ms on SQLite.
 
 Then, on PostgreSQL, the server's count of transactions in the private database over
@@ -45,6 +46,7 @@ PIN = "4321"
 WAIT_S = 10.0
 GOAL_P90_MS = {"PostgreSQL": 100.0, "SQLite": 300.0}
 IDLE_GOAL = 0.05
+STATS_SETTLE_S = 11.0
 
 
 # -- the screens (children) -------------------------------------------------------------------
@@ -230,11 +232,14 @@ def measure(name: str, url: str, folder: Path, changes: int) -> dict[str, list[f
                 raise SystemExit(f"the {screen.kind} did not start")
         for count in range(1, changes + 1):
             time.sleep(random.uniform(0.2, 0.6))  # a desk's pace, never in step with the poll
+            started = time.monotonic()
             issue_ticket(ctx, line_code="A")
             committed = time.monotonic()
-            times["floor"].append((floor.next_after(committed) - committed) * 1000)
+            # A listener may hear the notice before COMMIT returns here: that counts as 0 ms.
+            heard = floor.next_after(started)
+            times["floor"].append(max(0.0, heard - committed) * 1000)
             for screen in screens:
-                times[screen.kind].append((screen.time_of(count) - committed) * 1000)
+                times[screen.kind].append(max(0.0, screen.time_of(count) - committed) * 1000)
     finally:
         floor.stop()
         for screen in screens:
@@ -251,7 +256,7 @@ def report(name: str, times: dict[str, list[float]]) -> None:
     floor = times["floor"]
     goal = GOAL_P90_MS[name]
     print(
-        f"{name:<10} floor (bare listener)   median {statistics.median(floor):6.1f} ms  "
+        f"{name:<10} {'floor (bare listener)':<22} median {statistics.median(floor):6.1f} ms  "
         f"p90 {p90(floor):6.1f} ms"
     )
     for kind in ("display", "desk"):
@@ -259,7 +264,7 @@ def report(name: str, times: dict[str, list[float]]) -> None:
         verdict = "PASS" if p90(values) <= goal else "FAIL"
         print(
             f"{name:<10} {kind:<22} median {statistics.median(values):6.1f} ms  "
-            f"p90 {p90(values):6.1f} ms  {p90(values) / max(p90(floor), 0.1):5.1f}x floor  "
+            f"p90 {p90(values):6.1f} ms  {p90(values) / max(p90(floor), 1.0):5.1f}x floor  "
             f"goal p90 <= {goal:.0f} ms  {verdict}"
         )
 
@@ -304,7 +309,9 @@ def idle_cost(server_url: str, url: str, folder: Path, seconds: float) -> tuple[
     config_path = _config(folder, url)
 
     def rate() -> float:
-        time.sleep(1.5)  # the server publishes its counts at most once a second
+        # An idle backend publishes its counts up to 10 s late (PostgreSQL's idle interval):
+        # let the start-up reads land before the window opens.
+        time.sleep(STATS_SETTLE_S)
         before = server_transactions(server_url, database)
         time.sleep(seconds)
         return (server_transactions(server_url, database) - before) / seconds
@@ -315,7 +322,6 @@ def idle_cost(server_url: str, url: str, folder: Path, seconds: float) -> tuple[
         for screen in screens:
             if not screen.ready.wait(60):
                 raise SystemExit(f"the {screen.kind} did not start")
-        time.sleep(2.0)  # start-up reads are done
         busy = rate()
     finally:
         for screen in screens:

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import QApplication
 from kiosk.config import Config
 from kiosk.domain.clock import FixedClock
 from ui.kiosk.notice_overlay import ERROR, HELP_SENT
+from ui.kiosk.print_state import PRINTING
 from ui.kiosk.program import KioskProgram
 from ui.kiosk.program import build as build_kiosk
-from ui.kiosk.ticket_screen import PRINTING
 from ui.kiosk.window import KioskWindow
 from ui.manager.window import ManagerWindow
 from ui.shell import Env, Runtime

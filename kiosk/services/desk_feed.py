@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.domain.views import LineView, TicketView
+from kiosk.domain.views import LineCount, TicketView
 from kiosk.services.alerts import AlertView, open_alerts
 from kiosk.services.context import AppContext
-from kiosk.services.queue_read import CounterState, counter_states, list_lines, waiting_tickets
+from kiosk.services.queue_read import CounterState, counter_states, line_counts, waiting_tickets
 
 
 @dataclass(frozen=True, slots=True)
 class DeskSnapshot:
     """Everything the queue screen shows, read in one go."""
 
-    lines: tuple[LineView, ...]
+    lines: tuple[LineCount, ...]
     waiting: tuple[TicketView, ...]
     counters: tuple[CounterState, ...]
     alerts: tuple[AlertView, ...]
@@ -34,7 +34,7 @@ class DeskSnapshot:
 def desk_snapshot(ctx: AppContext) -> DeskSnapshot:
     """The queue as a desk shows it."""
     return DeskSnapshot(
-        lines=tuple(list_lines(ctx)),
+        lines=tuple(line_counts(ctx)),
         waiting=tuple(waiting_tickets(ctx)),
         counters=tuple(counter_states(ctx)),
         alerts=tuple(open_alerts(ctx)),

@@ -9,9 +9,9 @@ from sqlalchemy import select
 
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import TicketStatus
-from kiosk.domain.views import LineView
+from kiosk.domain.views import LineCount
 from kiosk.services.context import AppContext
-from kiosk.services.queue_read import CounterState, counter_states, list_lines
+from kiosk.services.queue_read import CounterState, counter_states, line_counts
 from kiosk.storage.models import Counter, Ticket
 
 # The side panel shows four; the rest tell a new call from one already announced.
@@ -62,7 +62,7 @@ class DisplaySnapshot:
 
     counters: tuple[CounterState, ...]
     calls: tuple[Call, ...]
-    lines: tuple[LineView, ...]
+    lines: tuple[LineCount, ...]
 
 
 def display_snapshot(ctx: AppContext) -> DisplaySnapshot:
@@ -70,5 +70,5 @@ def display_snapshot(ctx: AppContext) -> DisplaySnapshot:
     return DisplaySnapshot(
         counters=tuple(counter_states(ctx)),
         calls=tuple(recent_calls(ctx, limit=RECENT_CALLS)),
-        lines=tuple(list_lines(ctx)),
+        lines=tuple(line_counts(ctx)),
     )

@@ -20,7 +20,7 @@ from kiosk.services.staff_exit import ExitPinThrottle, verify_exit_pin
 from kiosk.services.tickets import issue_ticket, issue_ticket_for_guide
 from ui.i18n import I18n
 from ui.kiosk.notice_overlay import ERROR, HELP_FAILED, HELP_SENT, PAUSED
-from ui.kiosk.ticket_screen import FAILED, PRINTED
+from ui.kiosk.print_state import FAILED, PRINTED
 from ui.kiosk.window import KioskWindow
 from ui.live import LiveRead
 from ui.shell import Runtime

@@ -17,14 +17,12 @@ from kiosk.domain.numbers import format_number
 from kiosk.domain.views import TicketView
 from ui.formatting import format_minutes
 from ui.i18n import I18n, translate
+from ui.kiosk.print_state import FAILED, PRINTED, PRINTING
 from ui.theme import Theme
 from ui.widgets.icons import icon_pixmap
 from ui.widgets.screen import Screen, set_page_margins, text_label
 from ui.widgets.style import set_style
 
-PRINTING = "printing"
-PRINTED = "printed"
-FAILED = "failed"
 _PANELS = {PRINTING: "surface", PRINTED: "success_soft", FAILED: "danger_soft"}
 _ICONS = {PRINTING: "printer", PRINTED: "check", FAILED: "warning"}
 

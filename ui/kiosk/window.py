@@ -19,6 +19,7 @@ from ui.formatting import format_date, format_time
 from ui.i18n import I18n, translate
 from ui.idle import IdleWatcher
 from ui.kiosk.home_screen import HomeScreen
+from ui.kiosk.print_state import FAILED
 from ui.kiosk.tiles import HomeTile, kiosk_tiles
 from ui.stylesheet import build_stylesheet
 from ui.theme import Theme
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
     from ui.kiosk.notice_overlay import NoticeOverlay
     from ui.kiosk.priority_screen import PriorityScreen
     from ui.kiosk.ticket_screen import TicketScreen
-
-PRINT_FAILED = "failed"  # ui.kiosk.ticket_screen.FAILED, which loads after the first frame
 
 
 class KioskWindow(QWidget):
@@ -238,7 +237,7 @@ class KioskWindow(QWidget):
     def set_print_state(self, ticket_id: int, state: str) -> None:
         """Show a print result; printer trouble keeps the number on screen longer."""
         self.ticket.set_print_state(ticket_id, state)
-        if state == PRINT_FAILED and self.stack.currentWidget() is self.ticket:
+        if state == FAILED and self.stack.currentWidget() is self.ticket:
             self.show_ticket_screen(print_failed=True)
 
     def reset_to_home(self) -> None:
