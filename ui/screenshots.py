@@ -220,6 +220,10 @@ def _render_states(
     assert window.notice.kind() in (ERROR, HELP_SENT)
     _guide_states(window, shot)
     _rate_states(window, shot)
+    runtime.live.set_link(False)  # what a visitor sees while the database is out of reach
+    spin_until(lambda: runtime.live.up is False)
+    shot("16-home-link-down")
+    runtime.live.set_link(True)
     return written
 
 
@@ -282,12 +286,23 @@ def _render_manager(
 ) -> list[Path]:
     """The manager's gate and today's summary on the demo data, at desk PC sizes."""
     from kiosk.domain.enums import HelperRole
+    from kiosk.services.context import Actor
     from kiosk.services.demo import DEMO_STAFF_PIN
+    from kiosk.services.helpers import add_helper
     from kiosk.services.roster import who_can_sign_in
     from ui.manager.program import build as build_manager
 
     written: list[Path] = []
     manager = next(iter(who_can_sign_in(ctx, role=HelperRole.MANAGER)), None)
+    if manager is None:  # the demo has none: the screenshots' own database gets one
+        manager = add_helper(
+            ctx,
+            name="Lãnh Đạo Xã",
+            kind="staff",
+            role="manager",
+            pin=DEMO_STAFF_PIN,
+            actor=Actor("screenshots"),
+        )
     for width, height in MANAGER_SIZES:
         env = Env(app=app, config=ctx.config, clock=ctx.clock, size=QSize(width, height))
         program = build_manager(env)
@@ -300,15 +315,14 @@ def _render_manager(
             path = out_dir / f"{width}x{height}-vi-40-manager-gate.png"
             window.grab().save(str(path))
             written.append(path)
-            if manager is not None:  # as after a manager's PIN
-                window.gate.choose(manager.id)
-                window.gate.pin_submitted.emit(manager.id, DEMO_STAFF_PIN)
-                spin_until(partial(_shows_summary, window))
-                spin_until(runtime.runner.is_idle)
-                QApplication.processEvents()
-                path = out_dir / f"{width}x{height}-vi-41-manager-summary.png"
-                window.grab().save(str(path))
-                written.append(path)
+            window.gate.choose(manager.id)  # the manager's PIN, as a tap would type it
+            window.gate.pin_submitted.emit(manager.id, DEMO_STAFF_PIN)
+            spin_until(partial(_shows_summary, window))
+            spin_until(runtime.runner.is_idle)
+            QApplication.processEvents()
+            path = out_dir / f"{width}x{height}-vi-41-manager-summary.png"
+            window.grab().save(str(path))
+            written.append(path)
         finally:
             program.close()
             runtime.close()

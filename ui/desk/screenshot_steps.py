@@ -37,6 +37,7 @@ def desk_steps(parts: DeskProgram, shot: Shot, *, manager_id: int, pin: str) -> 
     _queue_steps(parts, shot)
     _visit_steps(parts, shot)
     _roster_steps(parts, shot)
+    _link_down(parts, shot)
     window.queue.sign_out.click()
     spin_until(lambda: window.current_screen() is window.staff)
 
@@ -97,3 +98,14 @@ def _roster_steps(parts: DeskProgram, shot: Shot) -> None:
         shot("desk-13-roster-pin")
         roster.pin_overlay.close_overlay()
     roster.back.click()
+
+
+def _link_down(parts: DeskProgram, shot: Shot) -> None:
+    """The banner and the greyed-out queue while the database cannot be reached."""
+    runtime, queue = parts.runtime, parts.window.queue
+    assert runtime is not None
+    runtime.live.set_link(False)
+    spin_until(lambda: not queue.is_live())
+    shot("desk-14-link-down")
+    runtime.live.set_link(True)
+    spin_until(queue.is_live)

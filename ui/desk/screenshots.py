@@ -199,6 +199,9 @@ def _render_display(
         spin_until(lambda: bool(program.screen.board.lit()))
         program.screen.board.stop()  # keep it lit for the picture
         shot("display-02-new-call")
+        runtime.live.set_link(False)  # the board stays, with a mark beside the clock
+        spin_until(lambda: not program.screen.link.is_link_up())
+        shot("display-03-link-down")
     finally:
         program.close()
         runtime.close()
