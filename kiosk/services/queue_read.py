@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -83,18 +83,21 @@ def estimate_for_ticket(ctx: AppContext, session: Session, ticket: Ticket) -> tu
     return ahead, minutes
 
 
+def _waiting_by_line(session: Session, day: date) -> dict[int, int]:
+    rows = session.execute(
+        select(Ticket.line_id, func.count())
+        .where(Ticket.status == TicketStatus.WAITING, Ticket.service_day == day)
+        .group_by(Ticket.line_id)
+    )
+    return {int(line_id): int(count) for line_id, count in rows}
+
+
 def list_lines(ctx: AppContext) -> list[LineView]:
     """Active lines with waiting counts, estimates for a new ticket, counters and procedures."""
     now = ctx.clock()
     day = service_day(now, ctx.tz)
     with ctx.db.read() as session:
-        waiting = dict(
-            session.execute(
-                select(Ticket.line_id, func.count())
-                .where(Ticket.status == TicketStatus.WAITING, Ticket.service_day == day)
-                .group_by(Ticket.line_id)
-            ).all()
-        )
+        waiting = _waiting_by_line(session, day)
         views = []
         lines = session.scalars(select(Line).where(Line.active.is_(True)).order_by(Line.sort_order))
         for line in lines:
@@ -133,13 +136,7 @@ def line_counts(ctx: AppContext) -> list[LineCount]:
     """
     day = service_day(ctx.clock(), ctx.tz)
     with ctx.db.read() as session:
-        waiting = dict(
-            session.execute(
-                select(Ticket.line_id, func.count())
-                .where(Ticket.status == TicketStatus.WAITING, Ticket.service_day == day)
-                .group_by(Ticket.line_id)
-            ).all()
-        )
+        waiting = _waiting_by_line(session, day)
         lines = session.scalars(select(Line).where(Line.active.is_(True)).order_by(Line.sort_order))
         return [
             LineCount(

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.services.context import AppContext
 from kiosk.services.tickets import issue_ticket
-from tests.desk.conftest import Desk, DeskFactory, Staff
+from tests.desk.conftest import Desk, Staff
 from ui.manager.program import build as build_manager
 from ui.rating.counter_program import build as build_rating
 from ui.shell import Env, Runtime
@@ -73,12 +73,3 @@ def test_the_manager_and_the_rating_tablet_show_it_as_well(
         for runtime in runtimes:
             runtime.close()
             qtbot.wait_until(runtime.runner.is_idle, timeout=5_000)
-
-
-def test_a_change_made_elsewhere_reaches_the_desk_by_itself(
-    make_desk: DeskFactory, staff: Staff
-) -> None:
-    desk = make_desk(live=True)
-    desk.sign_in(staff.officer)
-    ticket = issue_ticket(desk.ctx, line_code="A")
-    desk.qtbot.wait_until(lambda: ticket.id in desk.window.queue.waiting.rows, timeout=5_000)
