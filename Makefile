@@ -34,7 +34,7 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 # Every bench runs even when one fails; the table of all their figures comes last.
-BENCHES := queue.py ticket.py startup.py idle.py summary.py
+BENCHES := queue.py ticket.py startup.py idle.py summary.py live.py
 bench: $(TEST_STAMP)
 	@results=$$(mktemp); status=0; \
 	for b in $(BENCHES); do \

@@ -49,9 +49,9 @@ from kiosk.domain.clock import FixedClock
 from kiosk.services.context import bootstrap
 from kiosk.storage.models import Alert, Ticket
 from tests.printing.transports import TcpMode, pty_printer, tcp_printer
-from ui.kiosk.backend import KioskBackend
-from ui.kiosk.factory import build_kiosk
+from ui.kiosk.program import build as build_kiosk
 from ui.screenshots import quiet_offscreen_warnings, spin_until
+from ui.shell import Env, Runtime
 from ui.ticket_printing import TicketPrinter
 
 GOAL_GAP_MS = 100.0
@@ -162,21 +162,16 @@ def _run_printer_fault(
         clock = FixedClock(datetime(2026, 11, 23, 2, 0, tzinfo=UTC))
         ctx = bootstrap(config, clock=clock)
         printer = TicketPrinter(config=config, clock=clock)
-        parts = build_kiosk(
-            app=app,
-            loop=loop,
-            config=config,
-            backend=KioskBackend.from_context(ctx),
-            printer=printer,
-            clock=clock,
-            size=QSize(1920, 1080),
-        )
-        window = parts.window
+        env = Env(app=app, config=config, clock=clock, size=QSize(1920, 1080))
+        program = build_kiosk(env, printer=printer)
+        runtime = Runtime.over_context(ctx, loop=loop)
+        window = program.window
         ready: list[bool] = []
-        parts.controller.ready.connect(lambda: ready.append(True))
         window.show()
-        parts.controller.start()
-        spin_until(lambda: bool(ready) and parts.runner.is_idle())
+        program.start(runtime)
+        assert program.controller is not None
+        program.controller.ready.connect(lambda: ready.append(True))
+        spin_until(lambda: bool(ready) and runtime.runner.is_idle())
         probe = GapProbe()
         with probe.watching():
             start = time.perf_counter()
@@ -187,7 +182,7 @@ def _run_printer_fault(
             for _ in range(tickets):
                 window.show_choose()
                 window.choose.line_buttons["A"].click()
-                spin_until(parts.runner.is_idle, timeout_s=PRINTER_TIMEOUT_S * 4 + 20)
+                spin_until(runtime.runner.is_idle, timeout_s=PRINTER_TIMEOUT_S * 4 + 20)
                 shown_ticket = window.ticket.ticket()
                 shown += shown_ticket is not None
                 clock.advance(minutes=1)
@@ -195,8 +190,9 @@ def _run_printer_fault(
         with ctx.db.read() as session:
             issued = session.execute(select(Ticket.id, Ticket.number, Ticket.print_status)).all()
             alerted = set(session.scalars(select(Alert.ticket_id)))
-        parts.close()
-        spin_until(parts.runner.is_idle)
+        program.close()
+        runtime.close()
+        spin_until(runtime.runner.is_idle)
         printer.close()
         ctx.db.dispose()
     reached = sum(1 for _id, number, _s in issued if number.encode() in received)

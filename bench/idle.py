@@ -1,13 +1,14 @@
 """CPU use of the kiosk, a signed-in desk and the calling display while nobody touches them.
 
-Each runs as its own process with its real timers and polling, on a demo queue in SQLite and
-(when KIOSK_TEST_POSTGRES_URL is set) in a PostgreSQL schema of its own; the display runs once
-without and once with a notice long enough to scroll. Two floors run beside them: a sleeping
-Python process and an empty Qt window on the qasync loop. After a warm-up every process is
-measured over the same ``--windows`` windows of ``--seconds`` in all (CPU time of all its
-threads from /proc/<pid>/task/*/schedstat, in nanoseconds), so whatever else the machine does
-falls on all of them alike; the figure is the minimum and the median window, in percent of one
-core. Goal: at most 0.5 % for each screen (median window).
+Each runs as its own process with its real timers and its real live path (SQLite's
+data_version read every 0.2 s on one connection; PostgreSQL's LISTEN), on a demo queue in
+SQLite and (when KIOSK_TEST_POSTGRES_URL is set) in a PostgreSQL schema of its own; the display
+runs once without and once with a notice long enough to scroll. Two floors run beside them: a
+sleeping Python process and an empty Qt window on the qasync loop. After a warm-up every
+process is measured over the same ``--windows`` windows of ``--seconds`` in all (CPU time of
+all its threads from /proc/<pid>/task/*/schedstat, in nanoseconds), so whatever else the
+machine does falls on all of them alike; the figure is the minimum and the median window, in
+percent of one core. Goal: at most 0.5 % for each screen (median window).
 Offscreen by default; ``--display :N`` runs the screens in that X server instead (Xvfb).
 Run: .venv/bin/python bench/idle.py [--seconds 60] [--windows 6] [--display :51]
 """
@@ -74,57 +75,40 @@ def _child(kind: str, config_path: str) -> int:
     from kiosk.config import load_config
 
     config = load_config(config_path, env={})
+    from ui.shell import run_program
+
     if kind == "kiosk":
-        from ui.app import run_kiosk
+        from ui.kiosk.program import SPEC
 
         print(READY, flush=True)
-        return run_kiosk(config)
+        return run_program(SPEC, config)
     if kind == "display":
-        from ui.display.app import run_display
+        from ui.display.program import SPEC as DISPLAY
 
         print(READY, flush=True)
-        return run_display(config)
+        return run_program(DISPLAY, config)
     return _desk_child(config)
 
 
 def _desk_child(config: object) -> int:
-    import asyncio
-
-    import qasync
-    from PySide6.QtCore import QSize
-    from PySide6.QtWidgets import QApplication
-
     from kiosk.services.demo import DEMO_STAFF_PIN
-    from ui.desk.app import build_desk
-    from ui.desk.backend import DeskBackend
-    from ui.ticket_printing import TicketPrinter
+    from ui.desk.program import DeskProgram, spec
+    from ui.shell import Runtime, run_program
 
-    app = QApplication([sys.argv[0]])
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    backend = DeskBackend(config)  # type: ignore[arg-type]
-    parts = build_desk(
-        app=app,
-        loop=loop,
-        config=backend.config,
-        backend=backend,
-        printer=TicketPrinter(config=backend.config),
-        clock=backend.clock,
-        size=QSize(1920, 1080),
-        fixed_counter=1,
-    )
+    def started(program: DeskProgram, _runtime: Runtime) -> None:
+        window, controller = program.window, program.controller
+        assert controller is not None
 
-    def sign_in() -> None:
-        first = next(iter(parts.window.staff.buttons.values()))
-        first.click()
-        for key in [*DEMO_STAFF_PIN, "ok"]:
-            parts.window.pin.keypad.press(key)
+        def sign_in() -> None:
+            first = next(iter(window.staff.buttons.values()))
+            first.click()
+            for key in [*DEMO_STAFF_PIN, "ok"]:
+                window.pin.keypad.press(key)
 
-    parts.controller.ready.connect(sign_in)
-    parts.controller.signed_in.connect(lambda _helper: print(READY, flush=True))
-    parts.window.show()
-    parts.controller.start()
-    return int(loop.run_forever() or 0)
+        controller.ready.connect(sign_in)
+        controller.signed_in.connect(lambda _helper: print(READY, flush=True))
+
+    return run_program(spec(1), config, on_start=started)  # type: ignore[arg-type]
 
 
 def _empty_qt_child() -> int:
@@ -153,7 +137,7 @@ def _frames_child() -> int:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from ui.desk.look import display_stylesheet, display_theme
+    from ui.staff.look import display_stylesheet, display_theme
     from ui.widgets.ticker import FRAME_MS
 
     app = QApplication([sys.argv[0]])

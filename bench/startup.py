@@ -1,7 +1,7 @@
 """Cold start of the kiosk to its first painted home screen, against a bare PySide6 window.
 
 Each run is a fresh ``python`` process started the same way; the time is from spawning it to
-the line it prints right after its first paint (``KIOSK_BENCH_EXIT=paint``, see ui/app.py),
+the line it prints right after its first paint (``KIOSK_BENCH_EXIT=paint``, see ui/shell.py),
 and the memory is that process's peak RSS (``os.wait4``). The floor is a fullscreen QWidget
 with nothing in it. Measured: ``kiosk run`` and ``kiosk demo`` (what ``make run`` starts) to
 the first paint, and ``kiosk run`` until its database is open and the first queue snapshot is

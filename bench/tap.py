@@ -18,9 +18,11 @@ from kiosk.domain.clock import FixedClock
 from kiosk.domain.views import TicketView
 from kiosk.services.context import AppContext, bootstrap
 from printing.worker import PrinterWorker
-from ui.kiosk.backend import KioskBackend
-from ui.kiosk.factory import KioskParts, build_kiosk
+from ui.kiosk import controller as kiosk_controller
+from ui.kiosk.program import KioskProgram
+from ui.kiosk.program import build as build_kiosk
 from ui.screenshots import quiet_offscreen_warnings, spin_until
+from ui.shell import Env, Runtime
 from ui.ticket_printing import TicketPrinter
 
 MOMENTS = ("committed", "painted", "handed to the printer")
@@ -59,45 +61,42 @@ class TapDriver:
         self.ctx: AppContext = bootstrap(config, clock=clock)
         device = Dummy()
         self.worker = PrinterWorker(lambda: device, width_dots=576, timeout_s=5)
-        self.parts: KioskParts = build_kiosk(
-            app=app,
-            loop=loop,
-            config=config,
-            backend=KioskBackend.from_context(self.ctx),
-            printer=TicketPrinter(config=config, clock=clock, worker=self.worker),
-            clock=clock,
-            size=QSize(1920, 1080),
-        )
+        printer = TicketPrinter(config=config, clock=clock, worker=self.worker)
+        env = Env(app=app, config=config, clock=clock, size=QSize(1920, 1080))
+        self.program: KioskProgram = build_kiosk(env, printer=printer)
+        self.runtime = Runtime.over_context(self.ctx, loop=loop)
         self.marks: dict[str, float] = {}
-        self._watch_moments()
+        self._issue = kiosk_controller.issue_ticket
+        self._watch_moments(printer)
         ready: list[bool] = []
-        self.parts.controller.ready.connect(lambda: ready.append(True))
-        self.parts.window.show()
-        self.parts.controller.start()
+        self.program.window.show()
+        self.program.start(self.runtime)
+        assert self.program.controller is not None
+        self.program.controller.ready.connect(lambda: ready.append(True))
         spin_until(lambda: bool(ready))
 
-    def _watch_moments(self) -> None:
-        parts, marks = self.parts, self.marks
-        submit, issue = parts.printer.submit, parts.backend.issue_ticket
+    def _watch_moments(self, printer: TicketPrinter) -> None:
+        marks, submit, issue = self.marks, printer.submit, self._issue
 
         def timed_submit(*args: Any, **kwargs: Any) -> Any:
             future = submit(*args, **kwargs)
             marks["handed to the printer"] = time.perf_counter()
             return future
 
-        def timed_issue(*args: Any) -> TicketView:
-            ticket = issue(*args)
+        def timed_issue(*args: Any, **kwargs: Any) -> TicketView:
+            ticket = issue(*args, **kwargs)
             marks["committed"] = time.perf_counter()
             return ticket
 
-        parts.printer.submit = timed_submit  # type: ignore[method-assign]
-        parts.backend.issue_ticket = timed_issue  # type: ignore[method-assign]
+        printer.submit = timed_submit  # type: ignore[method-assign]
+        # The controller's operation calls the service through its module's name.
+        kiosk_controller.issue_ticket = timed_issue  # type: ignore[assignment]
         self.watch = PaintWatch()
-        parts.window.ticket.number.installEventFilter(self.watch)
+        self.program.window.ticket.number.installEventFilter(self.watch)
 
     def tap(self) -> dict[str, float]:
         """Tap line A on the choose screen; seconds from the tap to each moment."""
-        window, runner = self.parts.window, self.parts.runner
+        window, runner = self.program.window, self.runtime.runner
         window.show_choose()
         spin_until(runner.is_idle)
         self.marks.clear()
@@ -119,8 +118,10 @@ class TapDriver:
 
     def close(self) -> None:
         """Close the kiosk, the printer thread and the database."""
-        self.parts.close()
-        spin_until(self.parts.runner.is_idle)
+        self.program.close()
+        self.runtime.close()
+        spin_until(self.runtime.runner.is_idle)
+        kiosk_controller.issue_ticket = self._issue
         self.worker.close()
         self.ctx.db.dispose()
         asyncio.events._set_running_loop(None)

@@ -105,9 +105,10 @@ def _run(args: argparse.Namespace) -> int:
     config = load_or_exit(args)
     if _no_display("kiosk"):
         return 1
-    from ui.app import run_kiosk
+    from ui.kiosk.program import SPEC
+    from ui.shell import run_program
 
-    return run_kiosk(config)
+    return run_program(SPEC, config)
 
 
 def demo_config(config: Config, env: dict[str, str] | None = None) -> Config:
@@ -127,21 +128,16 @@ def _demo(args: argparse.Namespace) -> int:
     config = demo_config(load_or_exit(args))
     if _no_display("kiosk"):
         return 1
-    from kiosk.services.demo import DEMO_STAFF_PIN
-    from ui.app import run_kiosk
+    from kiosk.services.demo import DEMO_STAFF_PIN, seed_demo
+    from ui.kiosk.program import SPEC
+    from ui.shell import run_program
 
     print(f"Demo database: {config.database_url}")
     print(
         f"To leave the kiosk: hold the {config.kiosk.exit_corner.replace('_', '-')} corner "
         f"for {config.kiosk.exit_hold_s:g} s, then type the demo staff PIN {DEMO_STAFF_PIN}."
     )
-    return run_kiosk(config, after_open=_seed_demo)
-
-
-def _seed_demo(backend: Any) -> None:
-    from kiosk.services.demo import seed_demo
-
-    seed_demo(backend.ctx)
+    return run_program(SPEC, config, after_open=seed_demo)
 
 
 def _unknown_counter(config: Config, number: int) -> bool:
@@ -162,9 +158,10 @@ def _desk(args: argparse.Namespace) -> int:
         return 2
     if _no_display("desk"):
         return 1
-    from ui.desk.app import run_desk
+    from ui.desk.program import spec
+    from ui.shell import run_program
 
-    return run_desk(config, counter=args.counter)
+    return run_program(spec(args.counter), config)
 
 
 def _display(args: argparse.Namespace) -> int:
@@ -173,9 +170,10 @@ def _display(args: argparse.Namespace) -> int:
     config = load_or_exit(args)
     if _no_display("display"):
         return 1
-    from ui.display.app import run_display
+    from ui.display.program import SPEC
+    from ui.shell import run_program
 
-    return run_display(config)
+    return run_program(SPEC, config)
 
 
 def _rate(args: argparse.Namespace) -> int:
@@ -186,9 +184,10 @@ def _rate(args: argparse.Namespace) -> int:
         return 2
     if _no_display("rate"):
         return 1
-    from ui.rate.app import run_counter_rating
+    from ui.rating.counter_program import spec
+    from ui.shell import run_program
 
-    return run_counter_rating(config, args.counter)
+    return run_program(spec(args.counter), config)
 
 
 def _manager(args: argparse.Namespace) -> int:
@@ -197,9 +196,10 @@ def _manager(args: argparse.Namespace) -> int:
     config = load_or_exit(args)
     if _no_display("manager"):
         return 1
-    from ui.manager.app import run_manager
+    from ui.manager.program import SPEC
+    from ui.shell import run_program
 
-    return run_manager(config)
+    return run_program(SPEC, config)
 
 
 def _screenshots(args: argparse.Namespace) -> int:

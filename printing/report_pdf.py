@@ -151,9 +151,9 @@ def _body(summary: Summary) -> list[Flowable]:
     story: list[Flowable] = []
     for table in sections.summary_tables(summary):
         story.append(_table(table))
-        if table.title.startswith("2."):
+        if table.key == "times":
             story.append(_hours_block(summary))
-        if table.title.startswith("8.") and any(r.count.current for r in summary.visits.outcomes):
+        if table.key == "outcomes" and any(r.count.current for r in summary.visits.outcomes):
             rows = summary.visits.outcomes
             chart = outcome_chart(
                 [r.label for r in rows],

@@ -1,7 +1,9 @@
-"""A ``Summary`` as titled tables of Vietnamese text: one wording for the PDF and the CLI.
+"""The one summary presenter: a ``Summary`` as titled tables of Vietnamese text.
 
-Numbers use Vietnamese conventions (``1.234``, ``7,5``). A table with one figure per row shows
-"Kỳ này | Kỳ trước | Chênh lệch"; a wider table shows each figure as ``current (previous)``.
+The PDF, the CLI and the manager's screen all show these tables, so a figure reads the same
+everywhere. Numbers go through ``kiosk.domain.numbers.format_number`` (``1.234``, ``7,5``). A
+table with one figure per row shows "Kỳ này | Kỳ trước | Chênh lệch"; a wider table shows each
+figure as ``current (previous)``. Each table has a ``key`` for code to find it by.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from kiosk.domain.numbers import format_number
 from kiosk.domain.summary import Figure
 from kiosk.domain.summary_views import CountRow, StatusRow, Summary, WorkRow
 
@@ -36,14 +39,12 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     numeric_from: int = 1
     note: str = ""
+    key: str = ""
 
 
 def fmt_number(value: float | None, decimals: int = 0) -> str:
     """``1234`` -> ``1.234``; ``7.5`` with one decimal -> ``7,5``; None -> ``–``."""
-    if value is None:
-        return DASH
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return DASH if value is None else format_number(value, decimals=decimals)
 
 
 def fmt_share(value: float | None) -> str:
@@ -84,13 +85,13 @@ def _share_row(label: str, figure: Figure) -> tuple[str, ...]:
     return label, fmt_share(figure.current), fmt_share(figure.previous), fmt_delta(delta, 1)
 
 
-def _compare(title: str, rows: Sequence[tuple[str, ...]], note: str = "") -> Table:
-    return Table(title, ("Chỉ tiêu", *COMPARE_COLUMNS), tuple(rows), note=note)
+def _compare(key: str, title: str, rows: Sequence[tuple[str, ...]]) -> Table:
+    return Table(title, ("Chỉ tiêu", *COMPARE_COLUMNS), tuple(rows), key=key)
 
 
-def _counts(title: str, head: str, rows: Sequence[CountRow], empty: str) -> Table:
+def _counts(key: str, title: str, head: str, rows: Sequence[CountRow], empty: str) -> Table:
     body = [compare_row(r.label, r.count) for r in rows] or [(empty, "", "", "")]
-    return Table(title, (head, *COMPARE_COLUMNS), tuple(body))
+    return Table(title, (head, *COMPARE_COLUMNS), tuple(body), key=key)
 
 
 def ticket_tables(s: Summary) -> list[Table]:
@@ -111,24 +112,25 @@ def ticket_tables(s: Summary) -> list[Table]:
         compare_row("Thời gian phục vụ – trung vị (phút)", s.tickets.service_median_min, 1),
     ]
     return [
-        _compare("1. Phiếu xếp hàng", rows),
-        _compare("2. Thời gian chờ và phục vụ", times),
-        _status_table("3. Theo hàng đợi", "Hàng đợi", s.tickets.by_line),
-        _status_table("4. Theo thủ tục", "Thủ tục", s.tickets.by_procedure),
+        _compare("tickets", "1. Phiếu xếp hàng", rows),
+        _compare("times", "2. Thời gian chờ và phục vụ", times),
+        _status_table("lines", "3. Theo hàng đợi", "Hàng đợi", s.tickets.by_line),
+        _status_table("procedures", "4. Theo thủ tục", "Thủ tục", s.tickets.by_procedure),
     ]
 
 
-def _status_table(title: str, head: str, rows: Sequence[StatusRow]) -> Table:
+def _status_table(key: str, title: str, head: str, rows: Sequence[StatusRow]) -> Table:
     columns = (head, "Đã lấy số", "Đã phục vụ", "Vắng mặt", "Chưa phục vụ")
     body: list[tuple[str, ...]] = [
         (r.label, *(fmt_pair(f) for f in (r.issued, r.served, r.no_show, r.not_served_at_closing)))
         for r in rows
     ]
     note = "Số trong ngoặc: kỳ trước."
-    return Table(title, columns, tuple(body or [("Không có phiếu", "", "", "", "")]), note=note)
+    body = body or [("Không có phiếu", "", "", "", "")]
+    return Table(title, columns, tuple(body), note=note, key=key)
 
 
-def _work_table(title: str, head: str, rows: Sequence[WorkRow], *, detail: bool) -> Table:
+def _work_table(key: str, title: str, head: str, rows: Sequence[WorkRow], *, detail: bool) -> Table:
     columns = (head, "Vai trò", "Lượt hỗ trợ", "Số phút") if detail else (head, "Lượt", "Số phút")
     body: list[tuple[str, ...]] = []
     for r in rows:
@@ -137,7 +139,8 @@ def _work_table(title: str, head: str, rows: Sequence[WorkRow], *, detail: bool)
     if not body:
         body.append(("Không có lượt hỗ trợ", *[""] * (len(columns) - 1)))
     note = "Số trong ngoặc: kỳ trước. Mỗi người được tính trọn số phút của lượt có mặt."
-    return Table(title, columns, tuple(body), numeric_from=2 if detail else 1, note=note)
+    numeric_from = 2 if detail else 1
+    return Table(title, columns, tuple(body), numeric_from=numeric_from, note=note, key=key)
 
 
 def help_tables(s: Summary) -> list[Table]:
@@ -148,17 +151,24 @@ def help_tables(s: Summary) -> list[Table]:
         compare_row("Trong đó: không lấy số (tại điểm thôn, tại quầy)", v.walk_ins),
     ]
     return [
-        _compare("5. Lượt hỗ trợ người dân", totals),
-        _work_table("6. Theo nhóm người hỗ trợ", "Nhóm", v.role_groups, detail=False),
-        _work_table("7. Theo người hỗ trợ", "Người hỗ trợ", v.helpers, detail=True),
-        _counts("8. Kết quả hỗ trợ", "Kết quả", v.outcomes, "Không có"),
+        _compare("visits", "5. Lượt hỗ trợ người dân", totals),
+        _work_table("groups", "6. Theo nhóm người hỗ trợ", "Nhóm", v.role_groups, detail=False),
+        _work_table("helpers", "7. Theo người hỗ trợ", "Người hỗ trợ", v.helpers, detail=True),
+        _counts("outcomes", "8. Kết quả hỗ trợ", "Kết quả", v.outcomes, "Không có"),
         _counts(
+            "priority",
             "9. Đối tượng ưu tiên đã được phục vụ",
             "Đối tượng",
             s.tickets.priority_served,
             "Không có",
         ),
-        _counts("10. Hỗ trợ không lấy số, theo nơi hỗ trợ", "Nơi", v.walk_in_places, "Không có"),
+        _counts(
+            "places",
+            "10. Hỗ trợ không lấy số, theo nơi hỗ trợ",
+            "Nơi",
+            v.walk_in_places,
+            "Không có",
+        ),
     ]
 
 
@@ -169,8 +179,8 @@ def rating_tables(s: Summary) -> list[Table]:
     rows.append(compare_row("Tổng số lượt đánh giá", r.count))
     rows.append(_share_row("Tỷ lệ hài lòng trở lên", r.satisfied_share))
     return [
-        _compare(f"11. Đánh giá mức độ hài lòng (thang {r.scale} mức)", rows),
-        _counts("12. Lý do chưa hài lòng", "Lý do", r.reasons, "Không có"),
+        _compare("ratings", f"11. Đánh giá mức độ hài lòng (thang {r.scale} mức)", rows),
+        _counts("reasons", "12. Lý do chưa hài lòng", "Lý do", r.reasons, "Không có"),
     ]
 
 

@@ -1,8 +1,8 @@
-"""Numbers, dates and times as Vietnamese readers write them (and English readers, when chosen).
+"""Dates and times as Vietnamese readers write them (and English readers, when chosen).
 
-Vietnamese groups thousands with a dot (1.234) and writes dates day first (23/11/2026) after the
-weekday ("Thứ Hai"); times are 24-hour (09:05). Qt's locale data is not used so the result does
-not depend on the ICU build on the kiosk.
+Vietnamese writes dates day first (23/11/2026) after the weekday ("Thứ Hai"); times are
+24-hour (09:05). Numbers go through ``kiosk.domain.numbers.format_number`` (1.234, 7,5).
+Qt's locale data is not used so the result does not depend on the ICU build on the kiosk.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from kiosk.domain.numbers import format_number
 from ui.i18n import translate
 
 
@@ -25,12 +26,6 @@ def weekday_name(day: date) -> str:
         translate("formatting", "Chủ nhật"),
     )
     return names[day.weekday()]
-
-
-def format_int(value: int, language: str) -> str:
-    """``1.234`` in Vietnamese, ``1,234`` in English."""
-    grouped = f"{value:,}"
-    return grouped.replace(",", ".") if language == "vi" else grouped
 
 
 def format_date(day: date) -> str:
@@ -56,5 +51,5 @@ def format_minutes(minutes: int, language: str) -> str:
             hours=hours, minutes=rest
         )
     return translate("formatting", "khoảng {minutes} phút", None, minutes).format(
-        minutes=format_int(minutes, language)
+        minutes=format_number(minutes, language=language)
     )

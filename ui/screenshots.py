@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,13 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config
 from kiosk.domain.clock import FixedClock
-from ui.kiosk.backend import KioskBackend
-from ui.kiosk.factory import KioskParts, build_kiosk
 from ui.kiosk.notice_overlay import ERROR, HELP_SENT
-from ui.kiosk.ticket_screen import PRINTING
+from ui.kiosk.print_state import PRINTING
+from ui.kiosk.program import KioskProgram
+from ui.kiosk.program import build as build_kiosk
+from ui.kiosk.window import KioskWindow
+from ui.manager.window import ManagerWindow
+from ui.shell import Env, Runtime
 from ui.ticket_printing import TicketPrinter
 
 # Monday 09:00 in Vietnam: a busy morning.
@@ -132,22 +136,17 @@ def render_screenshots(
             written += _render_manager(out_dir, app=app, loop=loop, ctx=ctx)
             for language in languages:
                 for width, height in sizes:
-                    parts = build_kiosk(
-                        app=app,
-                        loop=loop,
-                        config=shot_config,
-                        backend=KioskBackend.from_context(ctx),
-                        printer=printer,
-                        clock=clock,
-                        size=QSize(width, height),
-                    )
+                    env = Env(app=app, config=shot_config, clock=clock, size=QSize(width, height))
+                    program = build_kiosk(env, printer=printer)
+                    runtime = Runtime.over_context(ctx, loop=loop)
                     try:
                         prefix = out_dir / f"{width}x{height}-{language}"
                         shown = tuple(guides) or GUIDES_SHOWN
-                        written += _render_states(parts, switch, language, prefix, shown)
+                        written += _render_states(program, runtime, switch, language, prefix, shown)
                     finally:
-                        parts.close()
-                        spin_until(parts.runner.is_idle)
+                        program.close()
+                        runtime.close()
+                        spin_until(runtime.runner.is_idle)
         finally:
             worker.close()
             ctx.db.dispose()
@@ -156,17 +155,20 @@ def render_screenshots(
 
 
 def _render_states(
-    parts: KioskParts,
+    program: KioskProgram,
+    runtime: Runtime,
     switch: SwitchablePrinter,
     language: str,
     prefix: Path,
     guides: Sequence[str],
 ) -> list[Path]:
-    window, controller = parts.window, parts.controller
+    from kiosk.services.demo import DEMO_STAFF_PIN
+
+    window = program.window
     written: list[Path] = []
 
     def shot(name: str) -> None:
-        spin_until(parts.runner.is_idle)
+        spin_until(runtime.runner.is_idle)
         QApplication.processEvents()
         path = prefix.with_name(f"{prefix.name}-{name}.png")
         window.grab().save(str(path))
@@ -174,10 +176,11 @@ def _render_states(
 
     window.show()
     ready: list[bool] = []
-    controller.ready.connect(lambda: ready.append(True))
-    controller.start()
+    program.start(runtime)
+    assert program.controller is not None
+    program.controller.ready.connect(lambda: ready.append(True))
     spin_until(lambda: bool(ready))
-    parts.i18n.set_language(language)
+    program.i18n.set_language(language)
     shot("01-home")
     window.set_large_text(True)
     shot("02-home-large-text")
@@ -212,6 +215,11 @@ def _render_states(
     shot("10-exit-pin")
     window.exit_overlay.keypad.press("ok")
     shot("11-exit-pin-wrong")
+    # The right PIN resets the keypad's wrong tries, which the database keeps: without it
+    # the fifth size or language would show a locked keypad here.
+    for digit in [*DEMO_STAFF_PIN, "ok"]:
+        window.exit_overlay.keypad.press(digit)
+    spin_until(runtime.runner.is_idle)
     window.exit_overlay.close_overlay()
     window.notice.show_notice(ERROR, close_after_s=60)
     shot("12-error")
@@ -225,20 +233,23 @@ def _render_states(
     shot("15-priority-large-text")
     window.set_large_text(False)
     assert window.notice.kind() in (ERROR, HELP_SENT)
-    _guide_states(parts, shot, guides)
-    _rate_states(parts, shot)
+    _guide_states(window, shot, guides)
+    _rate_states(window, shot)
+    runtime.live.set_link(False)  # what a visitor sees while the database is out of reach
+    spin_until(lambda: runtime.live.up is False)
+    shot("16-home-link-down")
+    runtime.live.set_link(True)
     return written
 
 
 GUIDES_SHOWN = ("kich-hoat-vneid", "khai-sinh")
 
 
-def _guide_states(parts: KioskParts, shot: Callable[[str], None], guides: Sequence[str]) -> None:
+def _guide_states(window: KioskWindow, shot: Callable[[str], None], guides: Sequence[str]) -> None:
     """The guide list, every step of the chosen guides and their "what to bring" pages."""
     from kiosk.domain.errors import NotFoundError
     from ui.kiosk.guide_screen import GuidesScreen
 
-    window = parts.window
     screen = window.tile_screen("guides")
     assert isinstance(screen, GuidesScreen)
     loaded = screen.list.guide_ids()
@@ -265,12 +276,11 @@ def _guide_states(parts: KioskParts, shot: Callable[[str], None], guides: Sequen
         screen.show_list()
 
 
-def _rate_states(parts: KioskParts, shot: Callable[[str], None]) -> None:
+def _rate_states(window: KioskWindow, shot: Callable[[str], None]) -> None:
     """The rating keypad (with a problem), the faces, the reasons and thanks."""
-    from ui.kiosk.rate_number_screen import NOT_FINISHED
-    from ui.kiosk.rate_screen import RateScreen
+    from ui.rating.rate_number_screen import NOT_FINISHED
+    from ui.rating.rate_screen import RateScreen
 
-    window = parts.window
     window.show_home()
     window.home.buttons["rate"].click()
     screen = window.tile_screen("rate")
@@ -292,43 +302,54 @@ def _rate_states(parts: KioskParts, shot: Callable[[str], None]) -> None:
 MANAGER_SIZES = ((1366, 768), (1920, 1080))
 
 
+def _shows_summary(window: ManagerWindow) -> bool:
+    return window.stack.currentWidget() is window.summary
+
+
 def _render_manager(
     out_dir: Path, *, app: QApplication, loop: asyncio.AbstractEventLoop, ctx: Any
 ) -> list[Path]:
     """The manager's gate and today's summary on the demo data, at desk PC sizes."""
     from kiosk.domain.enums import HelperRole
-    from kiosk.services.helpers import list_helpers
-    from ui.manager.app import build_manager
-    from ui.manager.backend import ManagerBackend
+    from kiosk.services.context import Actor
+    from kiosk.services.demo import DEMO_STAFF_PIN
+    from kiosk.services.helpers import add_helper
+    from kiosk.services.roster import who_can_sign_in
+    from ui.manager.program import build as build_manager
 
     written: list[Path] = []
-    manager = next((h for h in list_helpers(ctx) if h.role == HelperRole.MANAGER), None)
-    for width, height in MANAGER_SIZES:
-        window, runner = build_manager(
-            app=app,
-            loop=loop,
-            backend=ManagerBackend.from_context(ctx),
-            width_px=width,
-            height_px=height,
+    manager = next(iter(who_can_sign_in(ctx, role=HelperRole.MANAGER)), None)
+    if manager is None:  # the demo has none: the screenshots' own database gets one
+        manager = add_helper(
+            ctx,
+            name="Lãnh Đạo Xã",
+            kind="staff",
+            role="manager",
+            pin=DEMO_STAFF_PIN,
+            actor=Actor("screenshots"),
         )
+    for width, height in MANAGER_SIZES:
+        env = Env(app=app, config=ctx.config, clock=ctx.clock, size=QSize(width, height))
+        program = build_manager(env)
+        runtime = Runtime.over_context(ctx, loop=loop)
+        window = program.window
         try:
             window.show()
-            window.start()
-            spin_until(runner.is_idle)
-            for name in ("40-manager-gate", "41-manager-summary"):
-                if name == "41-manager-summary":  # as after a manager's PIN
-                    if manager is not None:
-                        window.summary.set_manager(manager)
-                    window.stack.setCurrentWidget(window.summary)
-                    window.summary.show_day()
-                    spin_until(runner.is_idle)
-                QApplication.processEvents()
-                path = out_dir / f"{width}x{height}-vi-{name}.png"
-                window.grab().save(str(path))
-                written.append(path)
+            program.start(runtime)
+            spin_until(runtime.runner.is_idle)
+            path = out_dir / f"{width}x{height}-vi-40-manager-gate.png"
+            window.grab().save(str(path))
+            written.append(path)
+            window.gate.choose(manager.id)  # the manager's PIN, as a tap would type it
+            window.gate.pin_submitted.emit(manager.id, DEMO_STAFF_PIN)
+            spin_until(partial(_shows_summary, window))
+            spin_until(runtime.runner.is_idle)
+            QApplication.processEvents()
+            path = out_dir / f"{width}x{height}-vi-41-manager-summary.png"
+            window.grab().save(str(path))
+            written.append(path)
         finally:
-            runner.close()
-            spin_until(runner.is_idle)
-            window.close()
-            window.deleteLater()
+            program.close()
+            runtime.close()
+            spin_until(runtime.runner.is_idle)
     return written

@@ -2,7 +2,9 @@
 
 ``print_ticket`` is the one way a ticket reaches paper: the kiosk after issuing, and the desk
 when a visitor asks for a reprint (``find_ticket`` then ``print_ticket`` again). python-escpos
-and Pillow load on first use, off the UI thread (``TicketPrinter.start`` via ``run_db``).
+and Pillow load on first use, off the UI thread (``TicketPrinter.start`` via ``run_db``). The
+result is recorded on the ticket, and a failure alerts the desks, named by ``source``. This
+module loads the core's services: programs import it after their first frame.
 """
 
 from __future__ import annotations
@@ -11,33 +13,26 @@ import logging
 from collections.abc import Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from kiosk.config import Config
 from kiosk.domain.clock import Clock, system_clock
+from kiosk.domain.enums import AlertKind
 from kiosk.domain.views import TicketView
+from kiosk.services.alerts import raise_alert
+from kiosk.services.tickets import mark_print_result
 from ui.i18n import translate
 
 if TYPE_CHECKING:
     from printing.blocks import Block
     from printing.ticket import TicketLabels
     from printing.worker import PrinterWorker
-    from ui.tasks import TaskRunner
+    from ui.shell import Runtime
 
 logger = logging.getLogger(__name__)
 
 # Beyond the worker's own timeout, in case its watchdog thread itself is starved.
 EXTRA_WAIT_S = 5.0
-
-
-class PrintRecorder(Protocol):
-    """Where print results go (``KioskBackend`` or the desk's backend)."""
-
-    def mark_print_result(self, ticket_id: int, *, printed: bool, detail: str = "") -> None:
-        """Record whether the ticket reached paper."""
-
-    def report_printer_trouble(self, ticket_id: int | None, detail: str) -> None:
-        """Alert the desks."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,28 +138,47 @@ class TicketPrinter:
 
 async def print_ticket(
     *,
-    runner: TaskRunner,
+    runtime: Runtime,
     printer: TicketPrinter,
-    recorder: PrintRecorder,
     ticket: TicketView,
     language: str,
+    source: str,
 ) -> PrintOutcome:
-    """Print a ticket, record the result, and alert the desks if it failed.
+    """Print a ticket, record the result, and alert the desks (from ``source``) if it failed.
 
     Never raises for printer trouble: the outcome says what happened.
     """
     try:
         future = printer.submit(ticket, language=language)
-        await runner.wait_future(future, timeout_s=printer.timeout_s)
+        await runtime.runner.wait_future(future, timeout_s=printer.timeout_s)
         outcome = PrintOutcome(printed=True)
     except TimeoutError:
         outcome = PrintOutcome(printed=False, detail="the printer did not answer in time")
     except Exception as exc:  # PrinterError or anything a driver raises
         outcome = PrintOutcome(printed=False, detail=str(exc) or type(exc).__name__)
-    await runner.run_db(
-        recorder.mark_print_result, ticket.id, printed=outcome.printed, detail=outcome.detail
+    await runtime.ops.run(
+        lambda ctx: mark_print_result(
+            ctx, ticket_id=ticket.id, printed=outcome.printed, detail=outcome.detail
+        )
     )
     if not outcome.printed:
         logger.warning("ticket %s was not printed: %s", ticket.number, outcome.detail)
-        await runner.run_db(recorder.report_printer_trouble, ticket.id, outcome.detail)
+        await report_printer_trouble(
+            runtime, source=source, ticket_id=ticket.id, detail=outcome.detail
+        )
     return outcome
+
+
+async def report_printer_trouble(
+    runtime: Runtime, *, source: str, ticket_id: int | None, detail: str
+) -> None:
+    """Alert the desks that ``source``'s printer is in trouble."""
+    await runtime.ops.run(
+        lambda ctx: raise_alert(
+            ctx,
+            kind=AlertKind.PRINTER_TROUBLE,
+            source=source,
+            message=detail,
+            ticket_id=ticket_id,
+        )
+    )

@@ -26,6 +26,13 @@
 </context>
 <context>
     <name>ChooseScreen</name>
+    <message numerus="yes">
+        <source>Đang chờ: {count} người</source>
+        <translation>
+            <numerusform>Waiting: {count} person</numerusform>
+            <numerusform>Waiting: {count} people</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Bạn cần làm thủ tục gì?</source>
         <translation>What do you need to do?</translation>
@@ -33,13 +40,6 @@
     <message>
         <source>‹ Quay lại</source>
         <translation>‹ Back</translation>
-    </message>
-    <message numerus="yes">
-        <source>Đang chờ: {count} người</source>
-        <translation>
-            <numerusform>Waiting: {count} person</numerusform>
-            <numerusform>Waiting: {count} people</numerusform>
-        </translation>
     </message>
     <message>
         <source>Đang lấy số, xin chờ một chút…</source>
@@ -82,6 +82,189 @@
     <message>
         <source>Bỏ qua</source>
         <translation>Skip</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorTexts</name>
+    <message>
+        <source>Mất kết nối máy chủ, đang thử lại…</source>
+        <translation>Lost connection to the server, retrying…</translation>
+    </message>
+    <message>
+        <source>Mã PIN không đúng.</source>
+        <translation>Wrong PIN.</translation>
+    </message>
+    <message>
+        <source>Nhập sai mã PIN quá nhiều lần. Xin thử lại sau {time}.</source>
+        <translation>Too many wrong PINs. Try again after {time}.</translation>
+    </message>
+    <message>
+        <source>{name} không đăng nhập được (chưa có mã PIN?).</source>
+        <translation>{name} cannot sign in (no PIN yet?).</translation>
+    </message>
+    <message>
+        <source>Chỉ lãnh đạo mới xem được báo cáo.</source>
+        <translation>Only a manager can read the summary.</translation>
+    </message>
+    <message>
+        <source>Mã PIN gồm {low} đến {high} chữ số.</source>
+        <translation>A PIN has {low} to {high} digits.</translation>
+    </message>
+    <message>
+        <source>Chỉ cán bộ mới có mã PIN.</source>
+        <translation>Only staff have a PIN.</translation>
+    </message>
+    <message>
+        <source>Quầy {counter} đang phục vụ số {number}: hãy hoàn thành hoặc báo vắng trước.</source>
+        <translation>Counter {counter} is still with ticket {number}: finish it or mark it no-show first.</translation>
+    </message>
+    <message>
+        <source>Số {number} không còn chờ nữa.</source>
+        <translation>Ticket {number} is not waiting any more.</translation>
+    </message>
+    <message>
+        <source>Không còn gì để hoàn tác cho số {number} (quá 2 phút?).</source>
+        <translation>Nothing to undo for ticket {number} (more than 2 minutes ago?).</translation>
+    </message>
+    <message>
+        <source>Số này đã ở hàng {line}.</source>
+        <translation>This ticket is already on line {line}.</translation>
+    </message>
+    <message>
+        <source>Không làm được việc này với số ở trạng thái hiện tại.</source>
+        <translation>This cannot be done with the ticket as it is now.</translation>
+    </message>
+    <message>
+        <source>Chỉ cho chờ lại được số của hôm nay.</source>
+        <translation>Only today's tickets can wait again.</translation>
+    </message>
+    <message>
+        <source>{number} không phải số vé (ví dụ: A012).</source>
+        <translation>{number} is not a ticket number (such as A012).</translation>
+    </message>
+    <message>
+        <source>Không có số {number} trong ngày.</source>
+        <translation>No ticket {number} today.</translation>
+    </message>
+    <message>
+        <source>Số {number} chưa phục vụ xong: xin đánh giá sau khi làm xong việc.</source>
+        <translation>Ticket {number} is not finished yet: please rate it after your visit.</translation>
+    </message>
+    <message>
+        <source>Lượt này đã được đánh giá. Xin cảm ơn!</source>
+        <translation>This visit has been rated already. Thank you!</translation>
+    </message>
+    <message>
+        <source>Không có thủ tục {procedure}.</source>
+        <translation>There is no procedure {procedure}.</translation>
+    </message>
+    <message>
+        <source>Thủ tục {procedure} không làm ở hàng {line}.</source>
+        <translation>Procedure {procedure} is not served on line {line}.</translation>
+    </message>
+    <message>
+        <source>Cần ít nhất một người hỗ trợ.</source>
+        <translation>At least one helper is needed.</translation>
+    </message>
+    <message>
+        <source>Cần chọn ít nhất một kết quả.</source>
+        <translation>Choose at least one outcome.</translation>
+    </message>
+    <message>
+        <source>Một người hỗ trợ bị chọn hai lần.</source>
+        <translation>A helper is chosen twice.</translation>
+    </message>
+    <message>
+        <source>Chỉ một người được là người chính.</source>
+        <translation>Only one helper can lead.</translation>
+    </message>
+    <message>
+        <source>{name} không còn hoạt động.</source>
+        <translation>{name} is no longer active.</translation>
+    </message>
+    <message>
+        <source>Hãy ghi nơi đã hỗ trợ.</source>
+        <translation>Write where the help was given.</translation>
+    </message>
+    <message>
+        <source>Thời gian bắt đầu không thể ở tương lai.</source>
+        <translation>The start cannot be in the future.</translation>
+    </message>
+    <message>
+        <source>Cần nhập họ tên.</source>
+        <translation>A name is needed.</translation>
+    </message>
+    <message>
+        <source>Chưa ghi được tệp {path}: {reason}</source>
+        <translation>Could not write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Có lỗi khi làm việc này. Xin thử lại; nếu vẫn lỗi, báo cán bộ kỹ thuật.</source>
+        <translation>Something went wrong. Please try again; if it keeps failing, tell the IT staff.</translation>
+    </message>
+    <message>
+        <source>Không thực hiện được: {detail}</source>
+        <translation>Could not do this: {detail}</translation>
+    </message>
+    <message>
+        <source>Cơ sở dữ liệu đang bận, chưa ghi được gì. Xin thử lại.</source>
+        <translation>The database is busy; nothing was saved. Please try again.</translation>
+    </message>
+    <message>
+        <source>Tài khoản này không được phép làm việc này.</source>
+        <translation>This account is not allowed to do this.</translation>
+    </message>
+    <message>
+        <source>Chưa sao lưu hoặc khôi phục được dữ liệu. Báo cán bộ kỹ thuật.</source>
+        <translation>The data could not be backed up or restored. Tell the technical staff.</translation>
+    </message>
+    <message>
+        <source>Chưa làm được việc này với cài đặt điểm hỗ trợ thôn trên máy này.</source>
+        <translation>This cannot be done with this PC's village point setup.</translation>
+    </message>
+    <message>
+        <source>Chưa dùng được cơ sở dữ liệu của xã tại {where}. Các bản ghi vẫn ở máy này và sẽ được gửi ở lần đồng bộ sau.</source>
+        <translation>Cannot use the commune database at {where}. The records stay on this PC and go at the next sync.</translation>
+    </message>
+    <message>
+        <source>Không đọc hoặc ghi được tệp {path}.</source>
+        <translation>Cannot read or write the file {path}.</translation>
+    </message>
+    <message>
+        <source>Không lưu được các bản ghi của điểm hỗ trợ thôn: chúng không khớp với dữ liệu của xã này.</source>
+        <translation>The village point's records cannot be stored: they do not match this commune's data.</translation>
+    </message>
+    <message>
+        <source>Một mục trong tệp bị thiếu hoặc sai kiểu.</source>
+        <translation>A field in the file is missing or has the wrong type.</translation>
+    </message>
+    <message>
+        <source>Tệp của điểm hỗ trợ thôn bị hỏng, không đọc được.</source>
+        <translation>The village point's file is damaged and cannot be read.</translation>
+    </message>
+    <message>
+        <source>Tệp trống.</source>
+        <translation>The file is empty.</translation>
+    </message>
+    <message>
+        <source>Đây không phải tệp điểm hỗ trợ thôn mà phiên bản này đọc được.</source>
+        <translation>This is not a village point file this version can read.</translation>
+    </message>
+    <message>
+        <source>Tệp bị cắt ngắn (chép chưa xong?). Hãy chép lại tệp.</source>
+        <translation>The file is cut short (an unfinished copy?). Copy the file again.</translation>
+    </message>
+    <message>
+        <source>Chữ ký không khớp: tệp đã bị sửa sau khi xuất. Không nhập gì.</source>
+        <translation>The signature does not match: the file was changed after export. Nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Tệp được ký bằng khóa khác (của xã khác, hoặc khóa của xã đã đổi).</source>
+        <translation>The file is signed with another key (another commune's, or the commune's key was changed).</translation>
+    </message>
+    <message>
+        <source>Tệp này là loại khác: danh sách người hỗ trợ thay vì bản ghi, hoặc ngược lại.</source>
+        <translation>This file is of the other kind: a roster instead of records, or the other way round.</translation>
     </message>
 </context>
 <context>
@@ -223,6 +406,10 @@
 <context>
     <name>HomeScreen</name>
     <message>
+        <source>Máy lấy số tạm dừng. Mời ông/bà đến thẳng quầy.</source>
+        <translation>The ticket machine is paused. Please go straight to a counter.</translation>
+    </message>
+    <message>
         <source>Xin chào! Bạn cần làm gì?</source>
         <translation>Hello! What do you need?</translation>
     </message>
@@ -311,6 +498,10 @@
 <context>
     <name>ManagerSummaryScreen</name>
     <message>
+        <source>So với {period}.</source>
+        <translation>Compared with {period}.</translation>
+    </message>
+    <message>
         <source>◀ Trước</source>
         <translation>◀ Previous</translation>
     </message>
@@ -339,12 +530,8 @@
         <translation>Calculating…</translation>
     </message>
     <message>
-        <source>Không đọc được số liệu.</source>
-        <translation>The figures could not be read.</translation>
-    </message>
-    <message>
-        <source>So với {period} (trong ngoặc: chênh lệch).</source>
-        <translation>Compared with {period} (in brackets: the change).</translation>
+        <source>Không đọc được số liệu: {error}</source>
+        <translation>Could not read the figures: {error}</translation>
     </message>
     <message>
         <source>Chưa xuất được: {error}</source>
@@ -355,50 +542,6 @@
         <translation>Saved: {pdf} and {csv}</translation>
     </message>
     <message>
-        <source>Lấy số</source>
-        <translation>Issued</translation>
-    </message>
-    <message>
-        <source>Đã phục vụ</source>
-        <translation>Served</translation>
-    </message>
-    <message>
-        <source>Vắng mặt</source>
-        <translation>No-show</translation>
-    </message>
-    <message>
-        <source>Chưa phục vụ khi hết giờ</source>
-        <translation>Not served at closing</translation>
-    </message>
-    <message>
-        <source>Số thứ tự</source>
-        <translation>Queue tickets</translation>
-    </message>
-    <message>
-        <source>Theo thủ tục</source>
-        <translation>By procedure</translation>
-    </message>
-    <message>
-        <source>Thời gian</source>
-        <translation>Times</translation>
-    </message>
-    <message>
-        <source> phút</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <source>Chờ (trung vị)</source>
-        <translation>Waiting (median)</translation>
-    </message>
-    <message>
-        <source>Chờ (90% khách không quá)</source>
-        <translation>Waiting (90% waited at most)</translation>
-    </message>
-    <message>
-        <source>Phục vụ (trung vị)</source>
-        <translation>Service (median)</translation>
-    </message>
-    <message>
         <source>Giờ cao điểm (số vé lấy mỗi giờ)</source>
         <translation>Busy hours (tickets issued per hour)</translation>
     </message>
@@ -406,68 +549,12 @@
         <source>Vạch đen: kỳ trước. Đông nhất: {hours}</source>
         <translation>Black mark: previous period. Busiest: {hours}</translation>
     </message>
-    <message>
-        <source>Lượt</source>
-        <translation>Visits</translation>
-    </message>
-    <message>
-        <source>Phút</source>
-        <translation>Minutes</translation>
-    </message>
-    <message>
-        <source>Người hỗ trợ</source>
-        <translation>Helpers</translation>
-    </message>
-    <message>
-        <source>Kết quả và đối tượng ưu tiên</source>
-        <translation>Outcomes and priority groups</translation>
-    </message>
-    <message>
-        <source>Tổng lượt hỗ trợ</source>
-        <translation>All visits</translation>
-    </message>
-    <message>
-        <source>Hỗ trợ không lấy số, theo điểm</source>
-        <translation>Help without a ticket, by place</translation>
-    </message>
-    <message>
-        <source>Tổng</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <source>Đánh giá</source>
-        <translation>Ratings</translation>
-    </message>
-    <message>
-        <source>Số lượt đánh giá</source>
-        <translation>Ratings given</translation>
-    </message>
-    <message>
-        <source>Hài lòng trở lên</source>
-        <translation>Satisfied or better</translation>
-    </message>
 </context>
 <context>
     <name>ManagerWindow</name>
     <message>
         <source>Báo cáo tổng hợp</source>
         <translation>Summary report</translation>
-    </message>
-    <message>
-        <source>Không kiểm tra được mã PIN.</source>
-        <translation>The PIN could not be checked.</translation>
-    </message>
-    <message>
-        <source>Chỉ lãnh đạo mới xem được báo cáo.</source>
-        <translation>Only a manager can read the summary.</translation>
-    </message>
-    <message>
-        <source>Nhập sai quá nhiều lần. Xin thử lại sau ít phút.</source>
-        <translation>Too many wrong PINs. Try again in a few minutes.</translation>
-    </message>
-    <message>
-        <source>Mã PIN không đúng.</source>
-        <translation>Wrong PIN.</translation>
     </message>
 </context>
 <context>
@@ -495,6 +582,14 @@
     <message>
         <source>Xin bạn thử lại, hoặc hỏi cán bộ ở quầy.</source>
         <translation>Please try again, or ask at a counter.</translation>
+    </message>
+    <message>
+        <source>Máy lấy số tạm dừng</source>
+        <translation>The ticket machine is paused</translation>
+    </message>
+    <message>
+        <source>Mời ông/bà đến thẳng quầy, cán bộ sẽ giúp.</source>
+        <translation>Please go straight to a counter; the staff will help you.</translation>
     </message>
     <message>
         <source>Đã hiểu</source>
@@ -593,6 +688,13 @@
 </context>
 <context>
     <name>TicketScreen</name>
+    <message numerus="yes">
+        <source>{count} người</source>
+        <translation>
+            <numerusform>{count} person</numerusform>
+            <numerusform>{count} people</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Số của bạn là</source>
         <translation>Your number is</translation>
@@ -604,13 +706,6 @@
     <message>
         <source>Ưu tiên: {group}</source>
         <translation>Priority: {group}</translation>
-    </message>
-    <message numerus="yes">
-        <source>{count} người</source>
-        <translation>
-            <numerusform>{count} person</numerusform>
-            <numerusform>{count} people</numerusform>
-        </translation>
     </message>
     <message>
         <source>Sắp đến lượt bạn</source>

@@ -117,3 +117,10 @@ class PriorityMode(StrEnum):
 
     STRICT = "strict"
     RATIO = "ratio"
+
+
+class AlertKind(StrEnum):
+    """Why a desk is alerted."""
+
+    HELP_REQUESTED = "help_requested"
+    PRINTER_TROUBLE = "printer_trouble"

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from kiosk.domain.errors import KioskError
+from kiosk.domain.errors import ErrorCode, KioskError
 
 UUID_LENGTH = 36
 
@@ -14,7 +14,7 @@ UUID_LENGTH = 36
 class JsonFieldError(KioskError):
     """A field of a JSON file is missing or has the wrong type."""
 
-    code = "bad_field"
+    default_code = ErrorCode.VILLAGE_FIELD
 
 
 class JsonFields:

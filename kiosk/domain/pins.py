@@ -18,7 +18,7 @@ import secrets
 from datetime import datetime, timedelta
 
 from kiosk.domain.enums import HelperRole
-from kiosk.domain.errors import ValidationError
+from kiosk.domain.errors import ErrorCode, ValidationError
 
 PIN_MIN_DIGITS = 4
 MANAGER_PIN_MIN_DIGITS = 6
@@ -40,7 +40,10 @@ def check_pin_format(pin: str, *, min_digits: int = PIN_MIN_DIGITS) -> str:
     """A PIN is ``min_digits`` to 8 digits; returns it unchanged or raises ``ValidationError``."""
     if not (pin.isascii() and pin.isdigit() and min_digits <= len(pin) <= PIN_MAX_DIGITS):
         raise ValidationError(
-            "A PIN must be {low} to {high} digits.", low=min_digits, high=PIN_MAX_DIGITS
+            "A PIN must be {low} to {high} digits.",
+            code=ErrorCode.PIN_FORMAT,
+            low=min_digits,
+            high=PIN_MAX_DIGITS,
         )
     return pin
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from kiosk.domain.errors import ValidationError
+from kiosk.domain.errors import ErrorCode, ValidationError
 from kiosk.domain.views import LocalText
 
 
@@ -79,6 +79,8 @@ DEFAULT_SCALE = 3
 
 class AlreadyRatedError(ValidationError):
     """The ticket or visit has its rating already: one per visit."""
+
+    default_code = ErrorCode.ALREADY_RATED
 
 
 def scale_levels(scale: int) -> tuple[RatingLevel, ...]:

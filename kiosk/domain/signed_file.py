@@ -26,7 +26,7 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-from kiosk.domain.errors import KioskError
+from kiosk.domain.errors import ErrorCode, KioskError
 
 MAGIC = b"commune-kiosk village file "
 VERSION = 1
@@ -38,43 +38,43 @@ KEY_BYTES = 32
 class SignedFileError(KioskError):
     """A village file that is refused; ``code`` says why (never match the message)."""
 
-    code = "damaged"
+    default_code = ErrorCode.VILLAGE_FILE_DAMAGED
 
 
 class EmptyFileError(SignedFileError):
     """The file has no content."""
 
-    code = "empty"
+    default_code = ErrorCode.VILLAGE_FILE_EMPTY
 
 
 class NotAVillageFileError(SignedFileError):
     """The file was not written by ``kiosk village ... export``."""
 
-    code = "not_village_file"
+    default_code = ErrorCode.NOT_A_VILLAGE_FILE
 
 
 class TruncatedFileError(SignedFileError):
     """The file is cut short (an unfinished copy, a stick pulled out too early)."""
 
-    code = "truncated"
+    default_code = ErrorCode.VILLAGE_FILE_TRUNCATED
 
 
 class TamperedFileError(SignedFileError):
     """The signature does not match: the file was changed after it was signed."""
 
-    code = "tampered"
+    default_code = ErrorCode.VILLAGE_FILE_TAMPERED
 
 
 class OtherKeyError(SignedFileError):
     """The file was signed with another key (another commune, or an old key)."""
 
-    code = "other_key"
+    default_code = ErrorCode.VILLAGE_FILE_OTHER_KEY
 
 
 class WrongKindError(SignedFileError):
     """A roster file given where records are expected, or the other way round."""
 
-    code = "wrong_kind"
+    default_code = ErrorCode.VILLAGE_FILE_WRONG_KIND
 
 
 @dataclass(frozen=True, slots=True)

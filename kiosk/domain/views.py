@@ -57,6 +57,15 @@ class LineView:
 
 
 @dataclass(frozen=True, slots=True)
+class LineCount:
+    """A queue and how many wait on it: what the desks and the TV show of each line."""
+
+    code: str
+    name: LocalText
+    waiting: int
+
+
+@dataclass(frozen=True, slots=True)
 class TicketView:
     """A ticket as a visitor, a desk or a printer sees it."""
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from kiosk.domain.errors import KioskError, ValidationError
+from kiosk.domain.errors import ErrorCode, KioskError, ValidationError
 from kiosk.domain.views import LocalText
 
 E = TypeVar("E", bound=StrEnum)
@@ -26,7 +26,7 @@ MAX_NOTE_CHARS = 500
 class TransferError(KioskError):
     """Village records that cannot be stored; the message names the record and the field."""
 
-    code = "village_transfer"
+    default_code = ErrorCode.VILLAGE_TRANSFER
 
 
 class Measure(StrEnum):

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kiosk.domain.enums import HelperPart, Outcome, TicketStatus
-from kiosk.domain.errors import InvalidTransitionError, ValidationError
+from kiosk.domain.errors import ErrorCode, InvalidTransitionError, ValidationError
 
 S = TicketStatus
 
@@ -67,13 +67,17 @@ def normalise_credits(credits: Sequence[HelperCredit]) -> tuple[HelperCredit, ..
     The first helper leads when nobody was marked lead; a helper listed twice is an error.
     """
     if not credits:
-        raise ValidationError("A visit needs at least one helper.")
+        raise ValidationError(
+            "A visit needs at least one helper.", code=ErrorCode.VISIT_NEEDS_HELPER
+        )
     ids = [c.helper_id for c in credits]
     if len(set(ids)) != len(ids):
-        raise ValidationError("The same helper is listed twice.")
+        raise ValidationError(
+            "The same helper is listed twice.", code=ErrorCode.HELPER_LISTED_TWICE
+        )
     leads = [c for c in credits if c.part is HelperPart.LEAD]
     if len(leads) > 1:
-        raise ValidationError("Only one helper can lead a visit.")
+        raise ValidationError("Only one helper can lead a visit.", code=ErrorCode.ONE_LEAD_ONLY)
     if leads:
         return tuple(credits)
     first, *rest = credits
@@ -83,6 +87,8 @@ def normalise_credits(credits: Sequence[HelperCredit]) -> tuple[HelperCredit, ..
 def check_outcomes(outcomes: Sequence[Outcome]) -> tuple[Outcome, ...]:
     """At least one outcome, each once, in a stable order."""
     if not outcomes:
-        raise ValidationError("A visit needs at least one outcome.")
+        raise ValidationError(
+            "A visit needs at least one outcome.", code=ErrorCode.VISIT_NEEDS_OUTCOME
+        )
     unique = tuple(dict.fromkeys(outcomes))
     return tuple(sorted(unique, key=list(Outcome).index))

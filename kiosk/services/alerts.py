@@ -4,22 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 
 from sqlalchemy import select
 
+from kiosk.domain.enums import AlertKind
 from kiosk.domain.errors import NotFoundError
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
 from kiosk.services.permissions import require_staff
 from kiosk.storage.models import Alert
 
-
-class AlertKind(StrEnum):
-    """Why a desk is alerted."""
-
-    HELP_REQUESTED = "help_requested"
-    PRINTER_TROUBLE = "printer_trouble"
+__all__ = ["AlertKind", "AlertView", "open_alerts", "raise_alert", "resolve_alert"]
 
 
 @dataclass(frozen=True, slots=True)

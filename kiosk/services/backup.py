@@ -21,7 +21,7 @@ from urllib.parse import unquote
 from sqlalchemy.engine import URL, make_url
 
 from kiosk.config import Config, default_data_dir
-from kiosk.domain.errors import KioskError
+from kiosk.domain.errors import ErrorCode, KioskError
 from kiosk.private_files import open_private, private_dir
 from kiosk.services.context import AppContext
 
@@ -35,7 +35,7 @@ PG_CLIENT_HINT = "install it with: sudo apt-get install postgresql-client"
 class BackupError(KioskError):
     """A backup or restore could not be made (folder missing, disk full, pg_dump missing)."""
 
-    code = "backup_failed"
+    default_code = ErrorCode.BACKUP_FAILED
 
 
 @dataclass(frozen=True, slots=True)

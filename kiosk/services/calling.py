@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import TicketStatus
-from kiosk.domain.errors import InvalidTransitionError, ValidationError
+from kiosk.domain.errors import ErrorCode, InvalidTransitionError, ValidationError
 from kiosk.domain.priority import choose_next, priority_streak
 from kiosk.domain.views import TicketView
 from kiosk.domain.visits import next_status, recall_becomes_no_show
@@ -38,6 +38,7 @@ def _ensure_free(session: Session, counter: Counter, day: date) -> None:
     if busy is not None:
         raise InvalidTransitionError(
             "Counter {counter} is still with ticket {number}: finish it or mark it no-show first.",
+            code=ErrorCode.COUNTER_BUSY,
             counter=counter.number,
             number=busy.number,
         )
@@ -123,7 +124,9 @@ def call_ticket(
         if ticket is None:
             current = ticket_by_id(session, ticket_id)
             raise InvalidTransitionError(
-                "Ticket {number} is not waiting any more.", number=current.number
+                "Ticket {number} is not waiting any more.",
+                code=ErrorCode.TICKET_NOT_WAITING,
+                number=current.number,
             )
         _call(session, ticket, counter, actor, now, action="call_specific")
         return ticket_view(ticket)
@@ -197,7 +200,9 @@ def reactivate(ctx: AppContext, *, ticket_id: int, actor: Actor) -> TicketView:
 
     def mutate(_s: Session, t: Ticket) -> None:
         if t.service_day != service_day(ctx.clock(), ctx.tz):
-            raise InvalidTransitionError("Only today's tickets can be reactivated.")
+            raise InvalidTransitionError(
+                "Only today's tickets can be reactivated.", code=ErrorCode.REACTIVATE_TODAY_ONLY
+            )
         t.counter_id = None
         t.recall_count = 0
         t.called_at = None
@@ -213,7 +218,11 @@ def transfer(ctx: AppContext, *, ticket_id: int, to_line: str, actor: Actor) -> 
     def mutate(session: Session, t: Ticket) -> None:
         target = line_by_code(session, to_line)
         if target.id == t.line_id:
-            raise ValidationError("The ticket is already on line {line}.", line=to_line)
+            raise ValidationError(
+                "The ticket is already on line {line}.",
+                code=ErrorCode.ALREADY_ON_LINE,
+                line=to_line,
+            )
         move = TicketTransfer(
             ticket_id=t.id,
             from_line_id=t.line_id,

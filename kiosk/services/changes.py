@@ -1,4 +1,10 @@
-"""The change counter and the audit log: every mutation touches both."""
+"""Change notices and the audit log: every mutation writes an audit entry and signals a change.
+
+Screens learn of changes through ``kiosk.storage.live``: on PostgreSQL each change sends a
+``NOTIFY`` in its own transaction (so only committed changes are heard, and no writer waits
+on a shared counter row); on SQLite any commit changes ``PRAGMA data_version``, so nothing is
+sent.
+"""
 
 from __future__ import annotations
 
@@ -7,27 +13,22 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from kiosk.services.context import Actor, AppContext
-from kiosk.storage.models import AuditEntry, Site
+from kiosk.services.context import Actor
+from kiosk.storage.live import notify_statement
+from kiosk.storage.models import AuditEntry
 
 SITE_CODE = "main"
 
 
-def bump(session: Session) -> None:
-    """Increment the site's change counter inside the caller's transaction."""
-    session.execute(
-        update(Site).where(Site.code == SITE_CODE).values(change_counter=Site.change_counter + 1)
-    )
+def signal_change(session: Session, topic: str) -> None:
+    """Tell the screens, once this transaction commits, that ``topic`` (a table) changed.
 
-
-def change_counter(ctx: AppContext) -> int:
-    """The current value, for screens that poll "did anything change?"."""
-    with ctx.db.read() as session:
-        value = session.scalar(select(Site.change_counter).where(Site.code == SITE_CODE))
-    return int(value or 0)
+    PostgreSQL sends one notice per topic per transaction however often this is called.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(notify_statement(topic))
 
 
 def audit(
@@ -41,7 +42,7 @@ def audit(
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
 ) -> None:
-    """Append an audit entry and bump the change counter."""
+    """Append an audit entry and signal the change to the screens."""
     session.add(
         AuditEntry(
             at=now,
@@ -54,7 +55,7 @@ def audit(
             after=_json(after),
         )
     )
-    bump(session)
+    signal_change(session, entity)
 
 
 def _json(value: Mapping[str, Any] | None) -> str:

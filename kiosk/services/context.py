@@ -56,13 +56,24 @@ class AppContext:
         return self.config.site.tz
 
 
-def bootstrap(config: Config, *, clock: Clock = system_clock, migrate: bool = True) -> AppContext:
-    """Open the database, apply migrations and sync lines and counters from the config."""
+def bootstrap(
+    config: Config, *, clock: Clock = system_clock, migrate: bool = True, app_name: str = ""
+) -> AppContext:
+    """Open the database, apply migrations and sync lines and counters from the config.
+
+    ``app_name`` names the program on a PostgreSQL server (``desk-2@PC-NAME``). When the
+    database cannot be reached the error propagates and nothing stays open, so a caller may
+    simply try again later.
+    """
     from kiosk.services.setup import sync_from_config
 
-    db = open_database(config.database_url)
-    if migrate:
-        upgrade(db.engine)
-    ctx = AppContext(config=config, db=db, clock=clock)
-    sync_from_config(ctx)
+    db = open_database(config.database_url, app_name=app_name)
+    try:
+        if migrate:
+            upgrade(db.engine)
+        ctx = AppContext(config=config, db=db, clock=clock)
+        sync_from_config(ctx)
+    except BaseException:
+        db.dispose()
+        raise
     return ctx

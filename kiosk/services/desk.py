@@ -8,7 +8,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.domain.errors import InvalidTransitionError
+from kiosk.domain.errors import ErrorCode, InvalidTransitionError
 from kiosk.domain.views import TicketView
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
@@ -75,7 +75,9 @@ def undo_last(ctx: AppContext, *, ticket_id: int, actor: Actor) -> TicketView:
         ).first()
         if last is None or last.action not in UNDOABLE or now - last.at > UNDO_WINDOW:
             raise InvalidTransitionError(
-                "There is nothing to undo for ticket {number}.", number=ticket.number
+                "There is nothing to undo for ticket {number}.",
+                code=ErrorCode.NOTHING_TO_UNDO,
+                number=ticket.number,
             )
         before = json.loads(last.before)
         current = ticket_state(ticket)

@@ -9,8 +9,13 @@ from sqlalchemy import select
 
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import TicketStatus
+from kiosk.domain.views import LineCount
 from kiosk.services.context import AppContext
+from kiosk.services.queue_read import CounterState, counter_states, line_counts
 from kiosk.storage.models import Counter, Ticket
+
+# The side panel shows four; the rest tell a new call from one already announced.
+RECENT_CALLS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,3 +54,21 @@ def recent_calls(ctx: AppContext, *, limit: int = 8) -> list[Call]:
         for tid, number, counter, called_at, recalls in rows
         if called_at is not None
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class DisplaySnapshot:
+    """Each counter's current number, the last calls (newest first), waiting per line."""
+
+    counters: tuple[CounterState, ...]
+    calls: tuple[Call, ...]
+    lines: tuple[LineCount, ...]
+
+
+def display_snapshot(ctx: AppContext) -> DisplaySnapshot:
+    """Everything the TV shows."""
+    return DisplaySnapshot(
+        counters=tuple(counter_states(ctx)),
+        calls=tuple(recent_calls(ctx, limit=RECENT_CALLS)),
+        lines=tuple(line_counts(ctx)),
+    )

@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from kiosk.domain.enums import HelperKind, HelperRole
-from kiosk.domain.errors import AuthError, ValidationError
+from kiosk.domain.errors import AuthError, ErrorCode, ValidationError
 from kiosk.domain.pins import (
     check_pin_format,
     hash_pin,
@@ -25,7 +25,7 @@ from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
 from kiosk.services.lookup import helper_by_id
 from kiosk.services.permissions import require_manager
-from kiosk.services.pin_attempts import LOCKED_MESSAGE, add_wrong_pin, check_not_locked
+from kiosk.services.pin_attempts import add_wrong_pin, check_not_locked, locked_error
 from kiosk.storage.models import Helper, Visit, VisitHelper
 
 CSV_COLUMNS = ("name", "kind", "role", "affiliation", "pin")
@@ -77,10 +77,12 @@ def add_helper(
     """Add a staff member (who may get a PIN) or a volunteer (who never signs in)."""
     name = nfc(name)
     if not name:
-        raise ValidationError("A helper needs a name.")
+        raise ValidationError("A helper needs a name.", code=ErrorCode.HELPER_NAME_MISSING)
     kind_value, role_value = _parse_kind_role(kind, role)
     if pin and kind_value is not HelperKind.STAFF:
-        raise ValidationError("Only staff sign in, so only staff get a PIN.")
+        raise ValidationError(
+            "Only staff sign in, so only staff get a PIN.", code=ErrorCode.PIN_STAFF_ONLY
+        )
     pin_hash = hash_pin(pin, min_digits=min_pin_digits(role_value)) if pin else None
     now = ctx.clock()
     with ctx.db.write.begin() as session:
@@ -178,7 +180,9 @@ def set_pin(ctx: AppContext, *, helper_id: int, pin: str, actor: Actor) -> Helpe
         require_manager(session, actor, action="set a PIN")
         helper = helper_by_id(session, helper_id, lock=True)
         if helper.kind != HelperKind.STAFF:
-            raise ValidationError("Only staff sign in, so only staff get a PIN.")
+            raise ValidationError(
+                "Only staff sign in, so only staff get a PIN.", code=ErrorCode.PIN_STAFF_ONLY
+            )
         if min_pin_digits(helper.role) > min_pin_digits(role):  # promoted meanwhile
             check_pin_format(pin, min_digits=min_pin_digits(helper.role))
         helper.pin_hash = pin_hash
@@ -241,13 +245,13 @@ def sign_in(ctx: AppContext, *, helper_id: int, pin: str) -> HelperView:
         )
     # Committed above so the failed try counts even though we raise.
     if locked is not None:
-        raise AuthError(LOCKED_MESSAGE, time=locked)
-    raise AuthError("Wrong PIN.")
+        raise locked_error(locked)
+    raise AuthError("Wrong PIN.", code=ErrorCode.WRONG_PIN)
 
 
 def _pin_hash_to_check(helper: Helper, now: datetime) -> str:
     if not helper.active or helper.pin_hash is None:
-        raise AuthError("{name} cannot sign in.", name=helper.name)
+        raise AuthError("{name} cannot sign in.", code=ErrorCode.CANNOT_SIGN_IN, name=helper.name)
     check_not_locked(helper.locked_until, now)
     return helper.pin_hash
 

@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 
 from kiosk.domain.clock import service_day
 from kiosk.domain.views import LineView
-from kiosk.services.changes import change_counter
 from kiosk.services.context import AppContext
 from kiosk.services.queue_read import list_lines, total_waiting
 from kiosk.storage.models import Line, Ticket
@@ -23,7 +22,6 @@ USAGE_WINDOW_DAYS = 30
 class KioskSnapshot:
     """Everything the home and choose screens show, read in one go."""
 
-    change_counter: int
     lines: tuple[LineView, ...]
     total_waiting: int
 
@@ -50,10 +48,8 @@ def lines_commonest_first(ctx: AppContext) -> list[LineView]:
 
 
 def kiosk_snapshot(ctx: AppContext) -> KioskSnapshot:
-    """The change counter first, so a change during the read shows up at the next poll."""
-    counter = change_counter(ctx)
+    """The lines and the waiting count, as the home and choose screens show them."""
     return KioskSnapshot(
-        change_counter=counter,
         lines=tuple(lines_commonest_first(ctx)),
         total_waiting=total_waiting(ctx),
     )

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.enums import TicketStatus
-from kiosk.domain.errors import NotFoundError
+from kiosk.domain.errors import ErrorCode, NotFoundError
 from kiosk.domain.views import LocalText, TicketView
 from kiosk.storage.models import Counter, CounterLine, Helper, Line, Procedure, Ticket
 
@@ -15,7 +15,7 @@ def line_by_code(session: Session, code: str) -> Line:
     """An active line, or ``NotFoundError``."""
     line = session.scalar(select(Line).where(Line.code == code, Line.active.is_(True)))
     if line is None:
-        raise NotFoundError("There is no line {code}.", code=code)
+        raise NotFoundError("There is no line {line}.", line=code)
     return line
 
 
@@ -25,7 +25,9 @@ def procedure_by_code(session: Session, code: str) -> Procedure:
         select(Procedure).where(Procedure.code == code, Procedure.active.is_(True))
     )
     if proc is None:
-        raise NotFoundError("There is no procedure {code}.", code=code)
+        raise NotFoundError(
+            "There is no procedure {procedure}.", code=ErrorCode.UNKNOWN_PROCEDURE, procedure=code
+        )
     return proc
 
 

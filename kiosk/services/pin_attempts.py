@@ -15,17 +15,24 @@ from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from kiosk.domain.errors import AuthError
+from kiosk.domain.errors import AuthError, ErrorCode
 from kiosk.domain.pins import lockout_until
 from kiosk.storage.models import Helper, PinThrottle
 
-LOCKED_MESSAGE = "Too many wrong PINs. Try again after {time}."
+
+def locked_error(locked_until: datetime) -> AuthError:
+    """The error of a helper or keypad locked until ``locked_until``."""
+    return AuthError(
+        "Too many wrong PINs. Try again after {time}.",
+        code=ErrorCode.PIN_LOCKED,
+        time=locked_until,
+    )
 
 
 def check_not_locked(locked_until: datetime | None, now: datetime) -> None:
     """Raise ``AuthError`` while a lockout runs."""
     if locked_until is not None and locked_until > now:
-        raise AuthError(LOCKED_MESSAGE, time=locked_until)
+        raise locked_error(locked_until)
 
 
 def add_wrong_pin(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import TicketStatus
 from kiosk.domain.priority import Candidate, position_in_queue
-from kiosk.domain.views import LineView, LocalText, ProcedureView, TicketView
+from kiosk.domain.views import LineCount, LineView, LocalText, ProcedureView, TicketView
 from kiosk.domain.wait import estimate_wait_minutes
 from kiosk.services.context import AppContext
 from kiosk.services.lookup import counters_serving, line_counters, ticket_view
@@ -83,18 +83,21 @@ def estimate_for_ticket(ctx: AppContext, session: Session, ticket: Ticket) -> tu
     return ahead, minutes
 
 
+def _waiting_by_line(session: Session, day: date) -> dict[int, int]:
+    rows = session.execute(
+        select(Ticket.line_id, func.count())
+        .where(Ticket.status == TicketStatus.WAITING, Ticket.service_day == day)
+        .group_by(Ticket.line_id)
+    )
+    return {int(line_id): int(count) for line_id, count in rows}
+
+
 def list_lines(ctx: AppContext) -> list[LineView]:
     """Active lines with waiting counts, estimates for a new ticket, counters and procedures."""
     now = ctx.clock()
     day = service_day(now, ctx.tz)
     with ctx.db.read() as session:
-        waiting = dict(
-            session.execute(
-                select(Ticket.line_id, func.count())
-                .where(Ticket.status == TicketStatus.WAITING, Ticket.service_day == day)
-                .group_by(Ticket.line_id)
-            ).all()
-        )
+        waiting = _waiting_by_line(session, day)
         views = []
         lines = session.scalars(select(Line).where(Line.active.is_(True)).order_by(Line.sort_order))
         for line in lines:
@@ -124,6 +127,23 @@ def list_lines(ctx: AppContext) -> list[LineView]:
                 )
             )
     return views
+
+
+def line_counts(ctx: AppContext) -> list[LineCount]:
+    """Active lines in order with how many wait today: two queries, cheap to read on a change.
+
+    ``list_lines`` adds the estimates and procedures the kiosk needs, at four queries a line.
+    """
+    day = service_day(ctx.clock(), ctx.tz)
+    with ctx.db.read() as session:
+        waiting = _waiting_by_line(session, day)
+        lines = session.scalars(select(Line).where(Line.active.is_(True)).order_by(Line.sort_order))
+        return [
+            LineCount(
+                line.code, LocalText(line.name_vi, line.name_en), int(waiting.get(line.id, 0))
+            )
+            for line in lines
+        ]
 
 
 def waiting_tickets(ctx: AppContext, *, line_codes: list[str] | None = None) -> list[TicketView]:

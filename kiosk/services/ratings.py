@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import local_day_bounds, service_day
 from kiosk.domain.enums import HelperPart, TicketStatus
-from kiosk.domain.errors import InvalidTransitionError, NotFoundError, ValidationError
+from kiosk.domain.errors import ErrorCode, InvalidTransitionError, NotFoundError, ValidationError
 from kiosk.domain.numbering import format_ticket_number, parse_ticket_number
 from kiosk.domain.ratings import (
     AlreadyRatedError,
@@ -69,7 +69,11 @@ def rate_ticket(
     chosen, why = check_rating(scale, level, reason)
     parsed = parse_ticket_number(number)
     if parsed is None:
-        raise ValidationError("{number} is not a ticket number such as A012.", number=number)
+        raise ValidationError(
+            "{number} is not a ticket number such as A012.",
+            code=ErrorCode.TICKET_NUMBER_INVALID,
+            number=number,
+        )
     shown = format_ticket_number(*parsed)
     now = ctx.clock()
     with ctx.db.write.begin() as session:
@@ -79,10 +83,14 @@ def rate_ticket(
             .with_for_update()
         )
         if ticket is None:
-            raise NotFoundError("There is no ticket {number} today.", number=shown)
+            raise NotFoundError(
+                "There is no ticket {number} today.", code=ErrorCode.TICKET_NOT_FOUND, number=shown
+            )
         if ticket.status != TicketStatus.DONE:
             raise InvalidTransitionError(
-                "Ticket {number} is not finished yet: rate it after your visit.", number=shown
+                "Ticket {number} is not finished yet: rate it after your visit.",
+                code=ErrorCode.TICKET_NOT_FINISHED,
+                number=shown,
             )
         if session.scalar(select(Rating.id).where(Rating.ticket_id == ticket.id)) is not None:
             raise AlreadyRatedError(
@@ -241,7 +249,11 @@ def ticket_to_rate(ctx: AppContext, *, number: str) -> str:
     """
     parsed = parse_ticket_number(number)
     if parsed is None:
-        raise ValidationError("{number} is not a ticket number such as A012.", number=number)
+        raise ValidationError(
+            "{number} is not a ticket number such as A012.",
+            code=ErrorCode.TICKET_NUMBER_INVALID,
+            number=number,
+        )
     shown = format_ticket_number(*parsed)
     with ctx.db.read() as session:
         ticket = session.scalar(
@@ -250,10 +262,14 @@ def ticket_to_rate(ctx: AppContext, *, number: str) -> str:
             )
         )
         if ticket is None:
-            raise NotFoundError("There is no ticket {number} today.", number=shown)
+            raise NotFoundError(
+                "There is no ticket {number} today.", code=ErrorCode.TICKET_NOT_FOUND, number=shown
+            )
         if ticket.status != TicketStatus.DONE:
             raise InvalidTransitionError(
-                "Ticket {number} is not finished yet: rate it after your visit.", number=shown
+                "Ticket {number} is not finished yet: rate it after your visit.",
+                code=ErrorCode.TICKET_NOT_FINISHED,
+                number=shown,
             )
         if session.scalar(select(Rating.id).where(Rating.ticket_id == ticket.id)) is not None:
             raise AlreadyRatedError(

@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from kiosk.config import WEEKDAYS, Config
 from kiosk.domain.clock import service_day
-from kiosk.domain.errors import KioskError
+from kiosk.domain.enums import HelperRole
+from kiosk.domain.errors import AuthError, ErrorCode, KioskError
 from kiosk.domain.summary import Period
 from kiosk.domain.summary_views import Summary
+from kiosk.domain.views import HelperView
 from kiosk.private_files import open_private, private_dir
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
+from kiosk.services.helpers import sign_in
 from kiosk.services.permissions import require_manager
 from kiosk.services.report_records import report_records
 from kiosk.services.summary import build_summary
@@ -33,6 +37,8 @@ EXPORT_ACTION = "summary_export"
 
 class ReportWriteError(KioskError):
     """A report file could not be written (missing folder, no permission, disk full)."""
+
+    default_code = ErrorCode.REPORT_WRITE_FAILED
 
 
 def closing_minute(config: Config, day: date) -> int | None:
@@ -53,9 +59,55 @@ def due_for_closing(config: Config, now: datetime) -> bool:
 
 
 def day_report_paths(config: Config, day: date) -> tuple[Path, Path]:
-    """Where the day's PDF and CSV go in the reports folder."""
+    """Where closing writes the day's PDF and CSV in the reports folder.
+
+    Closing looks for these two files to know it already ran, so nothing else writes them:
+    a manager's export is named ``tong-hop-`` (``export_paths``).
+    """
     stem = f"bao-cao-{day.isoformat()}"
     return config.reports_dir / f"{stem}.pdf", config.reports_dir / f"{stem}.csv"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportResult:
+    """Where an export went."""
+
+    pdf: Path
+    csv: Path
+
+
+def export_paths(config: Config, period: Period) -> ExportResult:
+    """Where a manager's export of ``period`` goes in the reports folder."""
+    stem = f"tong-hop-{period.slug()}"
+    return ExportResult(config.reports_dir / f"{stem}.pdf", config.reports_dir / f"{stem}.csv")
+
+
+def export_to_reports(ctx: AppContext, *, period: Period, actor: Actor) -> ExportResult:
+    """Write a period's PDF and CSV into the reports folder, audited as ``actor``.
+
+    Raises:
+        PermissionDeniedError: ``actor`` is a helper who is not a manager.
+        ReportWriteError: The folder or a file cannot be written.
+    """
+    result = export_paths(ctx.config, period)
+    try:
+        private_dir(ctx.config.reports_dir)
+    except OSError as exc:
+        raise _write_error(ctx.config.reports_dir, exc) from None
+    export_summary(ctx, period, pdf=result.pdf, csv=result.csv, actor=actor)
+    return result
+
+
+def manager_sign_in(ctx: AppContext, *, helper_id: int, pin: str) -> HelperView:
+    """Check a PIN for the summary screen: only an active manager gets in.
+
+    Raises:
+        AuthError: A wrong PIN, a locked helper, or one who is not a manager.
+    """
+    helper = sign_in(ctx, helper_id=helper_id, pin=pin)
+    if helper.role != HelperRole.MANAGER:
+        raise AuthError("Only a manager can read the summary.", code=ErrorCode.NOT_A_MANAGER)
+    return helper
 
 
 def write_day_reports(

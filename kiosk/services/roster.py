@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from kiosk.domain.enums import HelperKind, HelperRole
-from kiosk.domain.errors import ValidationError
+from kiosk.domain.errors import ErrorCode, ValidationError
 from kiosk.domain.text import fold, nfc
 from kiosk.domain.views import HelperView
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
-from kiosk.services.helpers import helper_view
+from kiosk.services.helpers import add_helper, helper_view, list_helpers
 from kiosk.services.lookup import helper_by_id
 from kiosk.services.permissions import require_manager
 from kiosk.storage.models import Helper
@@ -60,7 +60,7 @@ def update_helper(
     """
     clean_name = nfc(name)
     if not clean_name:
-        raise ValidationError("A helper needs a name.")
+        raise ValidationError("A helper needs a name.", code=ErrorCode.HELPER_NAME_MISSING)
     now = ctx.clock()
     with ctx.db.write.begin() as session:
         require_manager(session, actor, action="change the roster")
@@ -89,3 +89,40 @@ def update_helper(
                 after=after,
             )
         return helper_view(helper)
+
+
+def save_helper(
+    ctx: AppContext,
+    *,
+    helper_id: int | None,
+    name: str,
+    kind: HelperKind,
+    role: HelperRole,
+    affiliation: str,
+    actor: Actor,
+) -> HelperView:
+    """The roster form's "save": add a helper (``helper_id`` None) or change one; audited."""
+    if helper_id is None:
+        return add_helper(
+            ctx, name=name, kind=kind.value, role=role.value, affiliation=affiliation, actor=actor
+        )
+    return update_helper(
+        ctx,
+        helper_id=helper_id,
+        name=name,
+        kind=kind,
+        role=role,
+        affiliation=affiliation,
+        actor=actor,
+    )
+
+
+def who_can_sign_in(ctx: AppContext, *, role: HelperRole | None = None) -> list[HelperView]:
+    """Active staff with a PIN (of one role, if given), by name: the sign-in screen's names."""
+    return [
+        helper
+        for helper in list_helpers(ctx)
+        if helper.kind is HelperKind.STAFF
+        and helper.has_pin
+        and (role is None or helper.role is role)
+    ]

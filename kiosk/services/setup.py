@@ -20,7 +20,7 @@ def sync_from_config(ctx: AppContext) -> bool:
     """
     with ctx.db.write.begin() as session:
         if session.scalar(select(Site).where(Site.code == SITE_CODE)) is None:
-            session.add(Site(code=SITE_CODE, change_counter=0))
+            session.add(Site(code=SITE_CODE))
             session.flush()
         changed = _sync_lines(session, ctx.config) | _sync_counters(session, ctx.config)
         if changed:

@@ -16,7 +16,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kiosk.domain.enums import HelperKind
-from kiosk.domain.errors import AuthError
 from kiosk.domain.pins import verify_pin
 from kiosk.domain.views import HelperView
 from kiosk.services.changes import audit
@@ -24,9 +23,9 @@ from kiosk.services.context import Actor, AppContext
 from kiosk.services.helpers import helper_view
 from kiosk.services.lookup import helper_by_id
 from kiosk.services.pin_attempts import (
-    LOCKED_MESSAGE,
     add_wrong_pin,
     check_not_locked,
+    locked_error,
     locked_throttle,
 )
 from kiosk.storage.models import Helper, PinThrottle
@@ -85,7 +84,7 @@ def verify_exit_pin(ctx: AppContext, pin: str, *, source: str = "kiosk") -> Help
                 after={"source": source},
             )
     if view is None and locked is not None:
-        raise AuthError(LOCKED_MESSAGE, time=locked)  # the PIN that locks says so at once
+        raise locked_error(locked)  # the PIN that locks says so at once
     return view
 
 

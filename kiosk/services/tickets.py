@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from sqlalchemy import select
@@ -10,16 +11,20 @@ from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import TicketStatus
-from kiosk.domain.errors import NotFoundError, ValidationError
+from kiosk.domain.errors import ErrorCode, KioskError, NotFoundError, ValidationError
 from kiosk.domain.numbering import format_ticket_number, parse_ticket_number
 from kiosk.domain.views import TicketView
-from kiosk.services.changes import audit, bump
+from kiosk.services.changes import audit, signal_change
 from kiosk.services.context import KIOSK_ACTOR, Actor, AppContext
 from kiosk.services.lookup import counters_serving, line_by_code, procedure_by_code, ticket_view
 from kiosk.services.queue_read import estimate_for_ticket
 from kiosk.storage.models import Ticket, TicketSequence
 
+logger = logging.getLogger(__name__)
+
 PRINT_STATES = ("pending", "printed", "failed")
+# A guide may name a procedure this commune does not list, or lists on another line.
+_GUIDE_PROCEDURE_PROBLEMS = (ErrorCode.UNKNOWN_PROCEDURE, ErrorCode.PROCEDURE_OTHER_LINE)
 
 
 def _next_sequence(session: Session, line_id: int, day: date) -> int:
@@ -58,6 +63,7 @@ def issue_ticket(
         if procedure is not None and procedure.line_id != line.id:
             raise ValidationError(
                 "Procedure {procedure} is not served on line {line}.",
+                code=ErrorCode.PROCEDURE_OTHER_LINE,
                 procedure=procedure_code,
                 line=line_code,
             )
@@ -96,11 +102,33 @@ def issue_ticket(
         )
 
 
+def issue_ticket_for_guide(
+    ctx: AppContext, *, line_code: str, procedure_code: str, actor: Actor = KIOSK_ACTOR
+) -> TicketView:
+    """A regular ticket for a guide's procedure, on the guide's line.
+
+    A guide is shipped for every commune, so it may name a procedure this commune does not
+    list (or lists on another line): the visitor still gets a number on the guide's line,
+    without the procedure.
+    """
+    try:
+        return issue_ticket(ctx, line_code=line_code, procedure_code=procedure_code, actor=actor)
+    except KioskError as exc:
+        if exc.code not in _GUIDE_PROCEDURE_PROBLEMS:
+            raise
+        logger.info("issuing on line %s without procedure: %s", line_code, exc)
+    return issue_ticket(ctx, line_code=line_code, actor=actor)
+
+
 def find_ticket(ctx: AppContext, number: str, *, day: date | None = None) -> TicketView:
     """Today's (or ``day``'s) ticket by its number, e.g. ``A012``, for reprints and ratings."""
     parsed = parse_ticket_number(number)
     if parsed is None:
-        raise ValidationError("{number} is not a ticket number such as A012.", number=number)
+        raise ValidationError(
+            "{number} is not a ticket number such as A012.",
+            code=ErrorCode.TICKET_NUMBER_INVALID,
+            number=number,
+        )
     day = day or service_day(ctx.clock(), ctx.tz)
     with ctx.db.read() as session:
         # Match the number as issued: a transferred ticket keeps it on its new line.
@@ -110,7 +138,12 @@ def find_ticket(ctx: AppContext, number: str, *, day: date | None = None) -> Tic
             )
         )
         if ticket is None:
-            raise NotFoundError("No ticket {number} on {day}.", number=number, day=day.isoformat())
+            raise NotFoundError(
+                "No ticket {number} on {day}.",
+                code=ErrorCode.TICKET_NOT_FOUND,
+                number=number,
+                day=day.isoformat(),
+            )
         ahead, minutes = (0, 0)
         if ticket.status == TicketStatus.WAITING:
             ahead, minutes = estimate_for_ticket(ctx, session, ticket)
@@ -131,7 +164,7 @@ def mark_print_result(ctx: AppContext, ticket_id: int, *, printed: bool, detail:
         before = ticket.print_status
         ticket.print_status = "printed" if printed else "failed"
         if printed:
-            bump(session)
+            signal_change(session, "ticket")
             return
         audit(
             session,

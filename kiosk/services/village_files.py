@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.domain.enums import HelperRole
-from kiosk.domain.errors import AuthError, KioskError
+from kiosk.domain.errors import AuthError, ErrorCode, KioskError
 from kiosk.domain.signed_file import open_sealed, seal
 from kiosk.domain.text import fold
 from kiosk.services.changes import audit
@@ -27,7 +27,7 @@ FILE_SUFFIX = ".kiosk-village"
 class VillageFileError(KioskError):
     """A file that cannot be read or written (missing, no permission, disk full)."""
 
-    code = "village_file"
+    default_code = ErrorCode.VILLAGE_FILE
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.domain.errors import KioskError
+from kiosk.domain.errors import ErrorCode, KioskError
 from kiosk.domain.views import LocalText
 from kiosk.domain.village import VillageForm
 from kiosk.services.context import AppContext
@@ -34,7 +34,7 @@ PUBLISHED_FORM = "published_form"
 class VillageSetupError(KioskError):
     """This PC or database is not set up for what was asked."""
 
-    code = "village_setup"
+    default_code = ErrorCode.VILLAGE_SETUP
 
 
 def get_setting(session: Session, key: str) -> str | None:

@@ -20,7 +20,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.pool import NullPool
 
-from kiosk.domain.errors import KioskError
+from kiosk.domain.errors import ErrorCode, KioskError
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
 from kiosk.services.village_state import (
@@ -47,7 +47,7 @@ DEFAULT_BATCH = 100
 class SyncError(KioskError):
     """The commune database cannot be reached or used; nothing was lost."""
 
-    code = "village_sync"
+    default_code = ErrorCode.VILLAGE_SYNC
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from kiosk.domain.enums import Channel, Outcome, TicketStatus
-from kiosk.domain.errors import ValidationError
+from kiosk.domain.errors import ErrorCode, ValidationError
 from kiosk.domain.visits import HelperCredit, check_outcomes, next_status, normalise_credits
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
@@ -36,7 +36,11 @@ def _attach(
     for credit in credits:
         helper = helper_by_id(session, credit.helper_id)
         if not helper.active:
-            raise ValidationError("{name} is no longer an active helper.", name=helper.name)
+            raise ValidationError(
+                "{name} is no longer an active helper.",
+                code=ErrorCode.HELPER_INACTIVE,
+                name=helper.name,
+            )
         visit.helpers.append(VisitHelper(helper_id=helper.id, part=credit.part))
     visit.outcomes.extend(VisitOutcome(outcome=o) for o in outcomes)
     return credits, outcomes
@@ -109,9 +113,9 @@ def record_walk_in(
     now = ctx.clock()
     start_at = started_at or now
     if start_at > now:
-        raise ValidationError("A visit cannot start in the future.")
+        raise ValidationError("A visit cannot start in the future.", code=ErrorCode.VISIT_IN_FUTURE)
     if channel is Channel.VILLAGE_POINT and not place.strip():
-        raise ValidationError("Name the place where help was given.")
+        raise ValidationError("Name the place where help was given.", code=ErrorCode.PLACE_MISSING)
     with ctx.db.write.begin() as session:
         require_staff(session, actor)
         procedure = procedure_by_code(session, procedure_code) if procedure_code else None

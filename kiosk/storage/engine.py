@@ -1,7 +1,16 @@
-"""Engines and session factories: SQLite pragmas on every connection, PostgreSQL via psycopg."""
+"""Engines and session factories: SQLite pragmas on every connection, PostgreSQL via psycopg.
+
+A PostgreSQL link can break in two ways, and each has its guard here: a clean cut (a reset
+connection) fails at once, and ``pool_pre_ping`` replaces the pooled connection when the link
+is back; a silent cut (packets dropped) would leave a read waiting for ever, so connections
+have a connect timeout, TCP keepalives, a TCP user timeout and a server statement timeout.
+Every connection names its program and PC (``application_name``, e.g. ``desk-2@PC-NAME``) so
+a server admin can tell the PCs apart in ``pg_stat_activity``.
+"""
 
 from __future__ import annotations
 
+import socket
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +27,17 @@ from kiosk.storage.busy import WRITE_DEADLINE_S, BusyWait
 # fair backoff) let SQLite wait this long for a lock.
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
+# PostgreSQL: libpq's smallest connect timeout is 2 s; 3 s covers a busy server on a LAN.
+CONNECT_TIMEOUT_S = 3
+# Idle pooled connections are probed after 10 s of silence, every 3 s, dead after 3 misses.
+KEEPALIVE_IDLE_S, KEEPALIVE_INTERVAL_S, KEEPALIVE_COUNT = 10, 3, 3
+# Data the server has not acknowledged for this long means the link is gone (Linux only).
+TCP_USER_TIMEOUT_MS = 20_000
+# No statement runs longer on the server: a month's summary takes well under a second.
+STATEMENT_TIMEOUT_MS = 30_000
+# PostgreSQL keeps 63 bytes of an application_name.
+APPLICATION_NAME_MAX = 63
+
 
 def normalise_url(url: str) -> str:
     """``postgresql://`` means psycopg 3 here (SQLAlchemy would otherwise pick psycopg2)."""
@@ -32,13 +52,42 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def make_engine(url: str, *, echo: bool = False, busy: BusyWait | None = None) -> Engine:
+def application_name(program: str, host: str | None = None) -> str:
+    """``desk-2@PC-NAME``: the program (with its counter) and the PC, as the server shows it."""
+    name = f"{program}@{host or socket.gethostname()}"
+    return name.encode("utf-8")[:APPLICATION_NAME_MAX].decode("utf-8", "ignore")
+
+
+def postgres_connect_args(url: str, *, app_name: str) -> dict[str, Any]:
+    """Libpq settings for a link that fails visibly (see the module docstring).
+
+    The statement timeout joins any ``options`` already in the URL (tests set a search path).
+    """
+    options = make_url(url).query.get("options", "")
+    if isinstance(options, tuple):
+        options = " ".join(options)
+    return {
+        "connect_timeout": CONNECT_TIMEOUT_S,
+        "keepalives": 1,
+        "keepalives_idle": KEEPALIVE_IDLE_S,
+        "keepalives_interval": KEEPALIVE_INTERVAL_S,
+        "keepalives_count": KEEPALIVE_COUNT,
+        "tcp_user_timeout": TCP_USER_TIMEOUT_MS,
+        "application_name": app_name,
+        "options": f"{options} -c statement_timeout={STATEMENT_TIMEOUT_MS}".strip(),
+    }
+
+
+def make_engine(
+    url: str, *, echo: bool = False, busy: BusyWait | None = None, app_name: str = ""
+) -> Engine:
     """An engine with the pragmas and transaction behaviour the queue relies on.
 
     Args:
         url: The database URL.
         echo: Log every statement.
         busy: Retries SQLite write transactions and reports the wait; a new one if None.
+        app_name: The program's ``application_name`` on PostgreSQL; ``kiosk@<this PC>`` if empty.
     """
     url = normalise_url(url)
     if is_sqlite(url):
@@ -54,7 +103,14 @@ def make_engine(url: str, *, echo: bool = False, busy: BusyWait | None = None) -
         busy.use_turnstile(turnstile)
         _setup_sqlite(engine, busy)
         return engine
-    return create_engine(url, echo=echo, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    return create_engine(
+        url,
+        echo=echo,
+        pool_pre_ping=True,
+        pool_size=5,
+        max_overflow=5,
+        connect_args=postgres_connect_args(url, app_name=app_name or application_name("kiosk")),
+    )
 
 
 def _private_database_file(path: Path) -> None:
@@ -105,6 +161,7 @@ class Database:
     write: sessionmaker[Session]
     read: sessionmaker[Session]
     busy: BusyWait = field(default_factory=BusyWait)
+    app_name: str = ""
 
     @property
     def is_sqlite(self) -> bool:
@@ -117,7 +174,11 @@ class Database:
 
 
 def open_database(
-    url: str, *, echo: bool = False, busy_deadline_s: float = WRITE_DEADLINE_S
+    url: str,
+    *,
+    echo: bool = False,
+    busy_deadline_s: float = WRITE_DEADLINE_S,
+    app_name: str = "",
 ) -> Database:
     """Create the engine and its session factories (no schema changes).
 
@@ -126,13 +187,39 @@ def open_database(
         echo: Log every statement.
         busy_deadline_s: How long a write retries SQLite's write lock before
             ``DatabaseBusyError``.
+        app_name: The program on the server (``application_name``); by default
+            ``kiosk@<this PC>``.
     """
     busy = BusyWait(deadline_s=busy_deadline_s)
-    engine = make_engine(url, echo=echo, busy=busy)
+    engine = make_engine(url, echo=echo, busy=busy, app_name=app_name)
     write_engine = engine.execution_options(sqlite_immediate=True)
     return Database(
         engine=engine,
         write=sessionmaker(write_engine, expire_on_commit=False),
         read=sessionmaker(engine, expire_on_commit=False),
         busy=busy,
+        app_name=app_name,
     )
+
+
+def is_link_failure(exc: BaseException) -> bool:
+    """True when ``exc`` says the database could not be reached (not a bug, not a rule).
+
+    PostgreSQL: a refused, reset or timed-out connection, or a server shutting down (SQLSTATE
+    class 08 and 57P; a cancelled statement or a deadlock is not a link failure). SQLite: a
+    file that cannot be opened or read (a busy database is not a link failure either).
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, DBAPIError):
+        if exc.connection_invalidated:
+            return True
+        if exc.orig is not None:
+            exc = exc.orig
+    sqlstate = getattr(exc, "sqlstate", None)
+    if isinstance(sqlstate, str):
+        return sqlstate.startswith(("08", "57P"))
+    if type(exc).__name__ == "OperationalError":  # psycopg's or sqlite3's, without SQLSTATE
+        text = str(exc).lower()
+        return "locked" not in text and "busy" not in text
+    return isinstance(exc, OSError)

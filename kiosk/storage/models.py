@@ -61,12 +61,11 @@ class Base(DeclarativeBase):
 
 
 class Site(Base):
-    """One site (a commune centre); its change counter lets screens poll cheaply."""
+    """One site (a commune centre)."""
 
     __tablename__ = "site"
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
-    change_counter: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class Line(Base):

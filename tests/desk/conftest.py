@@ -21,15 +21,14 @@ from kiosk.services.helpers import add_helper
 from printing.worker import PrinterWorker
 from tests.conftest import make_config
 from tests.qt_support import ignore_offscreen_noise
-from ui.desk.app import DeskParts, build_desk
-from ui.desk.backend import DeskBackend
+from tests.ui.conftest import start_and_wait_ready
+from ui.desk.program import DeskProgram, build
+from ui.shell import Env, Runtime
 from ui.ticket_printing import TicketPrinter
 
 ADMIN = Actor("test")
 PIN = "1234"
 MANAGER_PIN = "999999"
-# Long enough that no poll runs unless a test asks for live updates.
-QUIET_POLL_MS = 3_600_000
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -87,7 +86,8 @@ def staff(desk_ctx: AppContext) -> Staff:
 class Desk:
     """A running desk console on the test database and an in-memory printer."""
 
-    parts: DeskParts
+    parts: DeskProgram
+    runtime: Runtime
     ctx: AppContext
     device: Any
     qtbot: QtBot
@@ -102,7 +102,7 @@ class Desk:
 
     def wait_idle(self, timeout_ms: int = 10_000) -> None:
         """Wait until every started coroutine finished and the screen caught up."""
-        self.qtbot.wait_until(self.parts.runner.is_idle, timeout=timeout_ms)
+        self.qtbot.wait_until(self.runtime.runner.is_idle, timeout=timeout_ms)
         QApplication.processEvents()  # widgets added to a shown layout appear a moment later
 
     def tap(self, button: QPushButton) -> None:
@@ -133,7 +133,7 @@ class Desk:
 
     def refresh(self) -> None:
         """Read the queue now (instead of waiting for the poll)."""
-        self.parts.runner.start(self.controller.refresh())
+        self.runtime.runner.start(self.controller.refresh())
         self.wait_idle()
 
 
@@ -148,40 +148,36 @@ def make_desk(
     desk_ctx: AppContext,
     clock: FixedClock,
 ) -> Iterator[DeskFactory]:
-    """Build a desk: ``make_desk(counter=1, poll_ms=..., size=(w, h))``."""
+    """Build a desk: ``make_desk(counter=1, live=True, size=(w, h))``.
+
+    Without ``live`` the desk hears of no change made elsewhere (tests read with ``refresh``).
+    """
     made: list[tuple[Desk, PrinterWorker]] = []
 
     def factory(
         counter: int | None = 1,
-        poll_ms: int = QUIET_POLL_MS,
+        live: bool = False,
         size: tuple[int, int] = (1920, 1080),
     ) -> Desk:
         config = desk_ctx.config
         device = Dummy()
         worker = PrinterWorker(lambda: device, width_dots=config.printer.width_dots, timeout_s=5)
-        parts = build_desk(
-            app=qapp,
-            loop=loop,
-            config=config,
-            backend=DeskBackend.from_context(desk_ctx),
-            printer=TicketPrinter(config=config, clock=clock, worker=worker),
-            clock=clock,
-            size=QSize(*size),
-            fixed_counter=counter,
-            poll_interval_ms=poll_ms,
-        )
-        desk = Desk(parts, desk_ctx, device, qtbot)
+        env = Env(app=qapp, config=config, clock=clock, size=QSize(*size))
+        printer = TicketPrinter(config=config, clock=clock, worker=worker)
+        program = build(env, counter=counter, printer=printer)
+        runtime = Runtime.over_context(desk_ctx, loop=loop, watch=live)
+        desk = Desk(program, runtime, desk_ctx, device, qtbot)
         made.append((desk, worker))
-        parts.window.show()
-        with qtbot.wait_signal(parts.controller.ready, timeout=10_000):
-            parts.controller.start()
+        program.window.show()
+        start_and_wait_ready(qtbot, program, runtime)
         desk.wait_idle()
         return desk
 
     yield factory
     for desk, worker in made:
         desk.parts.close()
-        qtbot.wait_until(desk.parts.runner.is_idle, timeout=10_000)
+        desk.runtime.close()
+        qtbot.wait_until(desk.runtime.runner.is_idle, timeout=10_000)
         worker.close()
         worker.wait_idle(5)
 

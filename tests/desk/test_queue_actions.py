@@ -207,14 +207,14 @@ def test_a_refusal_from_the_core_is_shown_in_words_never_as_a_traceback(
 def test_a_change_made_elsewhere_shows_within_a_second(
     make_desk: DeskFactory, staff: Staff
 ) -> None:
-    desk = make_desk(poll_ms=500)
+    desk = make_desk(live=True)
     desk.sign_in(staff.officer)
     ticket = issue_ticket(desk.ctx, line_code="A")
     desk.qtbot.wait_until(lambda: ticket.id in desk.window.queue.waiting.rows, timeout=1_000)
 
 
 def test_two_desks_see_each_others_calls(make_desk: DeskFactory, staff: Staff) -> None:
-    one, two = make_desk(counter=1, poll_ms=200), make_desk(counter=2, poll_ms=200)
+    one, two = make_desk(counter=1, live=True), make_desk(counter=2, live=True)
     one.sign_in(staff.officer)
     two.sign_in(staff.manager, MANAGER_PIN)
     number = _issue(one)

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from ui.desk.look import desk_stylesheet, desk_theme, display_stylesheet, display_theme
 from ui.desk.screenshots import render_desk_and_display_screens
+from ui.staff.look import desk_stylesheet, desk_theme, display_stylesheet, display_theme
 from ui.theme import MIN_CONTRAST, contrast_ratio
 
 PAIR = re.compile(r"color: (#[0-9A-Fa-f]{6}); background-color: (#[0-9A-Fa-f]{6});")

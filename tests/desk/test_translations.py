@@ -2,52 +2,30 @@
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
 
 from tests.desk.conftest import Desk, Staff
-from ui.desk.errors import _known
-from ui.desk.i18n import desk_translations_path
+from tests.translations import translate_calls, untranslated
 from ui.i18n import read_ts
+from ui.staff.i18n import desk_translations_path
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = sorted([*ROOT.glob("ui/desk/*.py"), *ROOT.glob("ui/display/*.py")])
+SOURCES = sorted(
+    [*ROOT.glob("ui/desk/*.py"), *ROOT.glob("ui/staff/*.py"), *ROOT.glob("ui/display/*.py")]
+)
 
 
-def _translate_calls(path: Path) -> list[tuple[str, str]]:
-    calls = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id == "translate"
-            and len(node.args) >= 2
-            and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2])
-        ):
-            calls.append((node.args[0].value, node.args[1].value))  # type: ignore[attr-defined]
-    return calls
-
-
-def test_the_desk_translation_file_has_no_unfinished_entry() -> None:
-    _finished, unfinished = read_ts(desk_translations_path("en"))
-    assert unfinished == []
+def test_the_desk_translation_file_is_finished_and_current() -> None:
+    assert untranslated(desk_translations_path("en"), translate_calls(SOURCES)) == []
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name)
 def test_every_translated_text_has_its_english(path: Path) -> None:
     finished, _unfinished = read_ts(desk_translations_path("en"))
-    known = {(context, source) for context, source, _comment in finished}
-    missing = [call for call in _translate_calls(path) if call not in known]
+    missing = [key for key in translate_calls([path]) if key not in finished]
     assert missing == [], f"run pyside6-lupdate for {path.name} and translate: {missing}"
-
-
-def test_the_error_wordings_match_messages_the_core_really_raises() -> None:
-    core = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "kiosk").rglob("*.py"))
-    core = core.replace('"\n', "").replace('    "', "")  # join implicitly concatenated strings
-    for message in _known():
-        assert message in core, message
 
 
 def test_switching_to_english_changes_the_desk_words(desk: Desk, staff: Staff) -> None:

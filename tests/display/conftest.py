@@ -17,10 +17,9 @@ from kiosk.domain.clock import FixedClock
 from kiosk.services.context import AppContext
 from tests.desk.conftest import desk_ctx  # noqa: F401  # shared fixture
 from tests.qt_support import ignore_offscreen_noise
-from ui.display.app import DisplayParts, build_display
-from ui.display.backend import DisplayBackend
-
-QUIET_POLL_MS = 3_600_000
+from tests.ui.conftest import start_and_wait_ready
+from ui.display.program import DisplayProgram, build
+from ui.shell import Env, Runtime
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -56,14 +55,17 @@ class FakeVoice:
 class Display:
     """A running display on the test database with a fake voice."""
 
-    parts: DisplayParts
+    parts: DisplayProgram
+    runtime: Runtime
     ctx: AppContext
     voice: FakeVoice
     qtbot: QtBot
 
     def refresh(self) -> None:
         """Read the queue now (instead of waiting for the poll)."""
-        task = self.parts.runner.start(self.parts.controller.refresh())
+        controller = self.parts.controller
+        assert controller is not None
+        task = self.runtime.runner.start(controller.refresh())
         self.qtbot.wait_until(task.done, timeout=5_000)
 
     def wait_spoken(self, count: int) -> None:
@@ -81,11 +83,14 @@ def make_display(
     desk_ctx: AppContext,  # noqa: F811
     clock: FixedClock,
 ) -> Iterator[DisplayFactory]:
-    """Build a display: ``make_display(poll_ms=..., size=(w, h), voice=FakeVoice())``."""
+    """Build a display: ``make_display(live=True, size=(w, h), voice=FakeVoice())``.
+
+    Without ``live`` the display hears of no change (tests read with ``refresh``).
+    """
     made: list[Display] = []
 
     def factory(
-        poll_ms: int = QUIET_POLL_MS,
+        live: bool = False,
         size: tuple[int, int] = (1920, 1080),
         voice: FakeVoice | None = None,
         notice: str = "",
@@ -96,22 +101,14 @@ def make_display(
             config = dataclasses.replace(
                 config, display=dataclasses.replace(config.display, notice=notice)
             )
-        parts = build_display(
-            app=qapp,
-            loop=loop,
-            config=config,
-            backend=DisplayBackend.from_context(desk_ctx),
-            clock=clock,
-            size=QSize(*size),
-            speech=voice,
-            chime=voice,
-            poll_interval_ms=poll_ms,
-        )
-        display = Display(parts, desk_ctx, voice, qtbot)
+        env = Env(app=qapp, config=config, clock=clock, size=QSize(*size))
+        program = build(env, speech=voice, chime=voice)
+        ctx = dataclasses.replace(desk_ctx, config=config)
+        runtime = Runtime.over_context(ctx, loop=loop, watch=live)
+        display = Display(program, runtime, desk_ctx, voice, qtbot)
         made.append(display)
-        parts.screen.show()
-        with qtbot.wait_signal(parts.controller.ready, timeout=10_000):
-            parts.controller.start()
+        program.screen.show()
+        start_and_wait_ready(qtbot, program, runtime)
         return display
 
     yield factory
@@ -119,4 +116,5 @@ def make_display(
         if display.voice.is_speaking():
             display.voice.finish()
         display.parts.close()
-        qtbot.wait_until(display.parts.runner.is_idle, timeout=10_000)
+        display.runtime.close()
+        qtbot.wait_until(display.runtime.runner.is_idle, timeout=10_000)

@@ -53,7 +53,7 @@ def test_the_board_shows_each_counters_current_number_and_waiting_per_line(
 def test_a_call_from_a_desk_reaches_the_display_within_a_second(
     make_display: DisplayFactory,
 ) -> None:
-    display = make_display(poll_ms=500)
+    display = make_display(live=True)
     ticket = issue_ticket(display.ctx, line_code="B")
     calling.call_next(display.ctx, counter_number=1, actor=ADMIN)
     card = display.parts.screen.board.cards[1]
@@ -113,13 +113,15 @@ def test_the_configured_notice_is_shown(make_display: DisplayFactory) -> None:
     assert ticker.isVisible() and ticker.text() == "Xin chào, bà con"
 
 
-def test_an_idle_display_runs_no_timer_faster_than_the_poll(make_display: DisplayFactory) -> None:
-    display = make_display(poll_ms=500)
+def test_an_idle_display_runs_no_timer_but_its_clock(make_display: DisplayFactory) -> None:
+    display = make_display(live=True)
     display.refresh()
+    controller = display.parts.controller
+    assert controller is not None
     timers = [t for t in display.parts.screen.findChildren(QTimer) if t.isActive()]
-    assert timers, "the poll and the clock run"
+    assert timers, "the clock runs"
     assert all(t.interval() >= 500 for t in timers), [t.interval() for t in timers]
-    assert display.parts.controller.minutes.is_active()
+    assert controller.minutes.is_active()
 
 
 def test_the_clock_fires_just_after_each_minute_turns() -> None:

@@ -1,29 +1,36 @@
-"""What the probes share: an offscreen Qt app on qasync, JSON lines out, commands in.
+"""What the probes share: a real program run by the real shell, JSON lines out, commands in.
 
-A probe is a real screen object (desk, display, kiosk) in its own OS process with its real
-polling against the real database; it prints one JSON object per line on stdout for every
-update and reads commands (JSON lines) from stdin. The end-to-end test drives them.
+A probe is one of the programs (desk, display, kiosk) in its own OS process, started by
+``ui.shell.run_program`` exactly as ``kiosk desk`` starts it (first frame, operations, the live
+path with its watcher, ordered shutdown); it prints one JSON object per line on stdout for
+every update, each with ``t`` (``time.monotonic()``, comparable across processes on one PC),
+and reads commands (JSON lines) from stdin. The end of stdin quits the program in order.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.config import load_config
+from ui.shell import ProgramSpec, Runtime, run_program
+
+OnStart = Callable[[Any, Runtime, "Commands"], None]
 
 
 def emit(event: str, **data: Any) -> None:
     """Print one event as a JSON line, at once."""
-    print(json.dumps({"event": event, **data}, ensure_ascii=False), flush=True)
+    line = json.dumps({"event": event, "t": time.monotonic(), **data}, ensure_ascii=False)
+    print(line, flush=True)
 
 
 class Commands(QObject):
@@ -37,10 +44,8 @@ class Commands(QObject):
     received = Signal(object)
     closed = Signal()
 
-    def __init__(self, handle: Callable[[dict[str, Any]], None]) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._handle = handle
-        self.received.connect(self._on_self_received)
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -49,17 +54,18 @@ class Commands(QObject):
                 self.received.emit(json.loads(line))
         self.closed.emit()
 
-    @Slot(object)
-    def _on_self_received(self, command: dict[str, Any]) -> None:
-        self._handle(command)
 
+def run_probe(spec: ProgramSpec, config_path: str, on_start: OnStart) -> int:
+    """Run ``spec`` under the shell with ``on_start(program, runtime, commands)`` hooked in.
 
-def start_app() -> tuple[QApplication, asyncio.AbstractEventLoop]:
-    """A QApplication with the qasync loop installed."""
-    import qasync
+    The end of stdin quits the program in order (``Runtime.quit``).
+    """
+    kept: list[Commands] = []
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    assert isinstance(app, QApplication)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    return app, loop
+    def started(program: Any, runtime: Runtime) -> None:
+        commands = Commands()
+        commands.closed.connect(lambda: runtime.quit(0))
+        kept.append(commands)
+        on_start(program, runtime, commands)
+
+    return run_program(spec, load_config(config_path, env={}), on_start=started)

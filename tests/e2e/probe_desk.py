@@ -1,8 +1,8 @@
 """A desk console as a probe: ``python -m tests.e2e.probe_desk CONFIG COUNTER HELPER_ID PIN``.
 
-Signs in by tapping the name and the keypad, prints ``signed_in`` and then ``update`` (its
-current ticket, the waiting numbers) after every refresh; ``{"tap": "call_next"}`` on stdin
-taps that action button.
+Signs in by tapping the name and the keypad; prints ``signed_in``, then ``update`` after every
+refresh (its current ticket, the waiting numbers, whether the queue is shown as live) and
+``link`` when the banner comes or goes; ``{"tap": "call_next"}`` on stdin taps that action.
 """
 
 from __future__ import annotations
@@ -10,69 +10,53 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from tests.e2e.probe_common import Commands, emit, start_app
+from tests.e2e.probe_common import Commands, emit, run_probe
 
 
 def main(config_path: str, counter: int, helper_id: int, pin: str) -> int:
-    from escpos.printer import Dummy
-    from PySide6.QtCore import QSize
+    from PySide6.QtCore import QTimer
 
-    from kiosk.config import load_config
-    from printing.worker import PrinterWorker
-    from ui.desk.app import build_desk
-    from ui.desk.backend import DeskBackend
-    from ui.ticket_printing import TicketPrinter
+    from ui.desk.program import DeskProgram, spec
+    from ui.shell import Runtime
 
-    app, loop = start_app()
-    config = load_config(config_path, env={})
-    backend = DeskBackend(config)
-    worker = PrinterWorker(Dummy, width_dots=config.printer.width_dots, timeout_s=5)
-    parts = build_desk(
-        app=app,
-        loop=loop,
-        config=config,
-        backend=backend,
-        printer=TicketPrinter(config=config, worker=worker),
-        clock=backend.clock,
-        size=QSize(1366, 768),
-        fixed_counter=counter,
-    )
-    window = parts.window
+    def on_start(program: DeskProgram, runtime: Runtime, commands: Commands) -> None:
+        window, controller = program.window, program.controller
+        assert controller is not None
 
-    def sign_in() -> None:
-        window.staff.buttons[helper_id].click()
-        for key in [*pin, "ok"]:
-            window.pin.keypad.press(key)
+        def sign_in() -> None:
+            window.staff.buttons[helper_id].click()
+            for key in [*pin, "ok"]:
+                window.pin.keypad.press(key)
 
-    def report() -> None:
-        current = window.queue.current_ticket()
-        snapshot = window.queue.snapshot()
-        emit(
-            "update",
-            counter=counter,
-            current=current.number if current else "",
-            waiting=[t.number for t in snapshot.waiting] if snapshot else [],
-        )
+        def report() -> None:
+            current = window.queue.current_ticket()
+            snapshot = window.queue.snapshot()
+            emit(
+                "update",
+                counter=counter,
+                current=current.number if current else "",
+                waiting=[t.number for t in snapshot.waiting] if snapshot else [],
+                live=window.queue.is_live(),
+            )
 
-    def handle(command: dict[str, Any]) -> None:
-        if "tap" in command:
-            window.queue.current.buttons[command["tap"]].click()
+        def link(up: bool) -> None:
+            def report_link() -> None:  # after every other slot of the signal has run
+                banner = not window.link.isHidden()
+                emit("link", up=up, banner=banner, live=window.queue.is_live())
 
-    parts.controller.ready.connect(sign_in)
-    parts.controller.signed_in.connect(lambda helper: emit("signed_in", helper=helper.id))
-    parts.controller.refreshed.connect(report)
-    commands = Commands(handle)
-    commands.closed.connect(app.quit)
-    window.show()
-    parts.controller.start()
-    try:
-        loop.run_forever()
-    finally:
-        parts.controller.sign_out("staff")
-        parts.close()
-        worker.close()
-        backend.close()
-    return 0
+            QTimer.singleShot(0, report_link)
+
+        def handle(command: dict[str, Any]) -> None:
+            if "tap" in command:
+                window.queue.current.buttons[command["tap"]].click()
+
+        controller.ready.connect(sign_in)
+        controller.signed_in.connect(lambda helper: emit("signed_in", helper=helper.id))
+        controller.refreshed.connect(report)
+        runtime.live.link_changed.connect(link)
+        commands.received.connect(handle)
+
+    return run_probe(spec(counter), config_path, on_start)
 
 
 if __name__ == "__main__":

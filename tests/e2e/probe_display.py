@@ -1,15 +1,16 @@
 """The calling display as a probe: ``python -m tests.e2e.probe_display CONFIG``.
 
-Prints ``ready``, then ``update`` (each counter's number, waiting per line) after every
-refresh the real polling makes, and ``announce`` for every sentence the display would speak.
+Prints ``ready``, then ``update`` (each counter's number, waiting per line, the link mark)
+after every refresh, ``link`` when the mark comes or goes, and ``announce`` for every sentence
+the display would speak.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sys
-from typing import Any
 
-from tests.e2e.probe_common import Commands, emit, start_app
+from tests.e2e.probe_common import Commands, emit, run_probe
 
 
 class PrintedVoice:
@@ -25,52 +26,38 @@ class PrintedVoice:
 
 
 def main(config_path: str) -> int:
-    from PySide6.QtCore import QSize
+    from ui.display.program import SPEC, DisplayProgram, build
+    from ui.shell import Env, Runtime
 
-    from kiosk.config import load_config
-    from ui.display.app import build_display
-    from ui.display.backend import DisplayBackend
-
-    app, loop = start_app()
-    config = load_config(config_path, env={})
     voice = PrintedVoice()
-    parts = build_display(
-        app=app,
-        loop=loop,
-        config=config,
-        backend=DisplayBackend(config),
-        clock=DisplayBackend(config).clock,
-        size=QSize(1280, 720),
-        speech=voice,
-        chime=voice,
-    )
 
-    def report() -> None:
-        snapshot = parts.controller.snapshot()
-        assert snapshot is not None
-        emit(
-            "update",
-            counters={
-                str(c.number): c.current.number if c.current else "" for c in snapshot.counters
-            },
-            waiting={line.code: line.waiting for line in snapshot.lines},
+    def on_start(program: DisplayProgram, runtime: Runtime, _commands: Commands) -> None:
+        controller, screen = program.controller, program.screen
+        assert controller is not None
+
+        def report() -> None:
+            snapshot = controller.snapshot()
+            assert snapshot is not None
+            emit(
+                "update",
+                counters={
+                    str(c.number): c.current.number if c.current else "" for c in snapshot.counters
+                },
+                waiting={line.code: line.waiting for line in snapshot.lines},
+                mark=not screen.link.is_link_up(),
+            )
+
+        controller.refreshed.connect(report)
+        controller.ready.connect(lambda: emit("ready"))
+        runtime.live.link_changed.connect(
+            lambda up: emit("link", up=up, mark=not screen.link.is_link_up())
         )
 
-    def handle(_command: dict[str, Any]) -> None:
-        pass
+    def build_with_voice(env: Env) -> DisplayProgram:
+        return build(env, speech=voice, chime=voice)
 
-    parts.controller.refreshed.connect(report)
-    parts.controller.ready.connect(lambda: emit("ready"))
-    commands = Commands(handle)
-    commands.closed.connect(app.quit)
-    parts.screen.show()
-    parts.controller.start()
-    try:
-        loop.run_forever()
-    finally:
-        parts.close()
-        parts.backend.close()
-    return 0
+    spec = dataclasses.replace(SPEC, build=build_with_voice)
+    return run_probe(spec, config_path, on_start)
 
 
 if __name__ == "__main__":

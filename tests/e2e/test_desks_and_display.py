@@ -1,130 +1,37 @@
-"""A kiosk, two desks and a display as separate processes on one PostgreSQL database."""
+"""A kiosk, two desks and a display as separate processes on one database, SQLite or PostgreSQL."""
 
 from __future__ import annotations
 
-import json
-import os
-import queue
-import subprocess
-import sys
-import threading
-import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from kiosk.config import load_config
-from kiosk.services.context import Actor, bootstrap
-from kiosk.services.helpers import add_helper
+from kiosk.services.context import bootstrap
+from kiosk.services.queue_read import counter_states
 from tests.conftest import write_config
+from tests.e2e.probes import Probe, desk_probe, desk_staff
 
-ROOT = Path(__file__).resolve().parents[2]
-WAIT_S = 15.0
-Event = dict[str, Any]
-
-pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+pytestmark = [pytest.mark.slow]
 
 
-class Probe:
-    """One probe process: its JSON events on a queue, commands written to its stdin."""
-
-    def __init__(self, name: str, module: str, *args: str) -> None:
-        self.name = name
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", module, *args],
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-        )
-        self.events: queue.Queue[Event] = queue.Queue()
-        self.seen: list[Event] = []
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            if line.startswith("{"):
-                self.events.put(json.loads(line))
-
-    def send(self, **command: Any) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.write(json.dumps(command) + "\n")
-        self.process.stdin.flush()
-
-    def wait_for(self, what: str, predicate: Callable[[Event], bool]) -> Event:
-        """The first event (already seen or coming) that matches, within ``WAIT_S``."""
-        for event in self.seen:
-            if predicate(event):
-                return event
-        deadline = time.monotonic() + WAIT_S
-        while (left := deadline - time.monotonic()) > 0:
-            try:
-                event = self.events.get(timeout=left)
-            except queue.Empty:
-                break
-            self.seen.append(event)
-            if predicate(event):
-                return event
-        raise AssertionError(f"{self.name}: no {what} within {WAIT_S} s; saw {self.seen[-5:]}")
-
-    def stop(self) -> str:
-        if self.process.stdin is not None and not self.process.stdin.closed:
-            self.process.stdin.close()  # the probe quits at the end of its input
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self._reader.join(timeout=5)
-        assert self.process.stderr is not None and self.process.stdout is not None
-        errors = self.process.stderr.read()
-        self.process.stderr.close()
-        self.process.stdout.close()
-        return errors
-
-
-@pytest.fixture
-def probes() -> Iterator[list[Probe]]:
-    started: list[Probe] = []
-    yield started
-    for probe in started:
-        errors = probe.stop()
-        assert "Traceback" not in errors, f"{probe.name}:\n{errors}"
+@pytest.fixture(params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A file of its own, or a schema of its own on the test server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    url: str = request.getfixturevalue("postgres_schema_url")
+    return url
 
 
 def test_a_call_at_one_desk_reaches_the_display_and_the_other_desk(
-    tmp_path: Path, postgres_schema_url: str, probes: list[Probe]
+    tmp_path: Path, database_url: str, probes: list[Probe]
 ) -> None:
-    config_path = write_config(tmp_path, url=postgres_schema_url)
-    ctx = bootstrap(load_config(str(config_path), env={}))
-    pins = {1: "1111", 2: "2222"}
-    ids = {
-        counter: add_helper(
-            ctx,
-            name=f"Cán bộ {counter}",
-            kind="staff",
-            role="desk_officer",
-            pin=pin,
-            actor=Actor("test"),
-        ).id
-        for counter, pin in pins.items()
-    }
-    ctx.db.dispose()
-    config = str(config_path)
-    kiosk = Probe("kiosk", "tests.e2e.probe_kiosk", config)
-    display = Probe("display", "tests.e2e.probe_display", config)
-    desks = {
-        n: Probe(f"desk {n}", "tests.e2e.probe_desk", config, str(n), str(ids[n]), pins[n])
-        for n in (1, 2)
-    }
+    config = write_config(tmp_path, url=database_url)
+    ids = desk_staff(config)
+    kiosk = Probe("kiosk", "tests.e2e.probe_kiosk", str(config))
+    display = Probe("display", "tests.e2e.probe_display", str(config))
+    desks = {n: desk_probe(config, n, ids[n]) for n in (1, 2)}
     probes.extend([kiosk, display, *desks.values()])
     kiosk.wait_for("ready", lambda e: e["event"] == "ready")
     display.wait_for("ready", lambda e: e["event"] == "ready")
@@ -147,3 +54,13 @@ def test_a_call_at_one_desk_reaches_the_display_and_the_other_desk(
         "the ticket gone from its queue",
         lambda e: e["event"] == "update" and number not in e["waiting"],
     )
+    # Quitting closes each desk's counter on the way out (an ordered shutdown, not a UI call).
+    for desk in desks.values():
+        assert desk.stop()[0] == 0
+    ctx = bootstrap(load_config(str(config), env={}))
+    try:
+        assert [state.is_open for state in counter_states(ctx)] == [False] * len(
+            ctx.config.counters
+        )
+    finally:
+        ctx.db.dispose()

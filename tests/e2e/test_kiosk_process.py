@@ -18,6 +18,7 @@ from kiosk.services.context import CLI_ACTOR, bootstrap
 from kiosk.services.helpers import add_helper
 from kiosk.systemd import STAFF_EXIT, UNEXPECTED_EXIT
 from tests.conftest import write_config
+from tests.e2e.probes import Probe, desk_probe, desk_staff
 
 pytestmark = pytest.mark.slow
 
@@ -98,6 +99,37 @@ def test_the_kiosk_window_ending_without_a_staff_exit_is_a_failure_systemd_resta
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_a_desk_and_the_display_say_ready_ping_the_watchdog_and_quit_with_success(
+    tmp_path: Path, probes: list[Probe]
+) -> None:
+    config = write_config(tmp_path)
+    helper_id = desk_staff(config)[1]
+    sockets: dict[str, socket.socket] = {}
+    received: dict[str, list[str]] = {}
+    for name in ("desk", "display"):
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+        sock.bind(str(tmp_path / f"{name}.notify"))
+        sockets[name], received[name] = sock, []
+    env = {
+        name: {"NOTIFY_SOCKET": str(tmp_path / f"{name}.notify"), "WATCHDOG_USEC": "600000"}
+        for name in sockets
+    }
+    desk = desk_probe(config, 1, helper_id, env=env["desk"])
+    display = Probe("display", "tests.e2e.probe_display", str(config), env=env["display"])
+    probes.extend([desk, display])
+    try:
+        for name in sockets:
+            sockets[name].settimeout(WAIT_S)
+            while received[name].count("WATCHDOG=1") < 2:
+                received[name].append(sockets[name].recv(4096).decode())
+            assert received[name][0] == "READY=1", name
+        # An ordered quit (as the close button or SIGTERM asks) is a success systemd keeps.
+        assert [probe.stop()[0] for probe in (desk, display)] == [0, 0]
+    finally:
+        for sock in sockets.values():
+            sock.close()
 
 
 def test_the_unit_restarts_only_on_failure_and_has_a_watchdog() -> None:

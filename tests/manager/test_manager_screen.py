@@ -6,7 +6,8 @@ import asyncio
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -20,37 +21,37 @@ from kiosk.services.ratings import rate_ticket
 from kiosk.services.tickets import issue_ticket
 from kiosk.services.visits import finish_visit
 from kiosk.storage.models import AuditEntry
-from ui.manager.app import build_manager
-from ui.manager.backend import ManagerBackend
-from ui.manager.summary_screen import figure_text
-from ui.manager.window import ManagerWindow
+from printing.report_sections import fmt_share
+from ui.manager.program import ManagerProgram, build
+from ui.shell import Env, Runtime
 
 ADMIN = Actor("admin")
 MANAGER_PIN = "246824"
 
 
 @pytest.fixture
-def manager_window(
+def manager(
     qtbot: QtBot, qapp: QApplication, loop: asyncio.AbstractEventLoop, sqlite_ctx: AppContext
-) -> Iterator[ManagerWindow]:
-    window, runner = build_manager(
-        app=qapp,
-        loop=loop,
-        backend=ManagerBackend.from_context(sqlite_ctx),
-        width_px=1366,
-        height_px=768,
-    )
-    window.show()
-    window.start()
-    yield window
-    runner.close()
-    qtbot.wait_until(runner.is_idle, timeout=5000)
-    window.close()
-    window.deleteLater()
+) -> Iterator[ManagerProgram]:
+    env = Env(app=qapp, config=sqlite_ctx.config, clock=sqlite_ctx.clock, size=QSize(1366, 768))
+    program = build(env)
+    runtime = Runtime.over_context(sqlite_ctx, loop=loop)
+    program.window.show()
+    program.start(runtime)
+    yield program
+    program.close()
+    runtime.close()
+    qtbot.wait_until(runtime.runner.is_idle, timeout=5000)
 
 
-def wait_idle(qtbot: QtBot, window: ManagerWindow) -> None:
-    qtbot.wait_until(window._runner.is_idle, timeout=10_000)
+def wait_idle(qtbot: QtBot, manager: ManagerProgram) -> None:
+    assert manager.runtime is not None
+    qtbot.wait_until(manager.runtime.runner.is_idle, timeout=10_000)
+
+
+def signed_in(manager: ManagerProgram) -> object:
+    assert manager.controller is not None
+    return manager.controller.signed_in()
 
 
 def small_day(ctx: AppContext, clock: FixedClock) -> dict[str, int]:
@@ -84,91 +85,97 @@ def managers(ctx: AppContext) -> tuple[int, int]:
     return boss.id, clerk.id
 
 
-def sign_in(qtbot: QtBot, window: ManagerWindow, helper_id: int, pin: str) -> None:
-    window.gate.pin_submitted.emit(helper_id, pin)
-    wait_idle(qtbot, window)
+def sign_in(qtbot: QtBot, manager: ManagerProgram, helper_id: int, pin: str) -> None:
+    manager.window.gate.pin_submitted.emit(helper_id, pin)
+    wait_idle(qtbot, manager)
 
 
 def test_only_managers_are_offered_and_a_wrong_pin_is_refused(
-    qtbot: QtBot, sqlite_ctx: AppContext, manager_window: ManagerWindow
+    qtbot: QtBot, sqlite_ctx: AppContext, manager: ManagerProgram
 ) -> None:
     boss, _clerk = managers(sqlite_ctx)
-    manager_window.start()
-    wait_idle(qtbot, manager_window)
+    assert manager.controller is not None
+    manager.controller.start()  # the names are read again
+    wait_idle(qtbot, manager)
+    manager_window = manager.window
     assert list(manager_window.gate.name_buttons) == [boss]
     manager_window.gate.choose(boss)
     for digit in "1111":
         manager_window.gate.keypad.press(digit)
     manager_window.gate.keypad.press("ok")
-    wait_idle(qtbot, manager_window)
+    wait_idle(qtbot, manager)
     assert manager_window.gate.message.text() == "Mã PIN không đúng."
     assert manager_window.stack.currentWidget() is manager_window.gate
-    assert manager_window.signed_in() is None
+    assert signed_in(manager) is None
 
 
 def test_a_non_manager_with_a_right_pin_is_refused(
-    qtbot: QtBot, sqlite_ctx: AppContext, manager_window: ManagerWindow
+    qtbot: QtBot, sqlite_ctx: AppContext, manager: ManagerProgram
 ) -> None:
     _boss, clerk = managers(sqlite_ctx)
-    sign_in(qtbot, manager_window, clerk, "1357")
-    assert manager_window.gate.message.text() == "Chỉ lãnh đạo mới xem được báo cáo."
-    assert manager_window.signed_in() is None
+    sign_in(qtbot, manager, clerk, "1357")
+    assert manager.window.gate.message.text() == "Chỉ lãnh đạo mới xem được báo cáo."
+    assert signed_in(manager) is None
 
 
 def test_the_summary_shows_the_known_numbers_of_a_small_day(
-    qtbot: QtBot, sqlite_ctx: AppContext, clock: FixedClock, manager_window: ManagerWindow
+    qtbot: QtBot, sqlite_ctx: AppContext, clock: FixedClock, manager: ManagerProgram
 ) -> None:
     boss, _ = managers(sqlite_ctx)
     small_day(sqlite_ctx, clock)
-    sign_in(qtbot, manager_window, boss, MANAGER_PIN)
-    summary_screen = manager_window.summary
-    assert manager_window.stack.currentWidget() is summary_screen
+    sign_in(qtbot, manager, boss, MANAGER_PIN)
+    summary_screen = manager.window.summary
+    assert manager.window.stack.currentWidget() is summary_screen
     summary = summary_screen.summary()
     assert summary is not None
     totals = summary.tickets.totals
     assert (totals.issued.current, totals.served.current) == (3, 2)
     assert summary.tickets.wait_median_min.current == 17.5
-    assert figure_text(summary.ratings.satisfied_share, percent=True).startswith("100%")
+    assert fmt_share(summary.ratings.satisfied_share.current) == "100,0 %"
     texts = [
         label.text()
         for label in summary_screen.sections["tickets"].findChildren(type(summary_screen.period))
     ]
-    assert "3 (+3)" in texts and "2 (+2)" in texts
+    # The report's own table: "Số phiếu đã lấy | 3 | 0 | +3", as in the PDF.
+    row = texts.index("Số phiếu đã lấy")
+    assert texts[row : row + 4] == ["Số phiếu đã lấy", "3", "0", "+3"]
+    times = [label.text() for label in summary_screen.sections["times"].findChildren(QLabel)]
+    assert "17,5" in times  # the Vietnamese decimal comma, as in the PDF
     assert sum(summary_screen.chart.counts()) == 3
     assert "ngày 23/11/2026" in summary_screen.period.text()
 
 
 def test_previous_day_and_this_month(
-    qtbot: QtBot, sqlite_ctx: AppContext, clock: FixedClock, manager_window: ManagerWindow
+    qtbot: QtBot, sqlite_ctx: AppContext, clock: FixedClock, manager: ManagerProgram
 ) -> None:
     boss, _ = managers(sqlite_ctx)
     small_day(sqlite_ctx, clock)
-    sign_in(qtbot, manager_window, boss, MANAGER_PIN)
-    screen = manager_window.summary
+    sign_in(qtbot, manager, boss, MANAGER_PIN)
+    screen = manager.window.summary
     assert not screen.next.isEnabled()  # no summary of tomorrow
     screen.previous.click()
-    wait_idle(qtbot, manager_window)
+    wait_idle(qtbot, manager)
     assert screen.summary() is not None
     assert screen.summary().tickets.totals.issued.current == 0
     screen.month.click()
-    wait_idle(qtbot, manager_window)
+    wait_idle(qtbot, manager)
     assert screen.current_period().days == 30
     assert screen.summary().tickets.totals.issued.current == 3
 
 
 def test_export_writes_pdf_and_csv_and_audits_them(
-    qtbot: QtBot, sqlite_ctx: AppContext, clock: FixedClock, manager_window: ManagerWindow
+    qtbot: QtBot, sqlite_ctx: AppContext, clock: FixedClock, manager: ManagerProgram
 ) -> None:
     boss, _ = managers(sqlite_ctx)
     small_day(sqlite_ctx, clock)
-    sign_in(qtbot, manager_window, boss, MANAGER_PIN)
-    manager_window.summary.export.click()
-    wait_idle(qtbot, manager_window)
+    sign_in(qtbot, manager, boss, MANAGER_PIN)
+    manager.window.summary.export.click()
+    wait_idle(qtbot, manager)
     pdf = sqlite_ctx.config.reports_dir / "tong-hop-2026-11-23.pdf"
     csv = sqlite_ctx.config.reports_dir / "tong-hop-2026-11-23.csv"
     assert pdf.read_bytes().startswith(b"%PDF")
     assert csv.stat().st_size > 0
-    assert str(pdf) in manager_window.summary.status.text()
+    assert str(pdf) in manager.window.summary.status.text()
     with sqlite_ctx.db.read() as session:
         actions = [
             (a.actor_helper_id, a.after)

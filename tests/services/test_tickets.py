@@ -6,12 +6,12 @@ from sqlalchemy import func, select
 from kiosk.domain.clock import FixedClock
 from kiosk.domain.enums import TicketStatus
 from kiosk.domain.errors import NotFoundError, ValidationError
-from kiosk.services.changes import change_counter
 from kiosk.services.context import AppContext, bootstrap
 from kiosk.services.queue_read import list_lines, total_waiting
 from kiosk.services.tickets import find_ticket, issue_ticket, mark_print_result
 from kiosk.storage.models import AuditEntry, Ticket
 from tests.conftest import make_config
+from tests.storage.test_live import settle, watching
 
 
 def test_numbers_run_per_line_without_gaps(ctx: AppContext) -> None:
@@ -38,10 +38,11 @@ def test_an_issued_ticket_is_committed_before_it_is_shown(ctx: AppContext) -> No
     assert view.counters == (1, 2)
 
 
-def test_issuing_audits_and_bumps_the_change_counter(ctx: AppContext) -> None:
-    before = change_counter(ctx)
-    view = issue_ticket(ctx, line_code="B")
-    assert change_counter(ctx) == before + 1
+def test_issuing_audits_and_tells_the_screens(ctx: AppContext) -> None:
+    with watching(ctx.config.database_url) as screens:
+        before = settle(screens)
+        view = issue_ticket(ctx, line_code="B")
+        screens.wait_for("the new ticket", lambda: screens.changes > before)
     with ctx.db.read() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.entity_id == view.id)).one()
     assert (entry.action, entry.actor, entry.entity) == ("issue", "kiosk", "ticket")

@@ -21,8 +21,8 @@ from kiosk.services.context import AppContext, bootstrap
 from printing.worker import PrinterWorker
 from tests.conftest import make_config
 from tests.qt_support import ignore_offscreen_noise
-from ui.kiosk.backend import KioskBackend
-from ui.kiosk.factory import KioskParts, build_kiosk
+from ui.kiosk.program import KioskProgram, build
+from ui.shell import Env, Runtime
 from ui.ticket_printing import TicketPrinter
 
 
@@ -68,7 +68,8 @@ class DeadPrinter(SlowPrinter):
 class Kiosk:
     """A running kiosk on a real SQLite database and a fake printer."""
 
-    parts: KioskParts
+    parts: KioskProgram
+    runtime: Runtime
     ctx: AppContext
     device: Any
     clock: FixedClock
@@ -80,7 +81,7 @@ class Kiosk:
 
     def wait_idle(self, timeout_ms: int = 10_000) -> None:
         """Wait until every started coroutine finished."""
-        self.qtbot.wait_until(self.parts.runner.is_idle, timeout=timeout_ms)
+        self.qtbot.wait_until(self.runtime.runner.is_idle, timeout=timeout_ms)
 
     def tap(self, button: QPushButton) -> None:
         """Tap a button as a visitor would (press and release)."""
@@ -90,6 +91,14 @@ class Kiosk:
 
 
 KioskFactory = Callable[..., Kiosk]
+
+
+def start_and_wait_ready(qtbot: QtBot, program: Any, runtime: Runtime) -> None:
+    """Start a program as the shell would and wait for its controller's ``ready``."""
+    ready: list[bool] = []
+    program.start(runtime)
+    program.controller.ready.connect(lambda: ready.append(True))
+    qtbot.wait_until(lambda: bool(ready), timeout=10_000)
 
 
 @pytest.fixture
@@ -118,20 +127,13 @@ def make_kiosk(
         worker = PrinterWorker(
             lambda: device, width_dots=config.printer.width_dots, timeout_s=config.printer.timeout_s
         )
-        parts = build_kiosk(
-            app=qapp,
-            loop=loop,
-            config=config,
-            backend=KioskBackend.from_context(ctx),
-            printer=TicketPrinter(config=config, clock=clock, worker=worker),
-            clock=clock,
-            size=QSize(*size),
-        )
-        kiosk = Kiosk(parts, ctx, device, clock, qtbot)
+        env = Env(app=qapp, config=config, clock=clock, size=QSize(*size))
+        program = build(env, printer=TicketPrinter(config=config, clock=clock, worker=worker))
+        runtime = Runtime.over_context(ctx, loop=loop, watch=True)
+        kiosk = Kiosk(program, runtime, ctx, device, clock, qtbot)
         made.append((kiosk, worker))
-        parts.window.show()
-        with qtbot.wait_signal(parts.controller.ready, timeout=10_000):
-            parts.controller.start()
+        program.window.show()
+        start_and_wait_ready(qtbot, program, runtime)
         kiosk.wait_idle()
         return kiosk
 
@@ -140,7 +142,8 @@ def make_kiosk(
         if isinstance(kiosk.device, SlowPrinter):
             kiosk.device.release()
         kiosk.parts.close()
-        qtbot.wait_until(kiosk.parts.runner.is_idle, timeout=10_000)
+        kiosk.runtime.close()
+        qtbot.wait_until(kiosk.runtime.runner.is_idle, timeout=10_000)
         worker.close()
         worker.wait_idle(5)
         kiosk.ctx.db.dispose()

@@ -12,19 +12,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.domain.clock import system_clock
 from kiosk.domain.ratings import FinishedVisit
 from tests.conftest import make_config
 from tests.ui.conftest import Kiosk, KioskFactory
 from tests.ui.test_kiosk_layout import SIZES, shown
 from ui.kiosk.guide_screen import GuidesScreen
-from ui.kiosk.rate_number_screen import NOT_FINISHED
-from ui.kiosk.rate_screen import RateScreen
-from ui.rate.app import TABLET_DIAGONAL_INCH, build_counter_screen
-from ui.rate.counter_rate_screen import CounterRateScreen
+from ui.rating.counter_program import TABLET_DIAGONAL_INCH, build_counter_screen
+from ui.rating.counter_rate_screen import CounterRateScreen
+from ui.rating.rate_number_screen import NOT_FINISHED
+from ui.rating.rate_screen import RateScreen
+from ui.shell import Env
 from ui.theme import TOUCH_TARGET_MM, pixels_per_mm
 
 MIN_TEXT_PX = 28
@@ -205,13 +207,9 @@ def make_counter(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> Iterator[c
 
     def factory(*, size: tuple[int, int], language: str, levels: int) -> CounterRateScreen:
         body = f'[kiosk]\nlanguage = "{language}"\n\n[ratings]\nlevels = {levels}\n'
-        screen = build_counter_screen(
-            app=qapp,
-            config=make_config(tmp_path, body),
-            counter_number=3,
-            width_px=size[0],
-            height_px=size[1],
-        )
+        config = make_config(tmp_path, body)
+        env = Env(app=qapp, config=config, clock=system_clock, size=QSize(*size))
+        screen = build_counter_screen(env, counter_number=3)
         made.append(screen)
         screen.show()
         return screen

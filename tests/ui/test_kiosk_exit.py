@@ -12,7 +12,9 @@ from kiosk.services.context import CLI_ACTOR
 from kiosk.services.helpers import add_helper
 from kiosk.storage.models import AuditEntry
 from tests.ui.conftest import Kiosk, KioskFactory
+from ui.kiosk.program import SPEC
 from ui.runtime import KeyGuard
+from ui.shell import Shell
 
 STAFF_PIN = "4821"
 FAST_EXIT = '[kiosk]\nexit_hold_s = 1\nexit_corner = "top_right"\n'
@@ -121,8 +123,11 @@ def test_cancel_closes_the_keypad(kiosk_with_staff: Kiosk) -> None:
 
 
 def test_a_close_request_does_not_close_the_kiosk(kiosk: Kiosk) -> None:
+    shell = Shell(SPEC, kiosk.ctx.config)
+    shell.watch_window(kiosk.window)  # as ``kiosk run`` does
     assert kiosk.window.close() is False
     assert kiosk.window.isVisible()
+    assert not shell.quitting  # Alt+F4 on the visitor kiosk is not a way out either
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from kiosk.services.alerts import AlertKind, open_alerts
 from kiosk.services.tickets import issue_ticket
 from kiosk.storage.models import Ticket
 from tests.ui.conftest import Kiosk, KioskFactory
-from ui.kiosk.ticket_screen import PRINTED
+from ui.kiosk.print_state import PRINTED
 
 MAX_TICKET_BYTES = 16 * 1024
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from kiosk.services.alerts import AlertKind, open_alerts
 from kiosk.storage.models import Ticket
 from tests.ui.conftest import DeadPrinter, FailingPrinter, Kiosk, KioskFactory, SlowPrinter
-from ui.kiosk.ticket_screen import FAILED, PRINTED, PRINTING
+from ui.kiosk.print_state import FAILED, PRINTED, PRINTING
 
 FRAME_BUDGET_MS = 100
 

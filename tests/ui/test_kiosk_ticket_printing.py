@@ -18,51 +18,48 @@ from kiosk.storage.models import Ticket
 from printing.worker import PrinterWorker
 from tests.ui.conftest import FailingPrinter
 from ui.i18n import I18n
-from ui.kiosk.backend import KioskBackend
-from ui.tasks import TaskRunner
+from ui.shell import Runtime
 from ui.ticket_printing import PrintOutcome, TicketPrinter, print_ticket, ticket_labels
 from ui.widgets.corner_hold import corner_rect
 
 
 @pytest.fixture
-def runner(loop: asyncio.AbstractEventLoop, qtbot: QtBot) -> Iterator[TaskRunner]:
-    runner = TaskRunner(loop=loop)
-    yield runner
-    runner.close()
-    qtbot.wait_until(runner.is_idle)
+def runtime(
+    loop: asyncio.AbstractEventLoop, qtbot: QtBot, sqlite_ctx: AppContext
+) -> Iterator[Runtime]:
+    runtime = Runtime.over_context(sqlite_ctx, loop=loop)
+    yield runtime
+    runtime.close()
+    qtbot.wait_until(runtime.runner.is_idle)
 
 
 def reprint(
-    ctx: AppContext, runner: TaskRunner, qtbot: QtBot, device: Dummy, number: str
+    ctx: AppContext, runtime: Runtime, qtbot: QtBot, device: Dummy, number: str
 ) -> PrintOutcome:
     worker = PrinterWorker(lambda: device, width_dots=576, timeout_s=2)
     printer = TicketPrinter(config=ctx.config, clock=ctx.clock, worker=worker)
     outcomes: list[PrintOutcome] = []
 
     async def job() -> None:
-        ticket = await runner.run_db(find_ticket, ctx, number)
+        ticket = await runtime.ops.run(lambda ctx: find_ticket(ctx, number))
         outcomes.append(
             await print_ticket(
-                runner=runner,
-                printer=printer,
-                recorder=KioskBackend.from_context(ctx),
-                ticket=ticket,
-                language="vi",
+                runtime=runtime, printer=printer, ticket=ticket, language="vi", source="desk"
             )
         )
 
-    runner.start(job())
-    qtbot.wait_until(runner.is_idle, timeout=10_000)
+    runtime.runner.start(job())
+    qtbot.wait_until(runtime.runner.is_idle, timeout=10_000)
     worker.close()
     return outcomes[0]
 
 
 def test_a_ticket_is_printed_again_by_its_number(
-    sqlite_ctx: AppContext, runner: TaskRunner, qtbot: QtBot
+    sqlite_ctx: AppContext, runtime: Runtime, qtbot: QtBot
 ) -> None:
     issue_ticket(sqlite_ctx, line_code="B")
     device = Dummy()
-    outcome = reprint(sqlite_ctx, runner, qtbot, device, "B001")
+    outcome = reprint(sqlite_ctx, runtime, qtbot, device, "B001")
     assert outcome == PrintOutcome(printed=True)
     assert b"B001" in bytes(device.output)  # the big number is printer text
     with sqlite_ctx.db.read() as session:
@@ -70,13 +67,13 @@ def test_a_ticket_is_printed_again_by_its_number(
 
 
 def test_a_failed_reprint_alerts_the_desk(
-    sqlite_ctx: AppContext, runner: TaskRunner, qtbot: QtBot
+    sqlite_ctx: AppContext, runtime: Runtime, qtbot: QtBot
 ) -> None:
     issue_ticket(sqlite_ctx, line_code="A")
-    outcome = reprint(sqlite_ctx, runner, qtbot, FailingPrinter(), "A001")
+    outcome = reprint(sqlite_ctx, runtime, qtbot, FailingPrinter(), "A001")
     assert not outcome.printed
     assert "out of paper" in outcome.detail
-    assert len(open_alerts(sqlite_ctx)) == 1
+    assert [alert.source for alert in open_alerts(sqlite_ctx)] == ["desk"]
 
 
 def test_ticket_words_follow_the_visitors_language(

@@ -11,9 +11,8 @@ from kiosk.services.alerts import AlertKind, open_alerts
 from kiosk.services.context import AppContext
 from printing.worker import PrinterWorker
 from tests.printing.test_worker import ReportingPrinter
-from ui.kiosk.backend import KioskBackend
 from ui.kiosk.printer_watch import PrinterWatch
-from ui.tasks import TaskRunner
+from ui.shell import Runtime
 from ui.ticket_printing import TicketPrinter
 
 LOOP = asyncio.new_event_loop()
@@ -34,9 +33,8 @@ def workers() -> Iterator[list[PrinterWorker]]:
 
 def watch_for(ctx: AppContext, worker: PrinterWorker) -> PrinterWatch:
     printer = TicketPrinter(config=ctx.config, worker=worker)
-    return PrinterWatch(
-        runner=TaskRunner(loop=LOOP), backend=KioskBackend.from_context(ctx), printer=printer
-    )
+    runtime = Runtime.over_context(ctx, loop=LOOP)
+    return PrinterWatch(runtime=runtime, printer=printer, source="kiosk")
 
 
 def printer_alerts(ctx: AppContext) -> list[str]:

@@ -14,7 +14,7 @@ from kiosk.services.tickets import issue_ticket
 from kiosk.services.visits import finish_visit
 from kiosk.storage.models import Rating
 from tests.ui.conftest import Kiosk
-from ui.kiosk.rate_screen import RateScreen
+from ui.rating.rate_screen import RateScreen
 
 ADMIN = Actor("admin")
 

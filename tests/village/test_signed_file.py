@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.domain.errors import ErrorCode
 from kiosk.domain.signed_file import (
     EmptyFileError,
     NotAVillageFileError,
@@ -65,7 +66,7 @@ def test_every_cut_short_copy_is_refused_and_none_is_accepted() -> None:
         with pytest.raises(SignedFileError) as caught:
             open_sealed(data[:length], KEY, kind="records")
         if length > header_end:
-            assert caught.value.code == "truncated", length
+            assert caught.value.code is ErrorCode.VILLAGE_FILE_TRUNCATED, length
 
 
 def test_a_cut_inside_the_content_reports_how_much_is_present() -> None:

@@ -220,35 +220,33 @@ def test_a_link_cut_during_the_upload_is_reported_and_the_next_sync_completes(
     """A TCP proxy between the village PC and PostgreSQL drops every connection mid-upload."""
     from sqlalchemy.engine import make_url
 
-    from tests.village.tcp_proxy import CuttableProxy
+    from tests.tcp_proxy import TcpProxy
 
     commune_url = _postgres_schema(tmp_path)
     _commune_config, village_config = prepare(tmp_path, commune_url)
     recorded = run("-m", "tests.village.workers", "record", str(village_config), "120")
     assert recorded.returncode == 0, recorded.stderr
     real = make_url(commune_url)
-    proxy = CuttableProxy((real.host or "127.0.0.1", real.port or 5432))
-    via_proxy = real.set(host="127.0.0.1", port=proxy.port)
-    go_online(village_config, via_proxy.render_as_string(hide_password=False))
     engine = create_engine(normalise_url(commune_url))
-    process = subprocess.Popen(
-        [*SYNC, "--config", str(village_config), "village", "sync", "--batch", "1"],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 120
-    while commune_counts(engine)[0] < 30 and time.monotonic() < deadline:
-        time.sleep(0.005)
-    proxy.cut()
-    _out, err = process.communicate(timeout=60)
-    assert process.returncode == 2
-    assert "Cannot use the commune database" in err and "Traceback" not in err
-    assert 30 <= commune_counts(engine)[0] < 120
-    proxy.restore()
-    final = kiosk(village_config, "village", "sync")
-    assert final.returncode == 0, final.stderr
-    assert commune_counts(engine)[:2] == (120, 120)
-    proxy.close()
+    with TcpProxy(real.host or "127.0.0.1", real.port or 5432) as proxy:
+        go_online(village_config, proxy.url(commune_url))
+        process = subprocess.Popen(
+            [*SYNC, "--config", str(village_config), "village", "sync", "--batch", "1"],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 120
+        while commune_counts(engine)[0] < 30 and time.monotonic() < deadline:
+            time.sleep(0.005)
+        proxy.cut()
+        _out, err = process.communicate(timeout=60)
+        assert process.returncode == 2
+        assert "Cannot use the commune database" in err and "Traceback" not in err
+        assert 30 <= commune_counts(engine)[0] < 120
+        proxy.restore()
+        final = kiosk(village_config, "village", "sync")
+        assert final.returncode == 0, final.stderr
+        assert commune_counts(engine)[:2] == (120, 120)
     engine.dispose()

@@ -1,41 +1,42 @@
 """The desk's working session: sign in and out, open the counter, keep the queue live.
 
-Live updates: every ``poll_interval_ms`` one small query reads the change counter on the
-database thread; only when it moved is the full snapshot read and shown. The flows for ticket
-actions, visits and the roster are made here and share the session and ``refresh``.
+The queue is a ``LiveRead`` of ``desk_snapshot``: it follows every change while someone is
+signed in, greys out while the database cannot be reached, and the banner under the header
+says so on every screen of the desk. The flows for ticket actions, visits and the roster are
+made here and share the session and the live queue.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
-from kiosk.domain.errors import AuthError
+from kiosk.domain.enums import HelperRole
+from kiosk.domain.errors import AuthError, ErrorCode, KioskError
 from kiosk.domain.views import HelperView
-from ui.desk.backend import DeskBackend
-from ui.desk.errors import error_text
+from kiosk.services.desk import close_counter, open_counter
+from kiosk.services.desk_feed import DeskSnapshot, desk_snapshot
+from kiosk.services.helpers import sign_in
+from kiosk.services.roster import who_can_sign_in
 from ui.desk.roster_flow import RosterFlow
 from ui.desk.session import DeskSession, FlowDeps
-from ui.desk.texts import counter_title
 from ui.desk.ticket_actions import TicketActions
 from ui.desk.visit_flow import VisitFlow
 from ui.desk.window import DeskWindow
-from ui.i18n import I18n
+from ui.error_texts import error_text
 from ui.idle import IdleWatcher
-from ui.tasks import TaskRunner
+from ui.live import LiveRead, follow_link
+from ui.shell import Runtime
+from ui.staff.texts import counter_title
 from ui.ticket_printing import TicketPrinter
 
 logger = logging.getLogger(__name__)
 
-POLL_INTERVAL_MS = 500
-
 
 class DeskController(QObject):
-    """Signs staff in and out, opens and closes the counter, polls and refreshes.
+    """Signs staff in and out, opens and closes the counter, keeps the queue on screen live.
 
     Signals:
         ready: the database is open and the staff names are on screen.
@@ -50,35 +51,30 @@ class DeskController(QObject):
     refreshed = Signal()
 
     def __init__(
-        self,
-        *,
-        window: DeskWindow,
-        runner: TaskRunner,
-        backend: DeskBackend,
-        printer: TicketPrinter,
-        i18n: I18n,
-        fixed_counter: int | None = None,
-        poll_interval_ms: int = POLL_INTERVAL_MS,
+        self, *, window: DeskWindow, runtime: Runtime, printer: TicketPrinter, counter: int | None
     ) -> None:
         super().__init__(window)
-        self._window, self._runner, self._backend = window, runner, backend
-        self._printer, self._i18n = printer, i18n
-        self._fixed_counter = fixed_counter
+        self._window, self._runtime, self._ops = window, runtime, runtime.ops
+        self._fixed_counter = counter  # this PC's counter, or None: chosen at sign-in
+        self._tz = runtime.config.site.tz
         self.session = DeskSession()
-        self._seen_counter: int | None = None
         self._chosen: HelperView | None = None
         self._staff: list[HelperView] = []
-        self._poll_task: asyncio.Task[Any] | None = None
-        self._poll_timer = QTimer(self)
-        self._poll_timer.setInterval(poll_interval_ms)
-        self._poll_timer.timeout.connect(self._on_poll_timer_timeout)
-        self.idle = IdleWatcher(timeout_s=backend.config.desk.auto_sign_out_min * 60, parent=self)
+        self._staff_loaded = False
+        self._ready = False
+        self.queue = LiveRead(
+            runtime, desk_snapshot, self._show_snapshot, on_link=window.queue.set_live, parent=self
+        )
+        minutes = runtime.config.desk.auto_sign_out_min
+        self.idle = IdleWatcher(timeout_s=minutes * 60, parent=self)
         self.idle.stop()
         self.idle.timed_out.connect(self._on_idle_timed_out)
-        deps = FlowDeps(window, runner, backend, self.session, self.refresh)
-        self.actions = TicketActions(deps=deps, printer=printer, i18n=i18n)
+        deps = FlowDeps(window, runtime, self.session, self.queue)
+        self.actions = TicketActions(deps=deps, printer=printer, i18n=window.i18n)
         self.visits = VisitFlow(deps=deps)
         self.roster = RosterFlow(deps=deps)
+        runtime.live.link_changed.connect(self._on_live_link_changed)
+        follow_link(runtime.live, window.set_link_up)
         window.staff.staff_chosen.connect(self._on_staff_staff_chosen)
         window.pin.pin_submitted.connect(self._on_pin_pin_submitted)
         window.counters.counter_chosen.connect(self._on_counters_counter_chosen)
@@ -87,103 +83,111 @@ class DeskController(QObject):
 
     def start(self) -> None:
         """Open the database and the printer in the background, then show the names."""
-        self._runner.start(self._startup(), owner=self)
+        self._runtime.runner.start(self._startup(), owner=self)
 
     def stop(self) -> None:
-        """Stop polling and cancel every task of the desk."""
-        self._poll_timer.stop()
+        """Stop reading and cancel every task of the desk."""
+        self.queue.stop()
         self._watch_idle(False)
         for flow in (self.actions, self.visits, self.roster):
             flow.stop()
-        self._runner.cancel(self)
+        self._runtime.runner.cancel(self)
 
     def sign_out(self, reason: str = "staff") -> None:
         """Close the counter and go back to the names."""
-        self._runner.start(self._sign_out(reason), owner=self)
+        self._runtime.runner.start(self._sign_out(reason), owner=self)
 
     async def refresh(self) -> None:
-        """Read and show the queue now (after an action, or when the counter moved)."""
-        if self.session.counter is None:
+        """Read and show the queue now."""
+        await self.queue.refresh()
+
+    async def close_counter_on_exit(self) -> None:
+        """The program quits while someone is signed in: close their counter on the way out."""
+        counter, helper = self.session.counter, self.session.helper
+        if counter is None or helper is None:
             return
-        snapshot = await self._runner.run_db(self._backend.snapshot)
-        self._seen_counter = snapshot.change_counter
+        actor = self.session.actor
+        await self._ops.run(lambda ctx: close_counter(ctx, counter_number=counter, actor=actor))
+
+    def _show_snapshot(self, snapshot: DeskSnapshot) -> None:
         self._window.queue.show_snapshot(snapshot)
-        open_now = {c.number for c in snapshot.counters if c.is_open}
-        self._window.counters.set_open_counters(open_now)
+        self._window.counters.set_open_counters(snapshot.open_counters())
         self.refreshed.emit()
 
     async def _startup(self) -> None:
-        try:
-            await self._runner.run_db(self._backend.open)
-            await self._runner.run_db(self._printer.start)
-            await self._load_staff()
-            self.ready.emit()
-        finally:
-            self._poll_timer.start()
+        await self._runtime.runner.run_db(self.actions.printer.start)
+        await self._load_staff()
 
     async def _load_staff(self) -> None:
-        self._staff = await self._runner.run_db(self._backend.staff)
-        self._window.staff.set_staff(self._staff)
-
-    async def _poll(self) -> None:
-        if self.session.counter is None:
+        """The names to sign in with; without a database, again when the link is back."""
+        try:
+            self._staff = await self._ops.run(who_can_sign_in)
+        except Exception as exc:
+            if not isinstance(exc, KioskError):
+                logger.exception("could not read the staff names")
+            self._staff_loaded = False
             return
-        counter = await self._runner.run_db(self._backend.change_counter)
-        if counter != self._seen_counter:
-            await self.refresh()
+        self._staff_loaded = True
+        self._window.staff.set_staff(self._staff)
+        if not self._ready:
+            self._ready = True
+            self.ready.emit()
 
     async def _sign_in(self, helper: HelperView, pin: str) -> None:
         pin_screen = self._window.pin
         pin_screen.show_checking()
         try:
-            signed = await self._runner.run_db(self._backend.sign_in, helper.id, pin)
+            signed = await self._ops.run(lambda ctx: sign_in(ctx, helper_id=helper.id, pin=pin))
         except AuthError as exc:
-            locked = exc.message.startswith("Too many")
-            pin_screen.show_refused(error_text(exc, self._backend.config.site.tz), locked=locked)
+            locked = exc.code is ErrorCode.PIN_LOCKED
+            pin_screen.show_refused(error_text(exc, self._tz), locked=locked)
             return
         except Exception as exc:
-            pin_screen.show_error(error_text(exc, self._backend.config.site.tz))
+            pin_screen.show_error(error_text(exc, self._tz))
             return
         self.session.helper = signed
         if self._fixed_counter is not None:
             await self._open_counter(self._fixed_counter)
             return
-        snapshot = await self._runner.run_db(self._backend.snapshot)
-        self._window.counters.set_open_counters({c.number for c in snapshot.counters if c.is_open})
+        try:
+            snapshot = await self._ops.run(desk_snapshot)
+        except Exception as exc:
+            pin_screen.show_error(error_text(exc, self._tz))
+            return
+        self._window.counters.set_open_counters(snapshot.open_counters())
         self._window.show_counters()
 
     async def _open_counter(self, number: int) -> None:
-        self.session.counter = number
-        try:
-            await self._runner.run_db(self._backend.open_counter, number, self.session.actor)
-        except Exception as exc:
-            self.session.counter = None
-            self._window.pin.show_error(error_text(exc, self._backend.config.site.tz))
-            self._window.show_pin(self.session.helper.name if self.session.helper else "")
-            return
         helper = self.session.helper
         assert helper is not None
+        actor = self.session.actor
+        try:
+            await self._ops.run(lambda ctx: open_counter(ctx, counter_number=number, actor=actor))
+        except Exception as exc:
+            self._window.pin.show_error(error_text(exc, self._tz))
+            self._window.show_pin(helper.name)
+            return
+        self.session.counter = number
         self._window.queue.set_session(
-            name=helper.name, counter_number=number, manager=self.session.is_manager
+            name=helper.name, counter_number=number, manager=helper.role is HelperRole.MANAGER
         )
         self._window.set_session_text(f"{counter_title(number)} · {helper.name}")
         self._window.queue.message.clear()
         self._window.show_queue()
         self._watch_idle(True)
-        await self.refresh()
+        self.queue.start()
+        await self.queue.refresh()
         self.signed_in.emit(helper)
 
     async def _sign_out(self, reason: str) -> None:
-        counter, helper = self.session.counter, self.session.helper
         self._watch_idle(False)
         self.actions.forget_undo()
-        if counter is not None and helper is not None:
-            try:
-                await self._runner.run_db(self._backend.close_counter, counter, self.session.actor)
-            except Exception:
-                logger.exception("could not close counter %s", counter)
+        self.queue.stop()
+        try:
+            await self.close_counter_on_exit()
+        except Exception:
+            logger.exception("could not close counter %s", self.session.counter)
         self.session.clear()
-        self._seen_counter = None
         self._window.set_session_text("")
         self._window.show_staff()
         await self._load_staff()
@@ -203,10 +207,10 @@ class DeskController(QObject):
 
     # -- slots --------------------------------------------------------------------------------
 
-    @Slot()
-    def _on_poll_timer_timeout(self) -> None:
-        if self._poll_task is None or self._poll_task.done():
-            self._poll_task = self._runner.start(self._poll(), owner=self)
+    @Slot(bool)
+    def _on_live_link_changed(self, up: bool) -> None:
+        if up and not self._staff_loaded:
+            self._runtime.runner.start(self._load_staff(), owner=self)
 
     @Slot(int)
     def _on_staff_staff_chosen(self, helper_id: int) -> None:
@@ -217,12 +221,12 @@ class DeskController(QObject):
     @Slot(str)
     def _on_pin_pin_submitted(self, pin: str) -> None:
         if self._chosen is not None:
-            self._runner.start(self._sign_in(self._chosen, pin), owner=self)
+            self._runtime.runner.start(self._sign_in(self._chosen, pin), owner=self)
 
     @Slot(int)
     def _on_counters_counter_chosen(self, number: int) -> None:
         if self.session.helper is not None:
-            self._runner.start(self._open_counter(number), owner=self)
+            self._runtime.runner.start(self._open_counter(number), owner=self)
 
     @Slot()
     def _on_counters_back_clicked(self) -> None:

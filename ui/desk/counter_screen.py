@@ -8,10 +8,10 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from kiosk.config import Config, CounterConfig
-from ui.desk.texts import SEPARATOR, counter_purpose, counter_title
 from ui.i18n import I18n, translate
-from ui.kiosk.choose_screen import back_button
+from ui.staff.texts import SEPARATOR, counter_purpose, counter_title
 from ui.theme import Theme
+from ui.widgets.buttons import back_button
 from ui.widgets.packed_grid import PackedGrid
 from ui.widgets.picture_button import PictureButton
 from ui.widgets.screen import Screen, text_label

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.domain.enums import HELPER_ROLE_LABELS, HelperKind, HelperRole
 from kiosk.domain.views import HelperView
-from ui.desk.backend import HelperFields
 from ui.i18n import I18n, translate
 from ui.theme import Theme
+from ui.widgets.buttons import action_button
 from ui.widgets.choice_grid import ChoiceGrid
 from ui.widgets.screen import text_label
 
 
-def _action(tone: str) -> QPushButton:
-    button = QPushButton()
-    button.setProperty("kind", "action")
-    button.setProperty("tone", tone)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    return button
+@dataclass(frozen=True, slots=True)
+class HelperFields:
+    """What the form edits."""
+
+    name: str
+    kind: HelperKind
+    role: HelperRole
+    affiliation: str
 
 
 class HelperForm(QWidget):
@@ -48,7 +52,11 @@ class HelperForm(QWidget):
         self.kind = ChoiceGrid(multiple=False, allow_none=False, columns=2)
         self.role = ChoiceGrid(multiple=False, allow_none=False, columns=3)
         self.affiliation = QLineEdit()
-        self.save, self.active, self.pin = _action("help"), _action("neutral"), _action("neutral")
+        self.save, self.active, self.pin = (
+            action_button("help"),
+            action_button("neutral"),
+            action_button("neutral"),
+        )
         self.save.clicked.connect(self.save_clicked)
         self.active.clicked.connect(self.active_clicked)
         self.pin.clicked.connect(self.pin_clicked)

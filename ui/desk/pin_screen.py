@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.i18n import I18n, translate
-from ui.kiosk.choose_screen import back_button
 from ui.theme import Theme
+from ui.widgets.buttons import back_button
 from ui.widgets.keypad import PinKeypad
 from ui.widgets.message_bar import MessageBar
 from ui.widgets.screen import Screen, text_label

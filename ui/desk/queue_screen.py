@@ -9,17 +9,16 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
-from kiosk.domain.enums import TicketStatus
+from kiosk.domain.enums import AlertKind, TicketStatus
 from kiosk.domain.views import TicketView
 from ui.desk.alert_list import AlertList
-from ui.desk.backend import DeskSnapshot
 from ui.desk.current_panel import CurrentPanel
-from ui.desk.texts import SEPARATOR, priority_text, status_text, ticket_caption, wait_text
 from ui.desk.waiting_list import WaitingList, WaitingRow, WaitingSection
 from ui.formatting import format_time
 from ui.i18n import I18n, translate
-from ui.kiosk.choose_screen import back_button
+from ui.staff.texts import SEPARATOR, priority_text, status_text, ticket_caption, wait_text
 from ui.theme import Theme
+from ui.widgets.buttons import back_button
 from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.message_bar import MessageBar
 from ui.widgets.packed_grid import scroll_column
@@ -27,9 +26,8 @@ from ui.widgets.screen import Screen
 
 if TYPE_CHECKING:
     from kiosk.services.alerts import AlertView
+    from kiosk.services.desk_feed import DeskSnapshot
 
-# AlertKind values, compared as text so the core's storage layer loads after the first paint.
-HELP_REQUESTED = "help_requested"
 # More would push the queue off the screen; the oldest come first and are handled first.
 MAX_ALERTS = 3
 
@@ -153,6 +151,15 @@ class QueueScreen(Screen):
         """Actions off while one runs."""
         self.current.set_busy(busy)
 
+    def set_live(self, live: bool) -> None:
+        """Grey out the queue and its actions while it cannot be read (it may be stale)."""
+        for part in (self.current, self.waiting, self.alerts, self.search_button, self.walk_in):
+            part.setEnabled(live)
+
+    def is_live(self) -> bool:
+        """Whether what is shown is the queue as it is now."""
+        return self.waiting.isEnabled()
+
     def show_error(self, text: str) -> None:
         """A refusal or failure, in red."""
         self.message.show_message(text, tone="danger")
@@ -224,7 +231,7 @@ class QueueScreen(Screen):
 
     def _alert_text(self, alert: AlertView) -> str:
         at = format_time(alert.created_at, self._config.site.tz)
-        if alert.kind == HELP_REQUESTED:
+        if alert.kind is AlertKind.HELP_REQUESTED:
             return translate(
                 "QueueScreen", "{time} — Khách ở máy lấy số cần cán bộ hỗ trợ."
             ).format(time=at)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 from PySide6.QtCore import Slot
 
 from kiosk.domain.views import HelperView
+from kiosk.services.helpers import list_helpers, set_active, set_pin
+from kiosk.services.roster import save_helper
 from ui.desk.session import DeskFlow, FlowDeps
 from ui.i18n import translate
+from ui.operations import Operation
 
 
 class RosterFlow(DeskFlow):
@@ -31,17 +32,19 @@ class RosterFlow(DeskFlow):
         roster = self._window.roster
         query = roster.search.text().strip()
         try:
-            helpers = await self._runner.run_db(self._backend.helpers, query, include_inactive=True)
+            helpers = await self._ops.run(
+                lambda ctx: list_helpers(ctx, query=query, include_inactive=True)
+            )
         except Exception as exc:
             roster.show_error(self._error_text(exc))
             return
         self._helpers = helpers
         roster.set_helpers(helpers)
 
-    async def _change(self, call: Callable[[], Awaitable[HelperView]], words: str) -> None:
+    async def _change(self, op: Operation[HelperView], words: str) -> None:
         roster = self._window.roster
         try:
-            helper = await call()
+            helper = await self._ops.run(op)
         except Exception as exc:
             roster.show_error(self._error_text(exc))
             return
@@ -49,14 +52,19 @@ class RosterFlow(DeskFlow):
         roster.show_info(words.format(name=helper.name))
         await self._load()
 
-    def _save(self) -> Awaitable[HelperView]:
+    def _save(self) -> Operation[HelperView]:
         form = self._window.roster.form
         current = form.helper()
-        return self._runner.run_db(
-            self._backend.save_helper,
-            None if current is None else current.id,
-            form.fields(),
-            self._session.actor,
+        helper_id = None if current is None else current.id
+        fields, actor = form.fields(), self._session.actor
+        return lambda ctx: save_helper(
+            ctx,
+            helper_id=helper_id,
+            name=fields.name,
+            kind=fields.kind,
+            role=fields.role,
+            affiliation=fields.affiliation,
+            actor=actor,
         )
 
     # -- slots --------------------------------------------------------------------------------
@@ -87,7 +95,7 @@ class RosterFlow(DeskFlow):
 
     @Slot()
     def _on_form_save_clicked(self) -> None:
-        self._start(self._change(self._save, translate("RosterFlow", "Đã lưu {name}.")))
+        self._start(self._change(self._save(), translate("RosterFlow", "Đã lưu {name}.")))
 
     @Slot()
     def _on_form_active_clicked(self) -> None:
@@ -101,14 +109,10 @@ class RosterFlow(DeskFlow):
                 "RosterFlow", "{name} đã ngừng hoạt động; các lần hỗ trợ cũ vẫn được giữ."
             )
         )
+        helper_id, active, actor = helper.id, not helper.active, self._session.actor
         self._start(
             self._change(
-                lambda: self._runner.run_db(
-                    self._backend.set_helper_active,
-                    helper.id,
-                    not helper.active,
-                    self._session.actor,
-                ),
+                lambda ctx: set_active(ctx, helper_id=helper_id, active=active, actor=actor),
                 words,
             )
         )
@@ -125,11 +129,10 @@ class RosterFlow(DeskFlow):
         self._window.roster.pin_overlay.close_overlay()
         if helper is None:
             return
+        helper_id, actor = helper.id, self._session.actor
         self._start(
             self._change(
-                lambda: self._runner.run_db(
-                    self._backend.set_helper_pin, helper.id, pin, self._session.actor
-                ),
+                lambda ctx: set_pin(ctx, helper_id=helper_id, pin=pin, actor=actor),
                 translate("RosterFlow", "Đã đặt mã PIN mới cho {name}."),
             )
         )

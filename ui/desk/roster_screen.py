@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, 
 
 from kiosk.domain.views import HelperView
 from ui.desk.helper_form import HelperForm
-from ui.desk.texts import SEPARATOR, role_text
 from ui.i18n import I18n, translate
-from ui.kiosk.choose_screen import back_button
+from ui.staff.texts import SEPARATOR, role_text
 from ui.theme import Theme
+from ui.widgets.buttons import back_button
 from ui.widgets.keypad import PinKeypad
 from ui.widgets.message_bar import MessageBar
 from ui.widgets.overlay import Overlay

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ui.desk.app import DeskParts
+from ui.desk.program import DeskProgram
 from ui.screenshots import spin_until
 
 Shot = Callable[[str], None]
 
 
-def desk_steps(parts: DeskParts, shot: Shot, *, manager_id: int, pin: str) -> None:
+def desk_steps(parts: DeskProgram, shot: Shot, *, manager_id: int, pin: str) -> None:
     """Sign in, work the queue, finish a visit, a walk-in, the roster; one PNG per state."""
     window, controller = parts.window, parts.controller
+    assert controller is not None
     shot("desk-01-sign-in")
     window.staff.buttons[manager_id].click()
     for digit in "13":
@@ -36,11 +37,12 @@ def desk_steps(parts: DeskParts, shot: Shot, *, manager_id: int, pin: str) -> No
     _queue_steps(parts, shot)
     _visit_steps(parts, shot)
     _roster_steps(parts, shot)
+    _link_down(parts, shot)
     window.queue.sign_out.click()
     spin_until(lambda: window.current_screen() is window.staff)
 
 
-def _queue_steps(parts: DeskParts, shot: Shot) -> None:
+def _queue_steps(parts: DeskProgram, shot: Shot) -> None:
     window = parts.window
     queue = window.queue
     queue.current.buttons["call_next"].click()
@@ -59,7 +61,7 @@ def _queue_steps(parts: DeskParts, shot: Shot) -> None:
     spin_until(lambda: queue.current_ticket() is not None and not queue.undo_bar.isVisible())
 
 
-def _visit_steps(parts: DeskParts, shot: Shot) -> None:
+def _visit_steps(parts: DeskProgram, shot: Shot) -> None:
     window = parts.window
     visit = window.visit
     window.queue.current.buttons["finish"].click()
@@ -82,7 +84,7 @@ def _visit_steps(parts: DeskParts, shot: Shot) -> None:
     visit.back.click()
 
 
-def _roster_steps(parts: DeskParts, shot: Shot) -> None:
+def _roster_steps(parts: DeskProgram, shot: Shot) -> None:
     window = parts.window
     roster = window.roster
     window.queue.roster.click()
@@ -96,3 +98,14 @@ def _roster_steps(parts: DeskParts, shot: Shot) -> None:
         shot("desk-13-roster-pin")
         roster.pin_overlay.close_overlay()
     roster.back.click()
+
+
+def _link_down(parts: DeskProgram, shot: Shot) -> None:
+    """The banner and the greyed-out queue while the database cannot be reached."""
+    runtime, queue = parts.runtime, parts.window.queue
+    assert runtime is not None
+    runtime.live.set_link(False)
+    spin_until(lambda: not queue.is_live())
+    shot("desk-14-link-down")
+    runtime.live.set_link(True)
+    spin_until(queue.is_live)

@@ -122,37 +122,32 @@ def _render_desk(
     from escpos.printer import Dummy
 
     from printing.worker import PrinterWorker
-    from ui.desk.app import build_desk
-    from ui.desk.backend import DeskBackend
+    from ui.desk.program import build as build_desk
     from ui.desk.screenshot_steps import desk_steps
     from ui.screenshots import spin_until
+    from ui.shell import Env, Runtime
     from ui.ticket_printing import TicketPrinter
 
-    backend = DeskBackend.from_context(ctx)
-    worker = PrinterWorker(Dummy, width_dots=backend.config.printer.width_dots, timeout_s=5.0)
-    printer = TicketPrinter(config=backend.config, clock=clock, worker=worker)
-    parts = build_desk(
-        app=app,
-        loop=loop,
-        config=backend.config,
-        backend=backend,
-        printer=printer,
-        clock=clock,
-        size=size,
-    )
+    config = ctx.config
+    worker = PrinterWorker(Dummy, width_dots=config.printer.width_dots, timeout_s=5.0)
+    printer = TicketPrinter(config=config, clock=clock, worker=worker)
+    program = build_desk(Env(app=app, config=config, clock=clock, size=size), printer=printer)
+    runtime = Runtime.over_context(ctx, loop=loop)
     written: list[Path] = []
     try:
-        parts.i18n.set_language(language)
-        parts.window.show()
+        program.i18n.set_language(language)
+        program.window.show()
         ready: list[bool] = []
-        parts.controller.ready.connect(lambda: ready.append(True))
-        parts.controller.start()
+        program.start(runtime)
+        assert program.controller is not None
+        program.controller.ready.connect(lambda: ready.append(True))
         spin_until(lambda: bool(ready))
-        shot = _shooter(parts.window, parts.runner.is_idle, prefix, written)
-        desk_steps(parts, shot, manager_id=manager_id, pin=pin)
+        shot = _shooter(program.window, runtime.runner.is_idle, prefix, written)
+        desk_steps(program, shot, manager_id=manager_id, pin=pin)
     finally:
-        parts.close()
-        spin_until(parts.runner.is_idle)
+        program.close()
+        runtime.close()
+        spin_until(runtime.runner.is_idle)
         worker.close()
     return written
 
@@ -168,49 +163,47 @@ def _render_display(
 ) -> list[Path]:
     from kiosk.services import calling
     from kiosk.services.context import Actor
-    from ui.display.app import build_display
-    from ui.display.backend import DisplayBackend
+    from ui.display.program import build as build_display
     from ui.display.speech import Silence
     from ui.screenshots import spin_until
+    from ui.shell import Env, Runtime
 
-    backend = DisplayBackend.from_context(ctx)
-    config = backend.config
+    config = ctx.config
     if not config.display.notice:  # show the notice strip with an example
         config = dataclasses.replace(
             config, display=dataclasses.replace(config.display, notice=EXAMPLE_NOTICE)
         )
-    parts = build_display(
-        app=app,
-        loop=loop,
-        config=config,
-        backend=backend,
-        clock=clock,
-        size=size,
-        speech=Silence(),
-        chime=Silence(),
-    )
+    env = Env(app=app, config=config, clock=clock, size=size)
+    program = build_display(env, speech=Silence(), chime=Silence())
+    runtime = Runtime.over_context(dataclasses.replace(ctx, config=config), loop=loop)
     written: list[Path] = []
     try:
-        parts.i18n.set_language(language)
-        parts.screen.show()
+        program.i18n.set_language(language)
+        program.screen.show()
         ready: list[bool] = []
-        parts.controller.ready.connect(lambda: ready.append(True))
-        parts.controller.start()
+        program.start(runtime)
+        controller = program.controller
+        assert controller is not None
+        controller.ready.connect(lambda: ready.append(True))
         spin_until(lambda: bool(ready))
-        shot = _shooter(parts.screen, parts.runner.is_idle, prefix, written)
+        shot = _shooter(program.screen, runtime.runner.is_idle, prefix, written)
         shot("display-01-calling")
         # Counter 1 still has the desk screenshots' ticket: a recall is a new call to show.
-        snapshot = parts.controller.snapshot()
+        snapshot = controller.snapshot()
         assert snapshot is not None
         current = next(c.current for c in snapshot.counters if c.number == 1)
         assert current is not None
         clock.advance(seconds=30)
-        calling.recall(backend.ctx, ticket_id=current.id, actor=Actor("screenshots"))
-        parts.runner.start(parts.controller.refresh())
-        spin_until(lambda: bool(parts.screen.board.lit()))
-        parts.screen.board.stop()  # keep it lit for the picture
+        calling.recall(ctx, ticket_id=current.id, actor=Actor("screenshots"))
+        runtime.runner.start(controller.refresh())
+        spin_until(lambda: bool(program.screen.board.lit()))
+        program.screen.board.stop()  # keep it lit for the picture
         shot("display-02-new-call")
+        runtime.live.set_link(False)  # the board stays, with a mark beside the clock
+        spin_until(lambda: not program.screen.link.is_link_up())
+        shot("display-03-link-down")
     finally:
-        parts.close()
-        spin_until(parts.runner.is_idle)
+        program.close()
+        runtime.close()
+        spin_until(runtime.runner.is_idle)
     return written

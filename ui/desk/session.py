@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Coroutine
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,10 +11,11 @@ from PySide6.QtCore import QObject
 from kiosk.domain.enums import HelperRole
 from kiosk.domain.views import HelperView
 from kiosk.services.context import Actor
-from ui.desk.backend import DeskBackend
-from ui.desk.errors import error_text
+from kiosk.services.desk_feed import DeskSnapshot
 from ui.desk.window import DeskWindow
-from ui.tasks import TaskRunner
+from ui.error_texts import error_text
+from ui.live import LiveRead
+from ui.shell import Runtime
 
 
 class DeskSession:
@@ -47,18 +48,14 @@ class DeskSession:
         self.counter = None
 
 
-Refresh = Callable[[], Awaitable[None]]
-
-
 @dataclass(frozen=True)
 class FlowDeps:
-    """What every desk flow is given: the window, the runner, the core, the session, refresh."""
+    """What every desk flow is given: the window, the runtime, the session, the live queue."""
 
     window: DeskWindow
-    runner: TaskRunner
-    backend: DeskBackend
+    runtime: Runtime
     session: DeskSession
-    refresh: Refresh
+    queue: LiveRead[DeskSnapshot]
 
 
 class DeskFlow(QObject):
@@ -67,17 +64,21 @@ class DeskFlow(QObject):
     def __init__(self, *, deps: FlowDeps) -> None:
         super().__init__(deps.window)
         self._window = deps.window
-        self._runner = deps.runner
-        self._backend = deps.backend
+        self._runtime = deps.runtime
+        self._ops = deps.runtime.ops
+        self._config = deps.runtime.config
         self._session = deps.session
-        self._refresh = deps.refresh
+        self._queue = deps.queue
 
     def _start(self, coro: Coroutine[Any, Any, Any]) -> None:
-        self._runner.start(coro, owner=self)
+        self._runtime.runner.start(coro, owner=self)
+
+    async def _refresh(self) -> None:
+        await self._queue.refresh()
 
     def _error_text(self, exc: BaseException) -> str:
-        return error_text(exc, self._backend.config.site.tz)
+        return error_text(exc, self._config.site.tz)
 
     def stop(self) -> None:
         """Cancel this flow's running tasks."""
-        self._runner.cancel(self)
+        self._runtime.runner.cancel(self)

@@ -8,8 +8,8 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.views import HelperView
-from ui.desk.texts import role_text
 from ui.i18n import I18n, translate
+from ui.staff.texts import role_text
 from ui.theme import Theme
 from ui.widgets.packed_grid import PackedGrid
 from ui.widgets.picture_button import PictureButton

@@ -1,6 +1,7 @@
 """The desk's ticket actions: call, recall, start, no-show, transfer, cancel, reprint, undo.
 
-Each tap is one coroutine: the action on the database thread, a word on screen, a refresh.
+Each tap is one coroutine: the action as an operation, a word on screen, a refresh. A button's
+key picks the operation (``_operation``); every operation is one keyword-only service call.
 No-show, cancel and transfer can be undone for two minutes (``desk.undo_last``); later
 corrections are the normal actions (reactivate, transfer back), audited as well.
 """
@@ -13,15 +14,19 @@ from PySide6.QtCore import QTimer, Slot
 
 from kiosk.domain.enums import TicketStatus
 from kiosk.domain.views import TicketView
+from kiosk.services import calling
+from kiosk.services.alerts import resolve_alert
+from kiosk.services.desk import UNDO_WINDOW, UNDOABLE, undo_last
+from kiosk.services.tickets import find_ticket
 from ui.desk.session import DeskFlow, FlowDeps
-from ui.desk.texts import status_text, ticket_caption
 from ui.i18n import I18n, translate
+from ui.operations import Operation
+from ui.staff.texts import status_text, ticket_caption
 from ui.ticket_printing import TicketPrinter, print_ticket
 
-# As kiosk.services.desk.UNDO_WINDOW; the bar goes a little early so a tap never arrives late.
-UNDO_WINDOW = timedelta(minutes=2)
+DESK_SOURCE = "desk"
+# The undo bar goes a little before the core's window closes, so a tap never arrives late.
 UNDO_MARGIN = timedelta(seconds=5)
-UNDOABLE = ("no_show", "cancel", "transfer")
 
 
 class TicketActions(DeskFlow):
@@ -29,7 +34,7 @@ class TicketActions(DeskFlow):
 
     def __init__(self, *, deps: FlowDeps, printer: TicketPrinter, i18n: I18n) -> None:
         super().__init__(deps=deps)
-        self._printer = printer
+        self.printer = printer
         self._i18n = i18n
         self._undo_ticket: TicketView | None = None
         self.undo_timer = QTimer(self)
@@ -53,12 +58,12 @@ class TicketActions(DeskFlow):
 
     # -- running an action --------------------------------------------------------------------
 
-    async def _run(self, action: str, ticket: TicketView | None, **extra: str) -> None:
+    async def _run(self, action: str, ticket: TicketView | None, to_line: str = "") -> None:
         queue = self._window.queue
         queue.set_busy(True)
         self._window.ticket_overlay.close_overlay()
         try:
-            result = await self._call(action, ticket, **extra)
+            result = await self._ops.run(self._operation(action, ticket, to_line))
         except Exception as exc:
             queue.show_error(self._error_text(exc))
             return
@@ -67,22 +72,33 @@ class TicketActions(DeskFlow):
         self._report(action, ticket, result)
         await self._refresh()
 
-    async def _call(
-        self, action: str, ticket: TicketView | None, **extra: str
-    ) -> TicketView | None:
-        backend, session = self._backend, self._session
+    def _operation(
+        self, action: str, ticket: TicketView | None, to_line: str
+    ) -> Operation[TicketView | None]:
+        """The operation behind an action button (its key is the action's name)."""
+        counter, actor = self._session.counter_number, self._session.actor
         if action == "call_next":
-            return await self._runner.run_db(
-                backend.call_next, session.counter_number, session.actor
-            )
+            return lambda ctx: calling.call_next(ctx, counter_number=counter, actor=actor)
         assert ticket is not None
+        ticket_id = ticket.id
         if action == "call":
-            return await self._runner.run_db(
-                backend.call_ticket, ticket.id, session.counter_number, session.actor
+            return lambda ctx: calling.call_ticket(
+                ctx, ticket_id=ticket_id, counter_number=counter, actor=actor
             )
-        return await self._runner.run_db(
-            backend.ticket_action, action, ticket.id, session.actor, **extra
-        )
+        if action == "transfer":
+            return lambda ctx: calling.transfer(
+                ctx, ticket_id=ticket_id, to_line=to_line, actor=actor
+            )
+        simple = {
+            "recall": calling.recall,
+            "start": calling.start,
+            "no_show": calling.no_show,
+            "reactivate": calling.reactivate,
+            "cancel": calling.cancel,
+            "undo": undo_last,
+        }
+        service = simple[action]
+        return lambda ctx: service(ctx, ticket_id=ticket_id, actor=actor)
 
     def _report(self, action: str, before: TicketView | None, after: TicketView | None) -> None:
         queue = self._window.queue
@@ -126,16 +142,16 @@ class TicketActions(DeskFlow):
             translate("TicketActions", "Đang in lại số {number}…").format(number=ticket.number)
         )
         try:
-            fresh = await self._runner.run_db(self._backend.find_ticket, ticket.number)
+            fresh = await self._ops.run(lambda ctx: find_ticket(ctx, ticket.number))
         except Exception as exc:
             queue.show_error(self._error_text(exc))
             return
         outcome = await print_ticket(
-            runner=self._runner,
-            printer=self._printer,
-            recorder=self._backend,
+            runtime=self._runtime,
+            printer=self.printer,
             ticket=fresh,
             language=self._i18n.language,
+            source=DESK_SOURCE,
         )
         if outcome.printed:
             queue.show_info(
@@ -151,7 +167,7 @@ class TicketActions(DeskFlow):
 
     async def _find(self, number: str) -> None:
         try:
-            ticket = await self._runner.run_db(self._backend.find_ticket, number)
+            ticket = await self._ops.run(lambda ctx: find_ticket(ctx, number.strip().upper()))
         except Exception as exc:
             self._window.queue.show_error(self._error_text(exc))
             return
@@ -159,7 +175,8 @@ class TicketActions(DeskFlow):
 
     async def _resolve(self, alert_id: int) -> None:
         try:
-            await self._runner.run_db(self._backend.resolve_alert, alert_id, self._session.actor)
+            actor = self._session.actor
+            await self._ops.run(lambda ctx: resolve_alert(ctx, alert_id=alert_id, actor=actor))
         except Exception as exc:
             self._window.queue.show_error(self._error_text(exc))
             return
@@ -169,11 +186,11 @@ class TicketActions(DeskFlow):
         self._window.ticket_overlay.show_ticket(
             ticket,
             caption=ticket_caption(ticket, self._i18n),
-            status=status_text(ticket, self._backend.config.site.tz),
+            status=status_text(ticket, self._config.site.tz),
         )
 
     def _open_transfer(self, ticket: TicketView) -> None:
-        lines = [(line.code, self._i18n.text(line.name)) for line in self._backend.config.lines]
+        lines = [(line.code, self._i18n.text(line.name)) for line in self._config.lines]
         self._window.ticket_overlay.show_lines(
             ticket, lines, caption=ticket_caption(ticket, self._i18n)
         )
@@ -229,7 +246,7 @@ class TicketActions(DeskFlow):
     def _on_overlay_line_chosen(self, line_code: str) -> None:
         ticket = self._window.ticket_overlay.ticket()
         if ticket is not None:
-            self._start(self._run("transfer", ticket, to_line=line_code))
+            self._start(self._run("transfer", ticket, line_code))
 
     @Slot()
     def _on_undo_timer_timeout(self) -> None:

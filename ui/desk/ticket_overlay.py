@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 from kiosk.domain.enums import TicketStatus
 from kiosk.domain.views import TicketView
 from ui.i18n import translate
-from ui.kiosk.choose_screen import back_button
 from ui.theme import Theme
+from ui.widgets.buttons import back_button
 from ui.widgets.overlay import Overlay
 from ui.widgets.packed_grid import retire
 from ui.widgets.screen import text_label

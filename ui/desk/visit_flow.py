@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Slot
 
+from kiosk.domain.enums import Channel
+from kiosk.services.helpers import list_helpers, recent_helpers
+from kiosk.services.visits import finish_visit, record_walk_in
 from ui.desk.session import DeskFlow, FlowDeps
 from ui.i18n import translate
 
@@ -25,9 +28,9 @@ class VisitFlow(DeskFlow):
         visit = self._window.visit
         try:
             if query:
-                helpers = await self._runner.run_db(self._backend.helpers, query)
+                helpers = await self._ops.run(lambda ctx: list_helpers(ctx, query=query))
             else:
-                helpers = await self._runner.run_db(self._backend.recent_helpers, RECENT_LIMIT)
+                helpers = await self._ops.run(lambda ctx: recent_helpers(ctx, limit=RECENT_LIMIT))
         except Exception as exc:
             visit.show_error(self._error_text(exc))
             return
@@ -37,27 +40,35 @@ class VisitFlow(DeskFlow):
         visit, session = self._window.visit, self._session
         form = visit.form()
         ticket = visit.ticket()
+        actor = session.actor
         visit.set_busy(True)
         try:
             if ticket is not None:
-                await self._runner.run_db(
-                    self._backend.finish_visit,
-                    ticket.id,
-                    form.credits,
-                    form.outcomes,
-                    session.actor,
-                    form.procedure_code,
-                    form.note,
+                ticket_id = ticket.id
+                await self._ops.run(
+                    lambda ctx: finish_visit(
+                        ctx,
+                        ticket_id=ticket_id,
+                        helpers=form.credits,
+                        outcomes=form.outcomes,
+                        actor=actor,
+                        procedure_code=form.procedure_code,
+                        note=form.note,
+                    )
                 )
             else:
-                await self._runner.run_db(
-                    self._backend.record_walk_in,
-                    form.credits,
-                    form.outcomes,
-                    session.actor,
-                    form.place,
-                    form.procedure_code,
-                    form.note,
+                # Help given without a ticket is recorded where the form says (a culture house).
+                await self._ops.run(
+                    lambda ctx: record_walk_in(
+                        ctx,
+                        helpers=form.credits,
+                        outcomes=form.outcomes,
+                        actor=actor,
+                        place=form.place,
+                        channel=Channel.VILLAGE_POINT,
+                        procedure_code=form.procedure_code,
+                        note=form.note,
+                    )
                 )
         except Exception as exc:
             visit.show_error(self._error_text(exc))

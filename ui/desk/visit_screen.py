@@ -13,10 +13,10 @@ from kiosk.domain.enums import OUTCOME_LABELS, HelperPart, Outcome
 from kiosk.domain.views import HelperView, TicketView
 from kiosk.domain.visits import HelperCredit
 from ui.desk.helper_picker import HelperPicker, PickerEntry
-from ui.desk.texts import role_text, ticket_caption
 from ui.i18n import I18n, translate
-from ui.kiosk.choose_screen import back_button
+from ui.staff.texts import role_text, ticket_caption
 from ui.theme import Theme
+from ui.widgets.buttons import back_button
 from ui.widgets.choice_grid import ChoiceGrid
 from ui.widgets.message_bar import MessageBar
 from ui.widgets.packed_grid import scroll_column

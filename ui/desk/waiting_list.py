@@ -56,15 +56,24 @@ class WaitingList(QScrollArea):
         self._theme: Theme | None = None
         self._widgets: list[QWidget] = []
         self.rows: dict[int, PictureButton] = {}
+        self._previous: dict[int, PictureButton] = {}
         make_kinetic(self)
 
     def set_sections(self, sections: Sequence[WaitingSection]) -> None:
-        """Replace everything shown."""
+        """Replace everything shown; rows of tickets still waiting are reused, not rebuilt.
+
+        A live desk redraws this list on every change anywhere; building and styling a row
+        costs more than the whole database read, so a row lives as long as its ticket waits.
+        """
+        previous, self.rows = self.rows, {}
+        self._previous = previous
         for widget in self._widgets:
             self._layout.removeWidget(widget)
+            for button in previous.values():
+                if button.parent() is widget:
+                    button.setParent(None)  # kept: it may be reused below
             retire(widget)
         self._widgets = []
-        self.rows = {}
         while self._layout.count():
             self._layout.takeAt(0)
         for section in sections:
@@ -87,15 +96,26 @@ class WaitingList(QScrollArea):
                 grid.setSpacing(self._theme.px(self._theme.sizes.spacing) // 2)
             self._add(block)
         self._layout.addStretch(1)
+        for ticket_id, button in previous.items():
+            if ticket_id not in self.rows:
+                retire(button)
+        self._previous = {}
 
     def _row(self, row: WaitingRow) -> PictureButton:
-        button = PictureButton(kind="picture", tone="priority" if row.priority else "neutral")
-        button.set_label(row.number)
-        button.set_caption(row.caption)
-        button.setProperty("ticket_id", row.ticket_id)
-        button.clicked.connect(self._on_row_clicked)
-        if self._theme is not None:
-            button.apply_theme(self._theme)
+        tone = "priority" if row.priority else "neutral"
+        button = self._previous.get(row.ticket_id)
+        if button is None:
+            button = PictureButton(kind="picture", tone=tone)
+            button.setProperty("ticket_id", row.ticket_id)
+            button.clicked.connect(self._on_row_clicked)
+            if self._theme is not None:
+                button.apply_theme(self._theme)
+        elif button.property("tone") != tone:
+            button.set_tone(tone)
+        if button.label() != row.number:
+            button.set_label(row.number)
+        if button.caption() != row.caption:
+            button.set_caption(row.caption)
         self.rows[row.ticket_id] = button
         return button
 

@@ -6,14 +6,13 @@ screens through their setters after reading or writing the core.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, QTimer, Signal, Slot
-from PySide6.QtGui import QPaintEvent, QResizeEvent
+from PySide6.QtCore import QSize, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
 from ui.desk.counter_screen import CounterScreen
-from ui.desk.look import desk_stylesheet
 from ui.desk.pin_screen import PinScreen
 from ui.desk.queue_screen import QueueScreen
 from ui.desk.roster_screen import RosterScreen
@@ -22,29 +21,25 @@ from ui.desk.ticket_overlay import TicketOverlay
 from ui.desk.visit_screen import VisitScreen
 from ui.formatting import format_date, format_time
 from ui.i18n import I18n, translate
+from ui.staff.look import desk_stylesheet
 from ui.theme import Theme
 from ui.widgets.header_bar import HeaderBar
+from ui.widgets.link_banner import LinkBanner
 from ui.widgets.minute_timer import MinuteTimer
 from ui.widgets.screen import Screen
 
 
 class DeskWindow(QWidget):
-    """The console at any monitor size.
-
-    Signals:
-        first_painted: the window was painted once (start-up work may begin).
-    """
-
-    first_painted = Signal()
+    """The console at any monitor size; a red banner under the header while the link is down."""
 
     def __init__(self, *, config: Config, i18n: I18n, clock: Clock, theme: Theme) -> None:
         super().__init__()
         self.setObjectName("DeskRoot")
         self.setWindowTitle(translate("DeskWindow", "Quầy tiếp dân"))
         self._config, self._i18n, self._clock, self._theme = config, i18n, clock, theme
-        self._painted = False
         self._session_text = ""
         self.header = HeaderBar()
+        self.link = LinkBanner()
         self.staff = StaffScreen(i18n=i18n)
         self.pin = PinScreen(i18n=i18n)
         self.counters = CounterScreen(i18n=i18n, config=config)
@@ -58,6 +53,7 @@ class DeskWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
+        layout.addWidget(self.link)
         layout.addWidget(self.stack, 1)
         self.ticket_overlay = TicketOverlay(self)
         self.minutes = MinuteTimer(self)
@@ -71,6 +67,11 @@ class DeskWindow(QWidget):
         i18n.language_changed.connect(self._on_i18n_language_changed)
         self.apply_theme(theme)
         self.retranslate()
+
+    @property
+    def i18n(self) -> I18n:
+        """The desk's language."""
+        return self._i18n
 
     @property
     def theme(self) -> Theme:
@@ -110,6 +111,10 @@ class DeskWindow(QWidget):
         """The helper roster (managers)."""
         self.stack.setCurrentWidget(self.roster)
 
+    def set_link_up(self, up: bool) -> None:
+        """Show the banner while the database cannot be reached."""
+        self.link.set_link_up(up)
+
     def set_session_text(self, text: str) -> None:
         """Who works at which counter, under the desk's name ("" when nobody is signed in)."""
         self._session_text = text
@@ -123,6 +128,7 @@ class DeskWindow(QWidget):
         if isinstance(app, QApplication) and app.styleSheet() != sheet:
             app.setStyleSheet(sheet)
         self.header.apply_theme(theme, corner_reserve_left=0, corner_reserve_right=0)
+        self.link.apply_theme(theme)
         for index in range(self.stack.count()):
             screen = self.stack.widget(index)
             if isinstance(screen, Screen):
@@ -136,6 +142,7 @@ class DeskWindow(QWidget):
         other = "English" if self._i18n.language == "vi" else "Tiếng Việt"
         self.header.set_toggle_texts(language=other, large_text=translate("DeskWindow", "Chữ to"))
         self.ticket_overlay.retranslate()
+        self.link.retranslate()
         self._show_clock()
 
     def _show_clock(self) -> None:
@@ -144,12 +151,6 @@ class DeskWindow(QWidget):
         self.header.set_clock(format_time(now, tz), format_date(now.astimezone(tz).date()))
 
     # -- Qt overrides -------------------------------------------------------------------------
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            QTimer.singleShot(0, self.first_painted.emit)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -1,37 +1,31 @@
-"""Keeps the calling display live: polls the change counter, shows the queue, announces calls.
+"""Keeps the calling display live: shows the queue on every change and announces new calls.
 
 A call is new when its key (ticket, called-at) was not on screen before; a recall has a new
 called-at, so it is announced again. Calls already made when the display starts are shown
-but not announced.
+but not announced. While the database cannot be reached the board stays (never an empty TV)
+with a discreet mark in the corner, and calls made meanwhile are announced once it is back.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
-from kiosk.config import Config
-from kiosk.domain.clock import Clock
-from ui.desk.texts import counter_purpose, counter_title
-from ui.display.backend import DisplayBackend, DisplaySnapshot
+from kiosk.services.display_feed import Call, DisplaySnapshot, display_snapshot
 from ui.display.counter_board import CounterTile
 from ui.display.display_screen import DisplayScreen, SideRow
 from ui.display.speech import Announcement, Announcer
 from ui.formatting import format_time
 from ui.i18n import I18n, translate
-from ui.tasks import TaskRunner
+from ui.live import LiveRead
+from ui.shell import Runtime
+from ui.staff.texts import counter_purpose, counter_title
 from ui.widgets.minute_timer import MinuteTimer
 
-if TYPE_CHECKING:
-    from kiosk.services.display_feed import Call
-
 logger = logging.getLogger(__name__)
-
-POLL_INTERVAL_MS = 500
 
 
 def counter_tiles(snapshot: DisplaySnapshot) -> list[CounterTile]:
@@ -54,7 +48,7 @@ def call_rows(calls: Sequence[Call]) -> list[SideRow]:
 
 
 class DisplayController(QObject):
-    """Reads, shows and announces; all database work on the runner's database thread.
+    """Reads, shows and announces; all database work is one live read.
 
     Signals:
         ready: the first snapshot is on screen.
@@ -67,27 +61,17 @@ class DisplayController(QObject):
     call_seen = Signal(object)
 
     def __init__(
-        self,
-        *,
-        screen: DisplayScreen,
-        config: Config,
-        runner: TaskRunner,
-        backend: DisplayBackend,
-        announcer: Announcer,
-        i18n: I18n,
-        clock: Clock,
-        poll_interval_ms: int = POLL_INTERVAL_MS,
+        self, *, screen: DisplayScreen, runtime: Runtime, announcer: Announcer, i18n: I18n
     ) -> None:
         super().__init__(screen)
-        self._screen, self._runner, self._backend = screen, runner, backend
-        self._announcer, self._i18n, self._clock = announcer, i18n, clock
-        self._config = config
+        self._screen, self._runtime = screen, runtime
+        self._announcer, self._i18n, self._clock = announcer, i18n, runtime.clock
+        self._config = runtime.config
         self._snapshot: DisplaySnapshot | None = None
         self._seen: set[tuple[int, Any]] | None = None
-        self._poll_task: asyncio.Task[Any] | None = None
-        self._poll_timer = QTimer(self)
-        self._poll_timer.setInterval(poll_interval_ms)
-        self._poll_timer.timeout.connect(self._on_poll_timer_timeout)
+        self.board = LiveRead(
+            runtime, display_snapshot, self._show_snapshot, on_link=screen.set_link_up, parent=self
+        )
         self.minutes = MinuteTimer(self)
         self.minutes.minute_changed.connect(self._on_minutes_minute_changed)
         i18n.language_changed.connect(self._on_i18n_language_changed)
@@ -95,17 +79,16 @@ class DisplayController(QObject):
         self._show_clock()
 
     def start(self) -> None:
-        """Open the database, show the first snapshot, then keep it fresh."""
+        """Show the first snapshot, then keep it fresh."""
         self.minutes.start()
-        self._runner.start(self._startup(), owner=self)
+        self.board.start()
 
     def stop(self) -> None:
-        """Stop polling, the clock and announcing."""
-        self._poll_timer.stop()
+        """Stop reading, the clock and announcing."""
+        self.board.stop()
         self.minutes.stop()
         self._announcer.stop()
         self._screen.stop()
-        self._runner.cancel(self)
 
     def snapshot(self) -> DisplaySnapshot | None:
         """The snapshot on screen."""
@@ -113,24 +96,16 @@ class DisplayController(QObject):
 
     async def refresh(self) -> None:
         """Read and show now; announce calls not seen before."""
-        snapshot = await self._runner.run_db(self._backend.snapshot)
+        await self.board.refresh()
+
+    def _show_snapshot(self, snapshot: DisplaySnapshot) -> None:
+        first = self._snapshot is None
         self._snapshot = snapshot
         self._show(snapshot)
         self._announce_new(snapshot.calls)
         self.refreshed.emit()
-
-    async def _startup(self) -> None:
-        try:
-            await self._runner.run_db(self._backend.open)
-            await self.refresh()
+        if first:
             self.ready.emit()
-        finally:
-            self._poll_timer.start()
-
-    async def _poll(self) -> None:
-        counter = await self._runner.run_db(self._backend.change_counter)
-        if self._snapshot is None or counter != self._snapshot.change_counter:
-            await self.refresh()
 
     def _announce_new(self, calls: Sequence[Call]) -> None:
         keys = {call.key for call in calls}
@@ -162,11 +137,6 @@ class DisplayController(QObject):
         self._screen.set_clock(format_time(self._clock(), self._config.site.tz))
 
     # -- slots --------------------------------------------------------------------------------
-
-    @Slot()
-    def _on_poll_timer_timeout(self) -> None:
-        if self._poll_task is None or self._poll_task.done():
-            self._poll_task = self._runner.start(self._poll(), owner=self)
 
     @Slot()
     def _on_minutes_minute_changed(self) -> None:

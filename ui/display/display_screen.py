@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from ui.display.counter_board import CounterBoard, CounterTile
 from ui.theme import Theme
 from ui.widgets.elided_label import ElidedLabel
+from ui.widgets.link_banner import LinkMark
+from ui.widgets.screen import plain_label
 from ui.widgets.ticker import STEP_DESIGN_PX, NoticeTicker
 
 CALL_ROWS = 4
@@ -24,7 +26,7 @@ LINE_ROWS = 6
 
 def display_label(role: str, *, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QLabel:
     """A label styled by the display's ``display`` property (header, clock, side_row...)."""
-    label = QLabel()
+    label = plain_label()  # line names and the notice come from the config: never HTML
     label.setProperty("display", role)
     label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
     return label
@@ -93,6 +95,8 @@ class DisplayScreen(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.place = display_label("header")
         self.clock = display_label("clock", align=Qt.AlignmentFlag.AlignRight)
+        self.link = LinkMark()
+        self.link.setProperty("display", "link")
         self.board = CounterBoard()
         self.calls = SideList(rows=CALL_ROWS)
         self.waiting = SideList(rows=LINE_ROWS)
@@ -100,6 +104,7 @@ class DisplayScreen(QWidget):
         self.ticker.hide()
         top = QHBoxLayout()
         top.addWidget(self.place, 1)
+        top.addWidget(self.link, 0)
         top.addWidget(self.clock, 0)
         side = QVBoxLayout()
         side.addWidget(self.calls)
@@ -122,6 +127,10 @@ class DisplayScreen(QWidget):
         """The time (changed once a minute)."""
         if self.clock.text() != text:
             self.clock.setText(text)
+
+    def set_link_up(self, up: bool) -> None:
+        """A discreet mark beside the clock while the board may be out of date."""
+        self.link.set_link_up(up)
 
     def set_counters(self, tiles: Sequence[CounterTile]) -> None:
         """Each counter's label and current number."""

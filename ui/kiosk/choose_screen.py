@@ -5,27 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.domain.numbers import format_number
 from kiosk.domain.views import LineView
-from ui.formatting import format_int
 from ui.i18n import I18n, translate
 from ui.kiosk.pictures import line_picture
 from ui.theme import Theme
 from ui.widgets.button_grid import ButtonGrid
+from ui.widgets.buttons import back_button
 from ui.widgets.picture_button import PictureButton
 from ui.widgets.screen import Screen, text_label
 
 # Procedure names shown under a line's name before "…".
 CAPTION_PROCEDURES = 2
-
-
-def back_button(parent: QWidget | None = None) -> QPushButton:
-    """The big "back" button at the bottom of a screen."""
-    button = QPushButton(parent)
-    button.setProperty("kind", "back")
-    button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-    return button
 
 
 class ChooseScreen(Screen):
@@ -51,6 +44,7 @@ class ChooseScreen(Screen):
         self._lines: list[LineView] = []
         self._priority_name: str | None = None
         self._busy = False
+        self._waiting_known = True
         self.title = text_label("title")
         self.hint = text_label("muted", wrap=False)
         self.priority_bar = PictureButton(kind="picture", tone="priority")
@@ -95,6 +89,12 @@ class ChooseScreen(Screen):
                 button.apply_theme(self.theme)
         self.retranslate()
 
+    def set_waiting_known(self, known: bool) -> None:
+        """Show how many wait per line, or nothing while the queue cannot be read."""
+        if known != self._waiting_known:
+            self._waiting_known = known
+            self.retranslate()
+
     def set_priority(self, group_name: str | None) -> None:
         """The chosen priority group's name, or None for a regular ticket."""
         self._priority_name = group_name
@@ -138,7 +138,8 @@ class ChooseScreen(Screen):
             more = "…" if len(line.procedures) > CAPTION_PROCEDURES else ""
             waiting = translate("ChooseScreen", "Đang chờ: {count} người", None, line.waiting)
             parts = [", ".join(names) + more] if names else []
-            parts.append(waiting.format(count=format_int(line.waiting, language)))
+            if self._waiting_known:
+                parts.append(waiting.format(count=format_number(line.waiting, language=language)))
             button.set_caption("\n".join(parts))
         self._show_priority()
         self._show_hint()

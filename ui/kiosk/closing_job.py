@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from ui.kiosk.backend import KioskBackend
+from kiosk.services.closing import ClosingResult, close_if_due
 from ui.periodic import PeriodicCheck
-from ui.tasks import TaskRunner
-
-if TYPE_CHECKING:
-    from kiosk.services.closing import ClosingResult
+from ui.shell import Runtime
 
 logger = logging.getLogger(__name__)
 
@@ -25,16 +21,14 @@ class ClosingJob(QObject):
     def __init__(
         self,
         *,
-        runner: TaskRunner,
-        backend: KioskBackend,
+        runtime: Runtime,
         interval_ms: int = CHECK_INTERVAL_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._runner = runner
-        self._backend = backend
+        self._runtime = runtime
         self._periodic = PeriodicCheck(
-            runner=runner, check=self.check, interval_ms=interval_ms, parent=self
+            runner=runtime.runner, check=self.check, interval_ms=interval_ms, parent=self
         )
 
     def start(self) -> None:
@@ -48,7 +42,7 @@ class ClosingJob(QObject):
     async def check(self) -> ClosingResult | None:
         """One check; a failure (e.g. the reports folder is not writable) is logged, not shown."""
         try:
-            result = await self._runner.run_db(self._close_if_due)
+            result = await self._runtime.ops.run(close_if_due)
         except Exception:
             logger.exception("closing failed; it is tried again in a minute")
             return None
@@ -61,9 +55,3 @@ class ClosingJob(QObject):
                 result.csv,
             )
         return result
-
-    def _close_if_due(self) -> ClosingResult | None:
-        # Imported here, on the database thread: reports pull in reportlab, too slow for start-up.
-        from kiosk.services.closing import close_if_due
-
-        return close_if_due(self._backend.ctx)

@@ -1,30 +1,34 @@
-"""What the kiosk does beyond navigation: read the queue, issue and print, alert, let staff out.
+"""The kiosk beyond navigation: the live queue, issuing and printing, alerts, the staff exit.
 
-Every database call goes through ``TaskRunner.run_db`` and every print through the
-PrinterWorker, so the UI thread only ever waits on the event loop.
+Every use case runs as an operation (``Runtime.ops``) and every print on the PrinterWorker, so
+the UI thread only ever waits on the event loop. The lines and the waiting count are a
+``LiveRead``: they follow every change and disappear while the database cannot be reached.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.domain.errors import AuthError
+from kiosk.services.alerts import AlertKind, raise_alert
+from kiosk.services.kiosk_menu import KioskSnapshot, kiosk_snapshot
+from kiosk.services.staff_exit import verify_exit_pin
+from kiosk.services.tickets import issue_ticket, issue_ticket_for_guide
 from ui.i18n import I18n
-from ui.kiosk.backend import KioskBackend
-from ui.kiosk.notice_overlay import ERROR, HELP_FAILED, HELP_SENT
-from ui.kiosk.ticket_screen import FAILED, PRINTED
+from ui.kiosk.notice_overlay import ERROR, HELP_FAILED, HELP_SENT, PAUSED
+from ui.kiosk.print_state import FAILED, PRINTED
 from ui.kiosk.window import KioskWindow
-from ui.tasks import TaskRunner
+from ui.live import LiveRead
+from ui.shell import Runtime
 from ui.ticket_printing import TicketPrinter, print_ticket
 
 logger = logging.getLogger(__name__)
 
-POLL_INTERVAL_MS = 2000
+KIOSK_SOURCE = "kiosk"
 NOTICE_S = 15.0
 
 
@@ -53,71 +57,71 @@ class KioskController(QObject):
         self,
         *,
         window: KioskWindow,
-        runner: TaskRunner,
-        backend: KioskBackend,
+        runtime: Runtime,
         printer: TicketPrinter,
         i18n: I18n,
-        poll_interval_ms: int = POLL_INTERVAL_MS,
         companions: Sequence[Companion] = (),
     ) -> None:
         super().__init__(window)
-        self._window = window
-        self._runner = runner
-        self._backend = backend
-        self._printer = printer
-        self._i18n = i18n
+        self._window, self._runtime, self._printer, self._i18n = window, runtime, printer, i18n
         self._companions = tuple(companions)
-        self._seen_counter: int | None = None
-        self._poll_task: asyncio.Task[Any] | None = None
-        self._poll_timer = QTimer(self)
-        self._poll_timer.setInterval(poll_interval_ms)
-        self._poll_timer.timeout.connect(self._on_poll_timer_timeout)
+        self._ready = False
+        self.menu = LiveRead(
+            runtime, kiosk_snapshot, self._show_snapshot, on_link=self._show_link, parent=self
+        )
         window.choose.line_chosen.connect(self._on_choose_line_chosen)
         window.help_requested.connect(self._on_window_help_requested)
         window.exit_overlay.pin_submitted.connect(self._on_exit_overlay_pin_submitted)
 
     def start(self) -> None:
         """Open the database and the printer in the background, then keep the queue fresh."""
-        self._runner.start(self._startup(), owner=self)
+        self._runtime.runner.start(self._startup(), owner=self)
         for companion in self._companions:
             companion.start()
 
     def stop(self) -> None:
-        """Stop polling and cancel this controller's (and its companions') tasks."""
-        self._poll_timer.stop()
-        self._runner.cancel(self)
+        """Stop reading and cancel this controller's (and its companions') tasks."""
+        self.menu.stop()
+        self._runtime.runner.cancel(self)
         for companion in self._companions:
             companion.stop()
 
     async def _startup(self) -> None:
-        try:
-            await self._runner.run_db(self._backend.open)
-            await self._runner.run_db(self._printer.start)
-            await self._refresh()
-            self.ready.emit()
-        finally:
-            self._poll_timer.start()
+        await self._runtime.runner.run_db(self._printer.start)
+        self.menu.start()
 
-    async def _poll(self) -> None:
-        counter = await self._runner.run_db(self._backend.change_counter)
-        if counter != self._seen_counter:
-            await self._refresh()
-
-    async def _refresh(self) -> None:
-        snapshot = await self._runner.run_db(self._backend.snapshot)
-        self._seen_counter = snapshot.change_counter
+    def _show_snapshot(self, snapshot: KioskSnapshot) -> None:
         self._window.home.set_waiting(snapshot.total_waiting)
         self._window.choose.set_lines(snapshot.lines)
+        if not self._ready:
+            self._ready = True
+            self.ready.emit()
 
-    async def _issue(
-        self, line_code: str, priority_group: str | None, procedure_code: str | None = None
-    ) -> None:
+    def _show_link(self, up: bool) -> None:
+        # Counts of a queue we cannot read would be stale: none until it answers again, and
+        # the visitor is told where to go. (The offline kiosk of issue 11 will issue instead.)
+        self._window.home.set_paused(not up)
+        self._window.choose.set_waiting_known(up)
+
+    async def _issue(self, line_code: str, priority_group: str | None, procedure: str) -> None:
         window = self._window
+        if not self.menu.live:
+            window.notice.show_notice(PAUSED, close_after_s=NOTICE_S)
+            return
         window.choose.set_busy(True)
         try:
-            ticket = await self._runner.run_db(
-                self._backend.issue_ticket, line_code, priority_group, procedure_code
-            )
+            if procedure:
+                ticket = await self._runtime.ops.run(
+                    lambda ctx: issue_ticket_for_guide(
+                        ctx, line_code=line_code, procedure_code=procedure
+                    )
+                )
+            else:
+                ticket = await self._runtime.ops.run(
+                    lambda ctx: issue_ticket(
+                        ctx, line_code=line_code, priority_group=priority_group
+                    )
+                )
         except Exception:
             logger.exception("could not issue a ticket on line %s", line_code)
             window.notice.show_notice(ERROR, close_after_s=NOTICE_S)
@@ -128,18 +132,20 @@ class KioskController(QObject):
         window.ticket.show_ticket(ticket, priority_name=window.priority_name(priority_group))
         window.show_ticket_screen()
         outcome = await print_ticket(
-            runner=self._runner,
+            runtime=self._runtime,
             printer=self._printer,
-            recorder=self._backend,
             ticket=ticket,
             language=self._i18n.language,
+            source=KIOSK_SOURCE,
         )
         window.set_print_state(ticket.id, PRINTED if outcome.printed else FAILED)
-        await self._refresh()
+        await self.menu.refresh()
 
     async def _request_help(self) -> None:
         try:
-            await self._runner.run_db(self._backend.request_help)
+            await self._runtime.ops.run(
+                lambda ctx: raise_alert(ctx, kind=AlertKind.HELP_REQUESTED, source=KIOSK_SOURCE)
+            )
         except Exception:
             logger.exception("could not raise the help alert")
             self._window.notice.show_notice(HELP_FAILED, close_after_s=NOTICE_S)
@@ -150,7 +156,10 @@ class KioskController(QObject):
         overlay = self._window.exit_overlay
         overlay.show_checking()
         try:
-            helper = await self._runner.run_db(self._backend.verify_exit_pin, pin)
+            # The throttle of wrong PINs lives in the database (audited, kept over restarts).
+            helper = await self._runtime.ops.run(
+                lambda ctx: verify_exit_pin(ctx, pin, source=KIOSK_SOURCE)
+            )
         except AuthError:
             overlay.show_locked()
             return
@@ -168,21 +177,17 @@ class KioskController(QObject):
     @Slot(str, str)
     def issue_for_procedure(self, line_code: str, procedure_code: str) -> None:
         """Issue (and print) a regular ticket for a procedure, e.g. from its guide."""
-        self._runner.start(self._issue(line_code, None, procedure_code), owner=self)
-
-    @Slot()
-    def _on_poll_timer_timeout(self) -> None:
-        if self._poll_task is None or self._poll_task.done():
-            self._poll_task = self._runner.start(self._poll(), owner=self)
+        self._runtime.runner.start(self._issue(line_code, None, procedure_code), owner=self)
 
     @Slot(str)
     def _on_choose_line_chosen(self, line_code: str) -> None:
-        self._runner.start(self._issue(line_code, self._window.priority_group), owner=self)
+        group = self._window.priority_group
+        self._runtime.runner.start(self._issue(line_code, group, ""), owner=self)
 
     @Slot()
     def _on_window_help_requested(self) -> None:
-        self._runner.start(self._request_help(), owner=self)
+        self._runtime.runner.start(self._request_help(), owner=self)
 
     @Slot(str)
     def _on_exit_overlay_pin_submitted(self, pin: str) -> None:
-        self._runner.start(self._check_exit_pin(pin), owner=self)
+        self._runtime.runner.start(self._check_exit_pin(pin), owner=self)

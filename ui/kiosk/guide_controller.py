@@ -14,10 +14,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 from kiosk.config import Config
 from kiosk.content import GuideLoad
 from ui.i18n import I18n, translate
-from ui.kiosk.guide_info_screen import FAILED, PRINTED, PRINTING
 from ui.kiosk.guide_screen import GuidesScreen
 from ui.kiosk.guide_speech import Speaker, Voice, find_vietnamese_voice
 from ui.kiosk.home_screen import HomeScreen
+from ui.kiosk.print_state import FAILED, PRINTED, PRINTING
 from ui.tasks import TaskRunner
 from ui.ticket_printing import TicketPrinter
 

@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import I18n, translate
-from ui.kiosk.guide_step_screen import action_button, stack_if_cut
+from ui.kiosk.guide_step_screen import stack_if_cut
 from ui.kiosk.guide_widgets import qr_pixmap
+from ui.kiosk.print_state import FAILED, PRINTED, PRINTING
 from ui.theme import Theme
 from ui.widgets.button_grid import fit_content_when_shown, make_kinetic
+from ui.widgets.buttons import action_button
 from ui.widgets.screen import Screen, set_page_margins, text_label
 
 if TYPE_CHECKING:  # loaded after the first frame, with the guides
@@ -28,9 +30,6 @@ if TYPE_CHECKING:  # loaded after the first frame, with the guides
 
 QR_DESIGN_PX = 260
 MAX_LINKS = 2
-PRINTING = "printing"
-PRINTED = "printed"
-FAILED = "failed"
 
 
 class GuideInfoScreen(Screen):

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 
 from kiosk.domain.views import LocalText
 from ui.i18n import I18n, translate
-from ui.kiosk.choose_screen import back_button
 from ui.kiosk.pictures import line_picture
 from ui.theme import Theme
 from ui.widgets.button_grid import fit_content_when_shown, make_kinetic
+from ui.widgets.buttons import back_button
 from ui.widgets.picture_button import PictureButton
 from ui.widgets.screen import Screen, text_label
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QHBoxLayout,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -19,19 +18,11 @@ from PySide6.QtWidgets import (
 from ui.i18n import I18n, translate
 from ui.kiosk.guide_widgets import SvgPicture, SwipeWatcher
 from ui.theme import Theme
+from ui.widgets.buttons import action_button
 from ui.widgets.screen import Screen, set_page_margins, text_label
 
 if TYPE_CHECKING:  # loaded after the first frame, with the guides
     from kiosk.content import Guide, Step
-
-
-def action_button(tone: str, parent: QWidget | None = None) -> QPushButton:
-    """A big word button (``kind=action``) in a tone."""
-    button = QPushButton(parent)
-    button.setProperty("kind", "action")
-    button.setProperty("tone", tone)
-    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    return button
 
 
 def stack_if_cut(row: QBoxLayout, width_px: int) -> None:

@@ -8,8 +8,8 @@ from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from kiosk.domain.numbers import format_number
 from kiosk.domain.views import LocalText
-from ui.formatting import format_int
 from ui.i18n import I18n, translate
 from ui.kiosk.tiles import HomeTile
 from ui.theme import Theme
@@ -44,6 +44,7 @@ class HomeScreen(Screen):
         self._i18n = i18n
         self._tiles = list(tiles)
         self._waiting: int | None = None
+        self._paused = False
         self.greeting = text_label("title")
         self.waiting_icon = QLabel()
         self.waiting = text_label("info")
@@ -88,6 +89,11 @@ class HomeScreen(Screen):
     def set_waiting(self, count: int | None) -> None:
         """How many people wait today; None hides the line (database not read yet)."""
         self._waiting = count
+        self._show_waiting()
+
+    def set_paused(self, paused: bool) -> None:
+        """The queue cannot be reached: say where to go instead of how many wait."""
+        self._paused = paused
         self._show_waiting()
 
     def set_tips(self, tips: Sequence[LocalText]) -> None:
@@ -147,14 +153,20 @@ class HomeScreen(Screen):
 
     def _show_waiting(self) -> None:
         count = self._waiting
-        self.waiting_icon.setVisible(count is not None)
-        if count is None:
+        self.waiting_icon.setVisible(count is not None and not self._paused)
+        if self._paused:
+            self.waiting.setText(
+                translate("HomeScreen", "Máy lấy số tạm dừng. Mời ông/bà đến thẳng quầy.")
+            )
+        elif count is None:
             self.waiting.setText("")
         elif count == 0:
             self.waiting.setText(translate("HomeScreen", "Hiện không có ai đang chờ."))
         else:
             text = translate("HomeScreen", "Hiện có {count} người đang chờ.", None, count)
-            self.waiting.setText(text.format(count=format_int(count, self._i18n.language)))
+            self.waiting.setText(
+                text.format(count=format_number(count, language=self._i18n.language))
+            )
 
     def showEvent(self, event: QShowEvent) -> None:
         if self._tips:

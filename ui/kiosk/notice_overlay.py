@@ -14,7 +14,8 @@ from ui.widgets.screen import text_label
 HELP_SENT = "help_sent"
 HELP_FAILED = "help_failed"
 ERROR = "error"
-_ICONS = {HELP_SENT: "help", HELP_FAILED: "warning", ERROR: "warning"}
+PAUSED = "paused"  # the database cannot be reached: no ticket can be issued now
+_ICONS = {HELP_SENT: "help", HELP_FAILED: "warning", ERROR: "warning", PAUSED: "warning"}
 
 
 class NoticeOverlay(Overlay):
@@ -89,6 +90,10 @@ class NoticeOverlay(Overlay):
             ERROR: (
                 translate("NoticeOverlay", "Xin lỗi, chưa lấy được số"),
                 translate("NoticeOverlay", "Xin bạn thử lại, hoặc hỏi cán bộ ở quầy."),
+            ),
+            PAUSED: (
+                translate("NoticeOverlay", "Máy lấy số tạm dừng"),
+                translate("NoticeOverlay", "Mời ông/bà đến thẳng quầy, cán bộ sẽ giúp."),
             ),
         }
         title, text = texts[self._kind]

@@ -7,22 +7,20 @@ and a printer switched off before a visitor finds out.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from ui.kiosk.backend import KioskBackend
+from printing.status import PrinterState, PrinterStatus
 from ui.periodic import PeriodicCheck
-from ui.tasks import TaskRunner
-from ui.ticket_printing import TicketPrinter
-
-if TYPE_CHECKING:
-    from printing.status import PrinterStatus
+from ui.shell import Runtime
+from ui.ticket_printing import TicketPrinter, report_printer_trouble
 
 logger = logging.getLogger(__name__)
 
 CHECK_INTERVAL_MS = 60_000
-TROUBLE = frozenset({"paper_near_end", "paper_out", "offline", "error"})
+TROUBLE = frozenset(
+    {PrinterState.PAPER_NEAR_END, PrinterState.PAPER_OUT, PrinterState.OFFLINE, PrinterState.ERROR}
+)
 
 
 class PrinterWatch(QObject):
@@ -31,19 +29,19 @@ class PrinterWatch(QObject):
     def __init__(
         self,
         *,
-        runner: TaskRunner,
-        backend: KioskBackend,
+        runtime: Runtime,
         printer: TicketPrinter,
+        source: str,
         interval_ms: int = CHECK_INTERVAL_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._runner = runner
-        self._backend = backend
+        self._runtime = runtime
         self._printer = printer
-        self._reported: str | None = None
+        self._source = source
+        self._reported: PrinterState | None = None
         self._periodic = PeriodicCheck(
-            runner=runner, check=self.check, interval_ms=interval_ms, parent=self
+            runner=runtime.runner, check=self.check, interval_ms=interval_ms, parent=self
         )
 
     def start(self) -> None:
@@ -60,17 +58,19 @@ class PrinterWatch(QObject):
         if worker is None:
             return None
         try:
-            status = await self._runner.wait_future(
+            status = await self._runtime.runner.wait_future(
                 worker.check_status(), timeout_s=self._printer.timeout_s
             )
         except Exception as exc:  # a stuck check is itself trouble worth telling
             logger.warning("printer status check failed: %s", exc)
             return None
-        state = str(status.state)
+        state = status.state
         if state in TROUBLE and state != self._reported:
             detail = f"{state}: {status.detail}" if status.detail else state
-            await self._runner.run_db(self._backend.report_printer_trouble, None, detail)
+            await report_printer_trouble(
+                self._runtime, source=self._source, ticket_id=None, detail=detail
+            )
             self._reported = state
-        elif state == "ok":
+        elif state is PrinterState.OK:
             self._reported = None
         return status

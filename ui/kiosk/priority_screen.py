@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.config import PriorityGroupConfig
 from ui.i18n import I18n, translate
-from ui.kiosk.choose_screen import back_button
 from ui.kiosk.pictures import group_picture
 from ui.theme import Theme
 from ui.widgets.button_grid import ButtonGrid
+from ui.widgets.buttons import back_button
 from ui.widgets.picture_button import PictureButton
 from ui.widgets.screen import Screen, text_label
 

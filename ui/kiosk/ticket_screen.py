@@ -13,17 +13,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.domain.numbers import format_number
 from kiosk.domain.views import TicketView
-from ui.formatting import format_int, format_minutes
+from ui.formatting import format_minutes
 from ui.i18n import I18n, translate
+from ui.kiosk.print_state import FAILED, PRINTED, PRINTING
 from ui.theme import Theme
 from ui.widgets.icons import icon_pixmap
 from ui.widgets.screen import Screen, plain_label, set_page_margins, text_label
 from ui.widgets.style import set_style
 
-PRINTING = "printing"
-PRINTED = "printed"
-FAILED = "failed"
 _PANELS = {PRINTING: "surface", PRINTED: "success_soft", FAILED: "danger_soft"}
 _ICONS = {PRINTING: "printer", PRINTED: "check", FAILED: "warning"}
 
@@ -148,7 +147,7 @@ class TicketScreen(Screen):
             self.priority.setVisible(self._priority_name is not None)
             text = translate("TicketScreen", "Ưu tiên: {group}")
             self.priority.setText(text.format(group=self._priority_name or ""))
-            counters = ", ".join(format_int(n, language) for n in ticket.counters)
+            counters = ", ".join(format_number(n, language=language) for n in ticket.counters)
             ahead = translate("TicketScreen", "{count} người", None, ticket.people_ahead)
             wait = format_minutes(ticket.estimated_wait_min, language)
             if ticket.estimated_wait_min <= 0:
@@ -157,7 +156,7 @@ class TicketScreen(Screen):
                 "counters": (translate("TicketScreen", "Quầy phục vụ"), counters or "–"),
                 "ahead": (
                     translate("TicketScreen", "Người chờ trước bạn"),
-                    ahead.format(count=format_int(ticket.people_ahead, language)),
+                    ahead.format(count=format_number(ticket.people_ahead, language=language)),
                 ),
                 "wait": (translate("TicketScreen", "Thời gian chờ dự kiến"), wait),
             }

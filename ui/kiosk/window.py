@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import Config
@@ -19,6 +19,7 @@ from ui.formatting import format_date, format_time
 from ui.i18n import I18n, translate
 from ui.idle import IdleWatcher
 from ui.kiosk.home_screen import HomeScreen
+from ui.kiosk.print_state import FAILED
 from ui.kiosk.tiles import HomeTile, kiosk_tiles
 from ui.stylesheet import build_stylesheet
 from ui.theme import Theme
@@ -33,21 +34,17 @@ if TYPE_CHECKING:
     from ui.kiosk.priority_screen import PriorityScreen
     from ui.kiosk.ticket_screen import TicketScreen
 
-PRINT_FAILED = "failed"  # ui.kiosk.ticket_screen.FAILED, which loads after the first frame
-
 
 class KioskWindow(QWidget):
-    """The visitor kiosk, at any screen size; never closes unless ``allow_close`` was called.
+    """The visitor kiosk, at any screen size (the shell keeps it from closing).
 
     Signals:
         help_requested: the "call a helper" tile was tapped.
         went_home(str): the home screen is shown again; the reason is ``idle`` or ``visitor``.
-        first_painted: the window was painted for the first time (start-up work may begin).
     """
 
     help_requested = Signal()
     went_home = Signal(str)
-    first_painted = Signal()
 
     # Made by add_other_screens(): the first frame shows only the header and the home screen.
     choose: ChooseScreen
@@ -73,8 +70,6 @@ class KioskWindow(QWidget):
         self._clock = clock
         self._theme = theme
         self._priority_group: str | None = None
-        self._closing_allowed = False
-        self._painted = False
         self._complete = False
         self._made_tile_screens: dict[str, Screen] = {}
         self._extra_tiles = tuple(extra_tiles)
@@ -242,7 +237,7 @@ class KioskWindow(QWidget):
     def set_print_state(self, ticket_id: int, state: str) -> None:
         """Show a print result; printer trouble keeps the number on screen longer."""
         self.ticket.set_print_state(ticket_id, state)
-        if state == PRINT_FAILED and self.stack.currentWidget() is self.ticket:
+        if state == FAILED and self.stack.currentWidget() is self.ticket:
             self.show_ticket_screen(print_failed=True)
 
     def reset_to_home(self) -> None:
@@ -281,10 +276,6 @@ class KioskWindow(QWidget):
             self.exit_overlay.apply_theme(theme)
             self.notice.apply_theme(theme)
 
-    def allow_close(self) -> None:
-        """Let the next close event through (only the staff exit calls this)."""
-        self._closing_allowed = True
-
     def retranslate(self) -> None:
         """Header texts in the current language."""
         header = self._config.site.header
@@ -297,20 +288,6 @@ class KioskWindow(QWidget):
         self._on_clock_timer_timeout()
 
     # -- Qt overrides -----------------------------------------------------------------------
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        # Alt+F4, a window manager's close button or a stray "close" message: the kiosk stays.
-        if self._closing_allowed:
-            event.accept()
-        else:
-            event.ignore()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            # After this paint finishes, not from inside it.
-            QTimer.singleShot(0, self.first_painted.emit)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

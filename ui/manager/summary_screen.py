@@ -1,67 +1,27 @@
-"""The manager's summary of a day or a month, every figure beside its change; export PDF + CSV.
+"""The manager's summary of a day or a month, every figure beside the previous period's.
 
-The desk console can embed ``ManagerSummaryScreen`` too: it only needs a task runner, a
-``SummarySource`` (``ManagerBackend`` is one) and the signed-in manager (``set_manager``).
+A dumb screen: previous/next day and "this month" choose a period (``period_chosen``), export
+asks for the files (``export_clicked``); ``ManagerController`` reads and writes, then calls
+``show_summary`` or ``show_status``. The tables are the report's own (``summary_tables``).
 """
 
 from __future__ import annotations
 
 import calendar
-import logging
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
-from kiosk.domain.summary import Figure, Period, busiest_hours, hour_span
+from kiosk.domain.summary import Period, busiest_hours, hour_span
 from kiosk.domain.summary_views import Summary
 from ui.i18n import translate
-from ui.kiosk.guide_step_screen import action_button
 from ui.manager.hour_chart import HourChart
-from ui.tasks import TaskRunner
 from ui.theme import Theme
 from ui.widgets.button_grid import make_kinetic
+from ui.widgets.buttons import action_button
 from ui.widgets.screen import Screen, text_label
-
-if TYPE_CHECKING:
-    from kiosk.domain.views import HelperView
-    from ui.manager.backend import ExportResult
-
-logger = logging.getLogger(__name__)
-NO_VALUE = "–"
-
-
-class SummarySource(Protocol):
-    """Where the summary comes from (blocking calls, run on the database thread)."""
-
-    def today(self) -> date:
-        """Today's service day."""
-
-    def summary(self, period: Period) -> Summary:
-        """The summary of ``period`` against the previous period."""
-
-    def export(self, period: Period, helper: HelperView) -> ExportResult:
-        """Write the PDF and CSV; audited as ``helper``."""
-
-
-def figure_text(figure: Figure, *, unit: str = "", percent: bool = False) -> str:
-    """``12 (+3)``; a share as ``85% (−5)``; ``–`` when there is no value."""
-
-    def number(value: float) -> str:
-        value = value * 100 if percent else value
-        text = f"{value:.0f}" if float(value).is_integer() or percent else f"{value:.1f}"
-        return text.replace("-", "−")
-
-    if figure.current is None:
-        return NO_VALUE
-    text = number(figure.current) + ("%" if percent else unit)
-    delta = figure.delta
-    if delta is not None:
-        sign = "+" if delta > 0 else "±" if delta == 0 else ""
-        text += f" ({sign}{number(delta)})"
-    return text
 
 
 def month_of(day: date) -> Period:
@@ -74,18 +34,18 @@ class ManagerSummaryScreen(Screen):
     """Previous/next day, "this month", the figures, the busy-hours chart, and export.
 
     Signals:
+        period_chosen(object): show this ``Period``.
+        export_clicked(object): write the PDF and CSV of this ``Period``.
         sign_out_clicked: the manager is done.
     """
 
+    period_chosen = Signal(object)
+    export_clicked = Signal(object)
     sign_out_clicked = Signal()
 
-    def __init__(
-        self, *, runner: TaskRunner, source: SummarySource, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._runner = runner
-        self._source = source
-        self._helper: HelperView | None = None
+        self._today = date.min  # set by show_day, from the commune's clock
         self._day: date | None = None
         self._month = False
         self._summary: Summary | None = None
@@ -103,6 +63,7 @@ class ManagerSummaryScreen(Screen):
         self.export.clicked.connect(self._on_export_clicked)
         self.sign_out.clicked.connect(self.sign_out_clicked)
         self.chart = HourChart()
+        self.hours = self._hours_panel()
         self.area = QScrollArea()
         self.area.setWidgetResizable(True)
         self.area.setFrameShape(QFrame.Shape.NoFrame)
@@ -126,16 +87,24 @@ class ManagerSummaryScreen(Screen):
         self._layout.addWidget(self.area, 1)
         self.retranslate()
 
-    def set_manager(self, helper: HelperView) -> None:
-        """Who reads (and exports, audited in their name)."""
-        self._helper = helper
+    def _hours_panel(self) -> QFrame:
+        frame = QFrame()
+        frame.setProperty("panel", "surface")
+        layout = QVBoxLayout(frame)
+        self.hours_title = text_label("info")
+        self.hours_note = text_label("small")
+        layout.addWidget(self.hours_title)
+        layout.addWidget(self.chart)
+        layout.addWidget(self.hours_note)
+        return frame
 
-    def show_day(self, day: date | None = None) -> None:
-        """Load a day's summary (today by default) in the background."""
-        self._day = day or self._source.today()
+    def show_day(self, day: date, *, today: date) -> None:
+        """Choose a day (today on sign-in); ``today`` bounds "next"."""
+        self._today = today
+        self._day = day
         self._month = False
         self.month.setChecked(False)
-        self._load()
+        self._choose()
 
     def summary(self) -> Summary | None:
         """The summary shown."""
@@ -143,8 +112,50 @@ class ManagerSummaryScreen(Screen):
 
     def current_period(self) -> Period:
         """The day or the month on screen."""
-        day = self._day or self._source.today()
+        day = self._day or self._today
         return month_of(day) if self._month else Period.day(day)
+
+    def show_loading(self) -> None:
+        """While the summary is computed."""
+        self.status.setText(translate("ManagerSummaryScreen", "Đang tính…"))
+
+    def show_status(self, text: str) -> None:
+        """A line under the title: an export's files, or why something failed."""
+        self.status.setText(text)
+
+    def set_exporting(self, busy: bool) -> None:
+        """The export button waits while the files are written."""
+        self.export.setEnabled(not busy)
+
+    def show_summary(self, summary: Summary) -> None:
+        """The figures of the period chosen."""
+        from ui.manager.summary_tables import summary_panels
+
+        self._summary = summary
+        self.status.setText(
+            translate("ManagerSummaryScreen", "So với {period}.").format(
+                period=summary.previous_period.label_vi()
+            )
+        )
+        for frame in self.sections.values():
+            self._sections.removeWidget(frame)
+            if frame is not self.hours:
+                frame.deleteLater()
+        while self._sections.count():  # the stretch of the previous summary
+            self._sections.takeAt(0)
+        tickets = summary.tickets
+        span = hour_span(tickets.hourly, tickets.hourly_previous)
+        self.chart.set_counts(list(span), tickets.hourly, tickets.hourly_previous)
+        busiest = ", ".join(f"{h}h" for h in busiest_hours(tickets.hourly))
+        self.hours_note.setText(
+            translate("ManagerSummaryScreen", "Vạch đen: kỳ trước. Đông nhất: {hours}").format(
+                hours=busiest or "–"
+            )
+        )
+        self.sections = summary_panels(summary, hours=self.hours)
+        for frame in self.sections.values():
+            self._sections.addWidget(frame)
+        self._sections.addStretch(1)
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
@@ -164,61 +175,17 @@ class ManagerSummaryScreen(Screen):
         self.month.setText(translate("ManagerSummaryScreen", "Cả tháng"))
         self.export.setText(translate("ManagerSummaryScreen", "Xuất PDF và CSV"))
         self.sign_out.setText(translate("ManagerSummaryScreen", "Đăng xuất"))
+        self.hours_title.setText(
+            translate("ManagerSummaryScreen", "Giờ cao điểm (số vé lấy mỗi giờ)")
+        )
 
-    def _load(self) -> None:
-        self._runner.cancel(self)
+    def _choose(self) -> None:
         period = self.current_period()
         self.period.setText(
             translate("ManagerSummaryScreen", "Tổng hợp {period}").format(period=period.label_vi())
         )
-        self.status.setText(translate("ManagerSummaryScreen", "Đang tính…"))
-        self.next.setEnabled(period.last < self._source.today())
-        self._runner.start(self._read(period), owner=self)
-
-    async def _read(self, period: Period) -> None:
-        try:
-            summary = await self._runner.run_db(self._source.summary, period)
-        except Exception:
-            logger.exception("summary %s failed", period.slug())
-            self.status.setText(translate("ManagerSummaryScreen", "Không đọc được số liệu."))
-            return
-        self._summary = summary
-        self.status.setText(
-            translate("ManagerSummaryScreen", "So với {period} (trong ngoặc: chênh lệch).").format(
-                period=summary.previous_period.label_vi()
-            )
-        )
-        self._fill(summary)
-
-    async def _export(self, period: Period, helper: HelperView) -> None:
-        self.export.setEnabled(False)
-        try:
-            result = await self._runner.run_db(self._source.export, period, helper)
-        except Exception as exc:
-            logger.exception("export %s failed", period.slug())
-            text = translate("ManagerSummaryScreen", "Chưa xuất được: {error}")
-            self.status.setText(text.format(error=exc))
-            return
-        finally:
-            self.export.setEnabled(True)
-        text = translate("ManagerSummaryScreen", "Đã lưu: {pdf} và {csv}")
-        self.status.setText(text.format(pdf=result.pdf, csv=result.csv))
-
-    def _fill(self, summary: Summary) -> None:
-        from ui.manager.summary_tables import summary_sections
-
-        for frame in self.sections.values():
-            self._sections.removeWidget(frame)
-            frame.deleteLater()
-        self.chart.setParent(None)
-        tickets = summary.tickets
-        hours = hour_span(tickets.hourly, tickets.hourly_previous)
-        self.chart.set_counts(list(hours), tickets.hourly, tickets.hourly_previous)
-        busiest = ", ".join(f"{h}h" for h in busiest_hours(tickets.hourly))
-        self.sections = summary_sections(summary, chart=self.chart, busiest=busiest)
-        for frame in self.sections.values():
-            self._sections.addWidget(frame)
-        self._sections.addStretch(1)
+        self.next.setEnabled(period.last < self._today)
+        self.period_chosen.emit(period)
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._kinetic:
@@ -228,23 +195,20 @@ class ManagerSummaryScreen(Screen):
 
     @Slot()
     def _on_previous_clicked(self) -> None:
-        period = self.current_period()
-        self._day = period.first - timedelta(days=1)
-        self._load()
+        self._day = self.current_period().first - timedelta(days=1)
+        self._choose()
 
     @Slot()
     def _on_next_clicked(self) -> None:
-        period = self.current_period()
-        self._day = min(period.last + timedelta(days=1), self._source.today())
-        self._load()
+        self._day = min(self.current_period().last + timedelta(days=1), self._today)
+        self._choose()
 
     @Slot(bool)
     def _on_month_toggled(self, on: bool) -> None:
         if on != self._month:
             self._month = on
-            self._load()
+            self._choose()
 
     @Slot()
     def _on_export_clicked(self) -> None:
-        if self._helper is not None:
-            self._runner.start(self._export(self.current_period(), self._helper), owner=self)
+        self.export_clicked.emit(self.current_period())

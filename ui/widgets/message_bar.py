@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
 
 from ui.theme import Theme
+from ui.widgets.buttons import action_button
 from ui.widgets.screen import plain_label
 from ui.widgets.style import set_style
 
@@ -28,10 +29,7 @@ class MessageBar(QFrame):
         self.text = plain_label()
         self.text.setWordWrap(True)
         self.text.setProperty("textStyle", "body")
-        self.action = QPushButton()
-        self.action.setProperty("kind", "action")
-        self.action.setProperty("tone", "primary")
-        self.action.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.action = action_button("primary")
         self.action.clicked.connect(self.action_clicked)
         self._layout = QHBoxLayout(self)
         self._layout.addWidget(self.text, 1)

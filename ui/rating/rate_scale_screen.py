@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.ratings import RatingLevel
 from ui.i18n import I18n, translate
-from ui.kiosk.choose_screen import back_button
 from ui.theme import Theme
 from ui.widgets.button_grid import ButtonGrid
+from ui.widgets.buttons import back_button
 from ui.widgets.picture_button import PictureButton
 from ui.widgets.screen import Screen, set_page_margins, text_label
 

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.ratings import RatingLevel
 from ui.i18n import I18n, translate
-from ui.kiosk.rate_number_screen import RateNumberScreen
-from ui.kiosk.rate_reason_screen import RateReasonScreen
-from ui.kiosk.rate_scale_screen import RateScaleScreen
+from ui.rating.rate_number_screen import RateNumberScreen
+from ui.rating.rate_reason_screen import RateReasonScreen
+from ui.rating.rate_scale_screen import RateScaleScreen
 from ui.theme import Theme
 from ui.widgets.icons import icon_pixmap
 from ui.widgets.screen import Screen, text_label

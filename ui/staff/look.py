@@ -45,6 +45,7 @@ DISPLAY_TEXT = {
     "side_row": 42,
     "caption": 34,
     "notice": 48,
+    "link": 30,
 }
 
 
@@ -122,6 +123,7 @@ def display_stylesheet(theme: Theme) -> str:
 {root} QLabel[display="clock"] {{ font-size: {size["clock"]}px; font-weight: 700; }}
 {root} QLabel[display="side_title"] {{ font-size: {size["side_title"]}px; }}
 {root} QLabel[display="side_row"] {{ font-size: {size["side_row"]}px; font-weight: 700; }}
+{root} QLabel[display="link"] {{ font-size: {size["link"]}px; }}
 {board} {{ {_pair(t, "surface")} border-radius: {t.px(t.sizes.radius)}px; }}
 {board} QLabel {{ {_ink(t, "surface")} font-size: {size["caption"]}px; }}
 {board} QLabel[display="counter"] {{ {_ink(t, "surface_accent")} font-weight: 700; }}

@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.domain.ratings import FinishedVisit, RatingLevel
 from ui.i18n import I18n, translate
-from ui.kiosk.rate_reason_screen import RateReasonScreen
-from ui.kiosk.rate_scale_screen import RateScaleScreen
-from ui.kiosk.rate_screen import RateThanksScreen
+from ui.rating.rate_reason_screen import RateReasonScreen
+from ui.rating.rate_scale_screen import RateScaleScreen
+from ui.rating.rate_screen import RateThanksScreen
 from ui.theme import Theme
+from ui.widgets.link_banner import LinkMark
 from ui.widgets.screen import Screen, text_label
 
 PROMPT_S = 30.0
@@ -20,7 +21,7 @@ THANKS_S = 6.0
 
 
 class CounterIdleScreen(Screen):
-    """Nothing to rate: the counter's name and a welcome."""
+    """Nothing to rate: the counter's name and a welcome; a small mark if the link is down."""
 
     def __init__(self, *, i18n: I18n, counter_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,11 +30,14 @@ class CounterIdleScreen(Screen):
         self.text = text_label("info")
         for label in (self.name, self.text):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.link = LinkMark()
+        self.link.setProperty("textStyle", "small")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.name)
         layout.addWidget(self.text)
         layout.addStretch(1)
+        layout.addWidget(self.link)
         i18n.language_changed.connect(self._on_i18n_language_changed)
         self.retranslate()
 
@@ -41,6 +45,7 @@ class CounterIdleScreen(Screen):
         self.text.setText(
             translate("CounterIdleScreen", "Sau khi làm xong, mời bạn đánh giá ở đây.")
         )
+        self.link.retranslate()
 
     @Slot(str)
     def _on_i18n_language_changed(self, _language: str) -> None:
@@ -112,6 +117,10 @@ class CounterRateScreen(Screen):
         """Stored: thank, then idle."""
         self.stack.setCurrentWidget(self.thanks)
         self.idle_timer.start(round(THANKS_S * 1000))
+
+    def set_link_up(self, up: bool) -> None:
+        """While the database cannot be reached no visit can be asked about: say so, quietly."""
+        self.idle.link.set_link_up(up)
 
     def show_idle(self) -> None:
         """Nothing to rate."""

@@ -6,26 +6,31 @@ import logging
 
 from PySide6.QtCore import QObject, Slot
 
-from kiosk.domain.errors import InvalidTransitionError, NotFoundError, ValidationError
+from kiosk.domain.errors import ErrorCode, KioskError
 from kiosk.domain.numbering import format_ticket_number, parse_ticket_number
-from kiosk.domain.ratings import AlreadyRatedError
-from ui.kiosk.backend import KioskBackend
-from ui.kiosk.rate_number_screen import ALREADY_RATED, FAILED, NOT_FINISHED, UNKNOWN
-from ui.kiosk.rate_screen import RateScreen
-from ui.tasks import TaskRunner
+from kiosk.services.ratings import rate_ticket, ticket_to_rate
+from ui.rating.rate_number_screen import ALREADY_RATED, FAILED, NOT_FINISHED, UNKNOWN
+from ui.rating.rate_screen import RateScreen
+from ui.shell import Runtime
 
 logger = logging.getLogger(__name__)
+
+_PROBLEMS = {
+    ErrorCode.ALREADY_RATED: ALREADY_RATED,
+    ErrorCode.TICKET_NOT_FINISHED: NOT_FINISHED,
+    ErrorCode.INVALID_TRANSITION: NOT_FINISHED,
+    ErrorCode.NOT_FOUND: UNKNOWN,
+    ErrorCode.INVALID_INPUT: UNKNOWN,
+    ErrorCode.TICKET_NOT_FOUND: UNKNOWN,
+    ErrorCode.TICKET_NUMBER_INVALID: UNKNOWN,
+}
 
 
 def problem_kind(exc: Exception) -> str:
     """Which message a rating error shows (no SQL, no traceback on a visitor's screen)."""
-    if isinstance(exc, AlreadyRatedError):
-        return ALREADY_RATED
-    if isinstance(exc, InvalidTransitionError):
-        return NOT_FINISHED
-    if isinstance(exc, NotFoundError | ValidationError):
-        return UNKNOWN
-    return FAILED
+    if not isinstance(exc, KioskError):
+        return FAILED
+    return _PROBLEMS.get(exc.code, FAILED)
 
 
 def shown_number(typed: str) -> str:
@@ -37,11 +42,11 @@ def shown_number(typed: str) -> str:
 class RateController(QObject):
     """Connects the rating screen to ``ticket_to_rate`` and ``rate_ticket``."""
 
-    def __init__(self, *, screen: RateScreen, runner: TaskRunner, backend: KioskBackend) -> None:
+    def __init__(self, *, screen: RateScreen, runtime: Runtime) -> None:
         super().__init__(screen)
         self._screen = screen
-        self._runner = runner
-        self._backend = backend
+        self._runtime = runtime
+        self._runner = runtime.runner
         screen.number_entered.connect(self._on_screen_number_entered)
         screen.rating_chosen.connect(self._on_screen_rating_chosen)
 
@@ -56,7 +61,7 @@ class RateController(QObject):
         screen = self._screen
         screen.number.set_busy(True)
         try:
-            number = await self._runner.run_db(self._backend.ticket_to_rate, typed)
+            number = await self._runtime.ops.run(lambda ctx: ticket_to_rate(ctx, number=typed))
         except Exception as exc:
             self._log(exc)
             screen.show_problem(problem_kind(exc), shown_number(typed))
@@ -67,7 +72,9 @@ class RateController(QObject):
 
     async def _store(self, number: str, level: int, reason: str) -> None:
         try:
-            await self._runner.run_db(self._backend.rate_ticket, number, level, reason or None)
+            await self._runtime.ops.run(
+                lambda ctx: rate_ticket(ctx, number=number, level=level, reason=reason or None)
+            )
         except Exception as exc:
             self._log(exc)
             self._screen.show_problem(problem_kind(exc), number)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import I18n, translate
-from ui.kiosk.choose_screen import back_button
 from ui.theme import Theme
+from ui.widgets.buttons import back_button
 from ui.widgets.screen import Screen, plain_label, text_label
 from ui.widgets.style import set_style
 

@@ -1,1 +1,0 @@
-"""Qt rating screens per counter."""
