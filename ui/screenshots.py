@@ -215,6 +215,7 @@ def _render_states(
     shot("10-exit-pin")
     window.exit_overlay.keypad.press("ok")
     shot("11-exit-pin-wrong")
+    assert window.exit_overlay.message_kind() == "wrong"
     # The right PIN resets the keypad's wrong tries, which the database keeps: without it
     # the fifth size or language would show a locked keypad here.
     for digit in [*DEMO_STAFF_PIN, "ok"]:
