@@ -68,6 +68,27 @@ def test_every_screen_fits_with_targets_of_at_least_15_mm(
             assert smaller_side >= min_px, f"{state}: {button.text()!r} is {smaller_side}px"
 
 
+@pytest.mark.parametrize(("width", "height"), SIZES)
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("large_text", [False, True])
+def test_every_home_tile_is_whole_on_screen_with_the_tips_shown(
+    make_kiosk: KioskFactory, width: int, height: int, language: str, large_text: bool
+) -> None:
+    kiosk = make_kiosk(size=(width, height))
+    home = kiosk.window.home
+    kiosk.qtbot.wait_until(home.tip_panel.isVisible)  # the tips come with the guides
+    kiosk.parts.i18n.set_language(language)
+    kiosk.window.set_large_text(large_text)
+
+    def whole(button: QWidget) -> bool:
+        QApplication.processEvents()
+        return button.visibleRegion().boundingRect() == button.rect()
+
+    for key, button in home.buttons.items():
+        kiosk.qtbot.wait_until(lambda b=button: whole(b), timeout=2_000)
+        assert button.height() >= button.heightForWidth(button.width()), key  # nothing squeezed
+
+
 def test_visible_text_is_at_least_28_px_at_1920x1080(kiosk: Kiosk) -> None:
     for state in visitor_states(kiosk):
         QApplication.processEvents()

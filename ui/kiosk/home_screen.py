@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -13,7 +13,7 @@ from kiosk.domain.views import LocalText
 from ui.i18n import I18n, translate
 from ui.kiosk.tiles import HomeTile
 from ui.theme import Theme
-from ui.widgets.button_grid import ButtonGrid
+from ui.widgets.button_grid import ButtonGrid, fit_content_when_shown
 from ui.widgets.icons import icon_pixmap
 from ui.widgets.picture_button import PictureButton
 from ui.widgets.screen import Screen, text_label
@@ -79,6 +79,12 @@ class HomeScreen(Screen):
         self._tip_timer = QTimer(self)
         self._tip_timer.setInterval(TIP_INTERVAL_MS)
         self._tip_timer.timeout.connect(self._on_tip_timer_timeout)
+        # The tiles are fitted once the layout has settled after a change (see _fit_tiles).
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_tiles)
+        self.grid.installEventFilter(self)
         i18n.language_changed.connect(self._on_i18n_language_changed)
         self.retranslate()
 
@@ -136,6 +142,7 @@ class HomeScreen(Screen):
         side = theme.px(theme.sizes.small_icon)
         ink = theme.colors.text_pairs()["page_accent"][0]
         self.waiting_icon.setPixmap(icon_pixmap("people", side, ink, self.devicePixelRatioF()))
+        self._fit_timer.start()
 
     def retranslate(self) -> None:
         self.greeting.setText(translate("HomeScreen", "Xin chào! Bạn cần làm gì?"))
@@ -145,6 +152,44 @@ class HomeScreen(Screen):
             button.set_caption(tile.caption())
         self._show_waiting()
         self._show_tip()
+        self._fit_timer.start()
+
+    def _fit_tiles(self) -> None:
+        """Make every row of tiles fit the grid: smaller pictures, then no captions if need be.
+
+        The grid never scrolls, and its height changes with the tips, the waiting line, the
+        language and large text: rows that did not fit were cut off at the bottom of the
+        screen. The words keep their wrapped height; the picture gets what is left of a row,
+        down to a small icon; when even that does not fit, the captions go, then the pictures.
+        """
+        theme, buttons = self.theme, list(self.buttons.values())
+        if theme is None or not buttons or not self.grid.isVisible():
+            return
+        columns = tile_columns(len(buttons), portrait=theme.portrait)
+        rows = -(-len(buttons) // columns)
+        spacing, viewport = self.grid.spacing(), self.grid.viewport().size()
+        row_px = (viewport.height() - spacing * (rows - 1)) // rows
+        width_px = (viewport.width() - spacing * (columns - 1)) // columns
+        least = theme.px(theme.sizes.small_icon)
+
+        def room(caption: bool) -> int:
+            if columns == 1:  # the picture beside the words, within the row's margins
+                return row_px - 2 * theme.px(theme.sizes.spacing)
+            return row_px - max(
+                b.height_without_picture(width_px, caption=caption) for b in buttons
+            )
+
+        captions = room(caption=True) >= least
+        space = room(caption=captions)
+        picture = min(theme.px(theme.sizes.tile_icon), space) if space >= least else 0
+        if [b.set_compact(picture_px=picture, caption=captions) for b in buttons].count(True):
+            # The tiles take their new size now, so the screen never shows a half-fitted grid.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        # WORKAROUND: the grid's items keep their old heights for width (Qt does not drop the
+        # cache on a tile's change here): laying the buttons out again makes fresh items.
+        self.grid.set_columns(columns)
+        fit_content_when_shown(self.grid)
+        QCoreApplication.sendPostedEvents(self.grid, QEvent.Type.LayoutRequest)
 
     def _show_tip(self) -> None:
         if self._tips:
@@ -171,7 +216,13 @@ class HomeScreen(Screen):
     def showEvent(self, event: QShowEvent) -> None:
         if self._tips:
             self._tip_timer.start()
+        self._fit_timer.start()
         super().showEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.grid and event.type() == QEvent.Type.Resize:
+            self._fit_timer.start()  # the tips or the waiting line took or gave back room
+        return False
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._tip_timer.stop()

@@ -86,6 +86,10 @@ class ButtonGrid(QScrollArea):
         """Space between buttons."""
         self._grid.setSpacing(spacing_px)
 
+    def spacing(self) -> int:
+        """Space between buttons, in pixels."""
+        return self._grid.spacing()
+
     def buttons(self) -> list[QWidget]:
         """The buttons in order."""
         return list(self._buttons)

@@ -17,6 +17,7 @@ from ui.widgets.icons import icon_pixmap
 from ui.widgets.screen import plain_label
 from ui.widgets.style import set_style
 
+WORDS_SPACING_PX = 4
 # The pair in Colors.text_pairs whose ink the picture takes, per tone.
 _TONE_ROLE = {
     "primary": "primary",
@@ -49,6 +50,8 @@ class PictureButton(QPushButton):
         self._icon_name = ""
         self._theme: Theme | None = None
         self._icon_token = "button_icon"
+        self._icon_limit_px: int | None = None
+        self._caption_allowed = True
         self.setProperty("kind", kind)
         self.setProperty("tone", tone)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -69,7 +72,7 @@ class PictureButton(QPushButton):
         self._badge.hide()
         self._caption.hide()
         words = QVBoxLayout()
-        words.setSpacing(4)
+        words.setSpacing(WORDS_SPACING_PX)
         words.addStretch(1)
         words.addWidget(self._label)
         words.addWidget(self._caption)
@@ -112,7 +115,7 @@ class PictureButton(QPushButton):
     def set_caption(self, text: str) -> None:
         """Smaller words under the label; hidden when empty."""
         self._caption.setText(text)
-        self._caption.setVisible(bool(text))
+        self._caption.setVisible(bool(text) and self._caption_allowed)
 
     def caption(self) -> str:
         """The caption as shown."""
@@ -128,6 +131,34 @@ class PictureButton(QPushButton):
         self._icon_name = name
         self._icon_token = size_token
         self._paint_icon()
+
+    def set_compact(self, *, picture_px: int | None, caption: bool = True) -> bool:
+        """Fit a smaller space: a smaller picture (or none), the caption shown or left out.
+
+        ``picture_px`` caps the picture's side (0: no picture; None: the theme's size).
+
+        Returns:
+            True when this changed anything (the layout takes it with the next events).
+        """
+        if (picture_px, caption) == (self._icon_limit_px, self._caption_allowed):
+            return False
+        self._icon_limit_px, self._caption_allowed = picture_px, caption
+        self._caption.setVisible(bool(self._caption.text()) and caption)
+        self._paint_icon()
+        return True
+
+    def height_without_picture(self, width_px: int, *, caption: bool = True) -> int:
+        """The height the words need at ``width_px`` with the picture above them, picture aside.
+
+        Read from the labels, whose wrapped height is always current (a layout's cached height
+        for width lags a change of picture until the next events).
+        """
+        margins = self._outer.contentsMargins()
+        words_width = width_px - margins.left() - margins.right()
+        words = self._label.heightForWidth(words_width)
+        if caption and self._caption.text():
+            words += WORDS_SPACING_PX + self._caption.heightForWidth(words_width)
+        return margins.top() + margins.bottom() + self._outer.spacing() + words
 
     def set_tone(self, tone: str) -> None:
         """The colour scheme: primary, priority, help, neutral or danger."""
@@ -149,6 +180,11 @@ class PictureButton(QPushButton):
         role = _TONE_ROLE.get(str(self.property("tone")), "surface")
         colour = self._theme.colors.text_pairs()[role][0]
         side = self._theme.px(getattr(self._theme.sizes, self._icon_token))
+        if self._icon_limit_px is not None:
+            side = min(side, self._icon_limit_px)
+        if side <= 0:
+            self._picture.hide()
+            return
         self._picture.setPixmap(
             icon_pixmap(self._icon_name, side, colour, self.devicePixelRatioF())
         )
