@@ -8,8 +8,9 @@ from sqlalchemy import select
 
 from kiosk.domain.enums import HelperKind, HelperRole
 from kiosk.services.helpers import list_helpers, sign_in
+from kiosk.services.roster import update_helper
 from kiosk.storage.models import AuditEntry
-from tests.desk.conftest import MANAGER_PIN, Desk, Staff
+from tests.desk.conftest import ADMIN, MANAGER_PIN, Desk, Staff
 
 
 def _open_roster(desk: Desk, staff: Staff) -> None:
@@ -118,3 +119,28 @@ def test_volunteers_get_no_pin_button(desk: Desk, staff: Staff) -> None:
     roster = desk.window.roster
     desk.tap(roster.buttons[staff.teacher.id])
     assert not roster.form.pin.isVisible()
+
+
+def test_a_manager_demoted_while_the_roster_is_open_is_refused_by_the_core(
+    desk: Desk, staff: Staff
+) -> None:
+    _open_roster(desk, staff)
+    roster = desk.window.roster
+    desk.tap(roster.buttons[staff.teacher.id])
+    update_helper(  # another PC takes the manager role away meanwhile
+        desk.ctx,
+        helper_id=staff.manager.id,
+        name=staff.manager.name,
+        kind=HelperKind.STAFF,
+        role=HelperRole.DESK_OFFICER,
+        affiliation="",
+        actor=ADMIN,
+    )
+    roster.form.name.setText("Phạm Thu Hằng")
+    desk.tap(roster.form.save)
+
+    assert roster.message.tone() == "danger"
+    assert roster.message.text.text() == "Tài khoản này không được phép làm việc này."
+    assert [h.name for h in list_helpers(desk.ctx, query="pham thu")] == ["Phạm Thu Hà"]
+    (demotion,) = _audit(desk, "helper_update")  # and no edit by the demoted manager
+    assert demotion.actor_helper_id is None

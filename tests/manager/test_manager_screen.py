@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import stat
 from collections.abc import Iterator
 
 import pytest
@@ -176,6 +177,9 @@ def test_export_writes_pdf_and_csv_and_audits_them(
     assert pdf.read_bytes().startswith(b"%PDF")
     assert csv.stat().st_size > 0
     assert str(pdf) in manager.window.summary.status.text()
+    # Names of helpers and visitors' business: only the kiosk's user may read them.
+    assert stat.S_IMODE(pdf.parent.stat().st_mode) == 0o700
+    assert {stat.S_IMODE(p.stat().st_mode) for p in (pdf, csv)} == {0o600}
     with sqlite_ctx.db.read() as session:
         actions = [
             (a.actor_helper_id, a.after)

@@ -115,6 +115,19 @@ def test_five_wrong_pins_lock_the_keypad(kiosk_with_staff: Kiosk) -> None:
     assert overlay.message_kind() == "locked"
 
 
+def test_a_restarted_kiosk_keeps_the_lockout_of_the_one_before(
+    kiosk_with_staff: Kiosk, make_kiosk: KioskFactory
+) -> None:
+    hold_corner(kiosk_with_staff)
+    for _ in range(5):
+        type_pin(kiosk_with_staff, "0000")
+    assert kiosk_with_staff.window.exit_overlay.message_kind() == "locked"
+    restarted = make_kiosk(FAST_EXIT)  # the same database, a fresh window and controller
+    hold_corner(restarted)
+    type_pin(restarted, STAFF_PIN)
+    assert restarted.window.exit_overlay.message_kind() == "locked"
+
+
 def test_cancel_closes_the_keypad(kiosk_with_staff: Kiosk) -> None:
     kiosk = kiosk_with_staff
     hold_corner(kiosk)
