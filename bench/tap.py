@@ -67,10 +67,10 @@ class TapDriver:
         self.runtime = Runtime.over_context(self.ctx, loop=loop)
         self.marks: dict[str, float] = {}
         self._issue = kiosk_controller.issue_ticket
-        self._watch_moments(printer)
         ready: list[bool] = []
         self.program.window.show()
-        self.program.start(self.runtime)
+        self.program.start(self.runtime)  # adds the other screens, the ticket screen too
+        self._watch_moments(printer)
         assert self.program.controller is not None
         self.program.controller.ready.connect(lambda: ready.append(True))
         spin_until(lambda: bool(ready))
