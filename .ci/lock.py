@@ -5,7 +5,7 @@ allows into candidate lock files (uv, universal: one file for Python 3.11-3.13 o
 install the candidate into a scratch venv of every supported Python found (3.11, 3.12, 3.13:
 ``python3.X`` on PATH or pyenv), run the short soak on each and ``make test`` on the default
 ``python3``; only when all of that passes are requirements.lock and requirements-test.lock
-replaced. Otherwise it says what failed and leaves the lock as it was.
+replaced. The first failure ends it: it says what failed and leaves the lock as it was.
 ``--override FILE`` forces versions into the candidate (uv's overrides, which beat
 pyproject.toml's own bounds): how to try a release the project excludes.
 
@@ -18,11 +18,13 @@ Only the standard library is used here: this runs before any venv exists.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import shutil
 import subprocess
 import sys
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -170,17 +172,22 @@ def refresh(override: Path | None) -> int:
     lock, test_lock = compile_locks(folder, override)
     pythons = find_pythons()
     print("Pythons found:", ", ".join(f"{v} ({p})" for v, p in pythons.items()), flush=True)
-    failures = [f"Python {v} not found: it is not checked" for v in SUPPORTED if v not in pythons]
-    problems = [soak(version, python, lock, folder) for version, python in pythons.items()]
-    problems.append(make_test(lock, test_lock, folder))
-    failed = [p for p in problems if p is not None]
-    for note in failures:
-        print("note:", note)
-    if failed:
-        print("\nThe candidate lock is REJECTED; requirements*.lock are unchanged.")
-        for problem in failed:
-            print("\n-", problem)
-        return 1
+    for version in SUPPORTED:
+        if version not in pythons:
+            print(f"note: Python {version} not found here: the candidate is not soaked on it")
+    # The default python3 first (Debian 12's 3.11 in the field); the first failure ends it.
+    default = python_version(default_python())
+    order = sorted(pythons.items(), key=lambda item: item[0] != default)
+    checks: list[Callable[[], str | None]] = [
+        functools.partial(soak, version, python, lock, folder) for version, python in order
+    ]
+    checks.append(functools.partial(make_test, lock, test_lock, folder))
+    for check in checks:
+        problem = check()
+        if problem is not None:
+            print("\nThe candidate lock is REJECTED; requirements*.lock are unchanged.")
+            print(f"Candidate files: {folder}\n\n{problem}")
+            return 1
     shutil.copyfile(lock, LOCK)
     shutil.copyfile(test_lock, TEST_LOCK)
     print(f"\nAccepted: {LOCK.name} and {TEST_LOCK.name} replaced; commit them.")
