@@ -148,7 +148,13 @@ def soak(version: str, python: str, lock: Path, folder: Path) -> str | None:
     print(f"Python {version}: venv from {lock.name}, short soak (log: {log})", flush=True)
     if not venv_from_lock(python, venv, lock, log):
         return f"Python {version}: installing {lock.name} failed (see {log})"
-    command = [str(venv / "bin" / "python"), str(ROOT / "bench" / "soak.py"), "--short"]
+    command = [
+        str(venv / "bin" / "python"),
+        str(ROOT / "bench" / "soak.py"),
+        "--short",
+        "--database",
+        "sqlite",
+    ]
     if not run(command, log=log, cwd=ROOT):
         return f"Python {version}: the short soak failed (log: {log}):\n{tail(log)}"
     return None

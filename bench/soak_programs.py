@@ -146,9 +146,13 @@ class Program:
         if code is None:
             return "still running"
         how = f"killed by {signal.Signals(-code).name}" if code < 0 else f"exit code {code}"
-        self._log_file.flush()
-        tail = self.log.read_text(encoding="utf-8", errors="replace").splitlines()[-3:]
-        return f"died: {how}; log: " + " | ".join(tail)
+        if not self._log_file.closed:
+            self._log_file.flush()
+        lines = self.log.read_text(encoding="utf-8", errors="replace").splitlines()
+        # A fatal error names itself on one line; otherwise the last words of the log.
+        fatal = [line for line in lines if line.startswith("Fatal Python error")]
+        said = fatal[0] if fatal else " | ".join(lines[-2:])
+        return f"died: {how}; log: {said[:160]}"
 
     def finish(self) -> int:
         """Ask the program to quit as its users would close it; its exit code."""
