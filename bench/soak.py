@@ -14,7 +14,7 @@ Per process it prints: alive or not (exit code or signal), sys.getrefcount(None)
 flow and per idle minute, RSS after the first day (flow 110) and at the end, open fds, database
 connections (SQLite: open handles on the database files; PostgreSQL: pg_stat_activity), CPU
 time and the Python object types that grew most, each beside its goal with PASS/FAIL. Exit
-code 1 when a verdict fails; with ``--short`` only a death or a None drift fails (RSS and fds
+code 1 when a verdict fails; with ``--short`` only a death or a None drain fails (RSS and fds
 are still warming up after 1,000 flows).
 
 Run: .venv/bin/python bench/soak.py [--flows 10000] [--database sqlite|postgres|both]
@@ -61,7 +61,7 @@ WALK_AWAY_EVERY = 10  # every 10th visitor leaves the ticket on screen: the idle
 KINDS = ("kiosk", "desk", "display")
 SHORT_HELP = (
     "what `make test` runs: 1,000 flows (a guide every 10th, a rating every 5th), timers no "
-    "faster than 100 ms, 15 s idle; only a death or a None drift fails"
+    "faster than 100 ms, 15 s idle; only a death or a None drain fails"
 )
 SCREEN_PX = (1920, 1080)  # the kiosk's touchscreen, a desk's monitor, the TV
 
@@ -262,6 +262,14 @@ class Run:
             self.programs["kiosk"].call("stats")  # also notices a dead kiosk
             time.sleep(0.05)
 
+    def progress(self, done: int) -> None:
+        """One line per simulated day: the RSS trend tells a plateau from a leak."""
+        rss = ", ".join(
+            f"{kind} {program.reading(None)[0] / 1024:.0f} MB"
+            for kind, program in self.programs.items()
+        )
+        print(f"  {self.setup.name}: {done} flows, RSS {rss}", flush=True)
+
     def drive(self) -> None:
         """Ready, the flows day by day, the idle phase; failures end it early with a reason."""
         args = self.args
@@ -278,8 +286,7 @@ class Run:
                 self.sample("mark", done, objects=True)
             if done % args.flows_per_day == 0 or done == args.flows:
                 self.close_day(when)
-            if done % 500 == 0:
-                print(f"  {self.setup.name}: {done} flows", flush=True)
+                self.progress(done)
         self.sample("end", args.flows, objects=True)
         self.set_clock(flow_time(args.flows, args.flows_per_day))
         # Nobody touches anything: the kiosk goes home, the desk signs itself out; then the

@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 RSS_GROWTH_GOAL = 0.05
-# A reference to None is held by many live objects, so its count moves a little with the
-# objects alive at the moment of reading; a leak of references (PySide6 6.12.0 on 3.11: about
-# 170 per visitor flow) is orders of magnitude above this allowance.
-NONE_DRIFT_ALLOWANCE = 0.5
+# sys.getrefcount(None) moves a little with the objects alive when it is read. A binding that
+# drops references to None (PySide6 6.12.0 on 3.11: about -170 per visitor flow) drains it
+# until the process aborts with "none_dealloc": that is what fails. A rise is references to
+# None that a binding never gives back (6.11.3 on 3.11 does this, most in the desk): None is
+# never freed and the count is 64 bits wide, so it is shown, and harmless.
+NONE_DRAIN_PER_FLOW = -1.0
+NONE_DRAIN_PER_IDLE_MINUTE = -60.0
 IMMORTAL_FROM = (3, 12)
-# Idle minutes run timers at --speed: sixty timer-minutes each.
-IDLE_ALLOWANCE_FACTOR = 10
 
 
 @dataclass
@@ -130,21 +131,28 @@ def process_rows(result: ProcessResult, *, short: bool) -> list[Row]:
 
 
 def _none_rows(result: ProcessResult, mark: Sample, end: Sample, idle: Sample | None) -> list[Row]:
-    note = " (None is immortal on this Python)" if sys.version_info >= IMMORTAL_FROM else ""
+    immortal = sys.version_info >= IMMORTAL_FROM
     per_flow = (end.none_refs - mark.none_refs) / max(1, end.flow - mark.flow)
-    goal = f"0 (|x| < {NONE_DRIFT_ALLOWANCE})"
-    ok = abs(per_flow) < NONE_DRIFT_ALLOWANCE
-    rows = [Row(result.name, "None refs drift per flow", f"{per_flow:+.3f}{note}", goal, ok)]
+    goal = f"0; a drain below {NONE_DRAIN_PER_FLOW:g} fails"
+    value = _none_value(per_flow, immortal, digits=3)
+    ok = per_flow >= NONE_DRAIN_PER_FLOW
+    rows = [Row(result.name, "None refs drift per flow", value, goal, ok)]
     quiet = result.samples.get("idle_start")
     if idle is not None and quiet is not None and result.idle_minutes > 0:
         per_min = (idle.none_refs - quiet.none_refs) / result.idle_minutes
-        limit = NONE_DRIFT_ALLOWANCE * IDLE_ALLOWANCE_FACTOR
-        ok = abs(per_min) < limit
-        value = f"{per_min:+.1f}{note}"
-        rows.append(
-            Row(result.name, "None refs drift per idle minute", value, f"0 (|x| < {limit:g})", ok)
-        )
+        goal = f"0; a drain below {NONE_DRAIN_PER_IDLE_MINUTE:g} fails"
+        ok = per_min >= NONE_DRAIN_PER_IDLE_MINUTE
+        value = _none_value(per_min, immortal, digits=1)
+        rows.append(Row(result.name, "None refs drift per idle minute", value, goal, ok))
     return rows
+
+
+def _none_value(drift: float, immortal: bool, *, digits: int) -> str:
+    if immortal:
+        return f"{drift:+.{digits}f} (None is immortal on this Python)"
+    if drift > 1:
+        return f"{drift:+.{digits}f} (leaked references to None: harmless)"
+    return f"{drift:+.{digits}f}"
 
 
 def print_table(title: str, results: Iterable[ProcessResult], *, short: bool) -> bool:
