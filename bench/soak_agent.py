@@ -14,7 +14,8 @@ its result. A wait that is still unmet after ``WAIT_LIMIT_S`` is reported as a h
 
 Timers run at ``speed`` times their pace: every QTimer under the program's windows gets its
 interval divided by the speed (never below a floor), checked again whenever the program
-changes an interval. A 60 s idle reset then takes 1 s, a once-a-minute check runs every second.
+changes an interval. A once-a-minute check then runs every second; an idle reset of a minute
+or more still waits 5 s (``PATIENCE_MS``).
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ WAIT_LIMIT_S = 120.0
 POLL_MS = 5
 SWEEP_MS = 50
 SCALED_PROPERTY = "soakScaledMs"
+# A visitor's idle allowance (a one-shot timeout of 30 s or more: the kiosk's 60 s idle reset)
+# never shrinks below 5 s: on a busy machine one slow step must not make the visitor look gone.
+PATIENT_FROM_MS = 30_000
+PATIENCE_MS = 5_000
 
 Wait = Callable[[], bool]
 Step = Generator[Wait, None, Any]
@@ -137,6 +142,8 @@ class Speedup(QObject):
                 if interval <= self._floor_ms or interval == timer.property(SCALED_PROPERTY):
                     continue
                 scaled = max(self._floor_ms, round(interval / self._speed))
+                if timer.isSingleShot() and interval >= PATIENT_FROM_MS:
+                    scaled = max(scaled, PATIENCE_MS)
                 timer.setProperty(SCALED_PROPERTY, scaled)
                 timer.setInterval(scaled)  # an active timer restarts with the new interval
                 owner = timer.parent()
@@ -170,6 +177,7 @@ class Agent(QObject):
         self._speedup = Speedup(speed, floor_ms)
         self._pending: list[dict[str, Any]] = []
         self._running: tuple[int, Step, Wait, float] | None = None
+        self._current = ""  # the running command's name, for a hang report
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._on_poll_timeout)
@@ -204,6 +212,7 @@ class Agent(QObject):
             except Exception as exc:  # a command the program cannot run is an answer too
                 reply(id=command["id"], ok=False, error=f"{type(exc).__name__}: {exc}")
                 continue
+            self._current = name
             self._advance(command["id"], step)
 
     def _advance(self, command_id: int, step: Step) -> None:
@@ -240,7 +249,7 @@ class Agent(QObject):
                 code = wait.__code__
                 where = f"{Path(code.co_filename).name}:{code.co_firstlineno}"
                 state = self._describe(self.window())
-                error = f"hung {WAIT_LIMIT_S:.0f} s at {where}; {state}"
+                error = f"{self._current}: hung {WAIT_LIMIT_S:.0f} s at {where}; {state}"
                 reply(id=command_id, ok=False, error=error)
             self._running = None
         if self._running is None:
