@@ -64,6 +64,7 @@ class Reach:
     """Taps on buttons no finger could reach: beyond the window's edge or under another widget."""
 
     where: ClassVar[dict[str, int]] = {}
+    waiting_for = ""  # the button a tap waits for (a hang report names it)
 
 
 def _scroll_into_view(widget: QWidget) -> None:
@@ -84,7 +85,9 @@ def tap(button: QAbstractButton) -> Iterator[Wait]:
     finger could reach (beyond the window's edge, or covered) is counted in ``Reach`` and
     clicked directly, so one layout fault does not stop the soak; the table shows the count.
     """
+    Reach.waiting_for = f"{button.text()[:30]!r} visible={button.isVisible()}"
     yield lambda: button.isVisible() and button.isEnabled()
+    Reach.waiting_for = ""
     _scroll_into_view(button)
     top = button.window()
     where = button.mapTo(top, button.rect().center())
@@ -249,6 +252,8 @@ class Agent(QObject):
                 code = wait.__code__
                 where = f"{Path(code.co_filename).name}:{code.co_firstlineno}"
                 state = self._describe(self.window())
+                if Reach.waiting_for:
+                    state += f"; waiting to tap {Reach.waiting_for}"
                 error = f"{self._current}: hung {WAIT_LIMIT_S:.0f} s at {where}; {state}"
                 reply(id=command_id, ok=False, error=error)
             self._running = None
