@@ -76,7 +76,7 @@ def _scroll_into_view(widget: QWidget) -> None:
         parent = parent.parentWidget()
 
 
-def tap(button: QAbstractButton) -> Iterator[Wait]:
+def tap(button: QAbstractButton, *, unless: Wait | None = None) -> Iterator[Wait]:
     """Wait until a visitor could tap the button (shown, enabled), then tap its centre.
 
     The click goes to the window at the button's position, as a touch does: through the
@@ -84,10 +84,13 @@ def tap(button: QAbstractButton) -> Iterator[Wait]:
     lies on top at that point. ``QTest.mouseClick(button)`` would skip both. A button no
     finger could reach (beyond the window's edge, or covered) is counted in ``Reach`` and
     clicked directly, so one layout fault does not stop the soak; the table shows the count.
+    ``unless``: give up the tap when this comes true first (the screen went away by itself).
     """
     Reach.waiting_for = f"{button.text()[:30]!r} visible={button.isVisible()}"
-    yield lambda: button.isVisible() and button.isEnabled()
+    yield lambda: (unless is not None and unless()) or (button.isVisible() and button.isEnabled())
     Reach.waiting_for = ""
+    if unless is not None and unless():
+        return
     _scroll_into_view(button)
     top = button.window()
     where = button.mapTo(top, button.rect().center())

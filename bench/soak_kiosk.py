@@ -45,9 +45,7 @@ def take(window: Any, line: str, leave: str) -> Step:
     ticket, state = window.ticket.ticket(), window.ticket.print_state()
     if leave == "done":
         # The ticket screen also goes home by itself; a slow visitor may find it gone already.
-        yield lambda: window.ticket.done.isVisible() or _at_home(window)
-        if not _at_home(window):
-            yield from tap(window.ticket.done)
+        yield from tap(window.ticket.done, unless=lambda: _at_home(window))
         yield _at_home_again(window)
     return {"number": ticket.number, "print": state}
 
