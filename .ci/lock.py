@@ -6,8 +6,9 @@ install the candidate into a scratch venv of every supported Python found (3.11,
 ``python3.X`` on PATH or pyenv), run the short soak on each and ``make test`` on the default
 ``python3``; only when all of that passes are requirements.lock and requirements-test.lock
 replaced. The first failure ends it: it says what failed and leaves the lock as it was.
-``--override FILE`` forces versions into the candidate (uv's overrides, which beat
-pyproject.toml's own bounds): how to try a release the project excludes.
+.ci/lock-constraints.txt lists releases a soak has failed (with the evidence); ``--override
+FILE`` forces versions into the candidate instead (uv's overrides beat pyproject.toml's bounds
+and that list): how to try a release the project excludes.
 
 ``python3 .ci/lock.py soak [--skip-default]`` (``.ci/run``): the short soak on every supported
 Python found, each in its own venv installed from the lock as it is.
@@ -30,6 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LOCK = ROOT / "requirements.lock"
 TEST_LOCK = ROOT / "requirements-test.lock"
+CONSTRAINTS = ROOT / ".ci" / "lock-constraints.txt"  # releases a soak has failed
 WORK = ROOT / "build" / "lock"
 SUPPORTED = ("3.11", "3.12", "3.13")
 UV_VERSION = "0.13.8"  # the resolver; pinned so the same inputs give the same lock
@@ -121,7 +123,9 @@ def compile_locks(folder: Path, override: Path | None) -> tuple[Path, Path]:
         command = [str(uv()), "pip", "compile", "pyproject.toml", str(build), *extras]
         command += ["--universal", "--python-version", SUPPORTED[0], "--generate-hashes"]
         command += ["--no-header", "--quiet", "--output-file", str(output)]
-        if override is not None:
+        if override is None:
+            command += ["--constraint", str(CONSTRAINTS)]
+        else:  # trying a release on purpose: the soak, not the list, decides
             command += ["--override", str(override)]
         env = {**os.environ, "UV_CUSTOM_COMPILE_COMMAND": "make lock"}
         if not run(command, cwd=ROOT, env=env):
