@@ -4,20 +4,27 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+# The exact versions the tests passed with, with hashes (`make lock` refreshes them).
+LOCK := requirements.lock
+TEST_LOCK := requirements-test.lock
+# The project itself: its dependencies come from the lock only; setuptools too (no isolated
+# build environment that would fetch an unlocked one).
+INSTALL_SELF := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench lock clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed, found " + sys.version.split()[0])'
 	@$(PYTHON) -m venv $(VENV) || { echo "Could not create .venv: install the Debian package python3-venv (apt-get install python3-venv)"; exit 1; }
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+$(STAMP): pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(INSTALL_SELF)
 	@touch $@
 
-$(TEST_STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+$(TEST_STAMP): pyproject.toml $(TEST_LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(TEST_LOCK)
+	$(INSTALL_SELF)
 	@touch $@ $(STAMP)
 
 run: $(STAMP)
@@ -25,8 +32,8 @@ run: $(STAMP)
 	$(BIN)/kiosk demo
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check kiosk ui printing tests bench
-	$(BIN)/ruff format --check kiosk ui printing tests bench
+	$(BIN)/ruff check kiosk ui printing tests bench .ci/lock.py
+	$(BIN)/ruff format --check kiosk ui printing tests bench .ci/lock.py
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
@@ -41,6 +48,11 @@ bench: $(TEST_STAMP)
 		KIOSK_BENCH_RESULTS=$$results $(BIN)/python bench/$$b || status=1; \
 	done; \
 	echo; $(BIN)/python bench/harness.py $$results; rm -f $$results; exit $$status
+
+# Resolve new versions, soak them on every Python 3.11-3.13 found and run the tests; the lock
+# files change only when all of that passes (see .ci/lock.py).
+lock:
+	$(PYTHON) .ci/lock.py refresh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -13,6 +13,7 @@ import asyncio
 import concurrent.futures
 import functools
 import logging
+import threading
 from collections.abc import Callable, Coroutine
 from typing import Any, ParamSpec, TypeVar
 
@@ -42,6 +43,9 @@ class TaskRunner:
         self._tasks: dict[asyncio.Task[Any], object] = {}
         self._db = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="kiosk-db")
         self._closed = False
+        # Held while a worker thread hands a result to the loop, and by ``close``: once
+        # ``close`` returns, no thread touches the loop again (see ``_hand_over``).
+        self._handover = threading.Lock()
 
     def set_error_handler(self, handler: ErrorHandler) -> None:
         """Where exceptions of started coroutines go (the window shows a notice and logs)."""
@@ -60,7 +64,7 @@ class TaskRunner:
     async def run_db(self, func: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a blocking database call on the database thread and await its result."""
         future = self._db.submit(functools.partial(func, *args, **kwargs))
-        return await asyncio.wrap_future(future, loop=self._loop)
+        return await self._await_thread(future)
 
     async def wait_future(self, future: concurrent.futures.Future[T], *, timeout_s: float) -> T:
         """Await a future another thread completes (a print job), giving up after ``timeout_s``.
@@ -68,7 +72,28 @@ class TaskRunner:
         Raises:
             TimeoutError: The future was not done in time.
         """
-        return await asyncio.wait_for(asyncio.wrap_future(future, loop=self._loop), timeout_s)
+        return await asyncio.wait_for(self._await_thread(future), timeout_s)
+
+    def _await_thread(self, future: concurrent.futures.Future[T]) -> asyncio.Future[T]:
+        """An asyncio future that another thread's ``future`` completes, unless closed first.
+
+        WORKAROUND: ``asyncio.wrap_future`` lets the worker thread call the loop's
+        ``call_soon_threadsafe`` whenever its call ends, even after the app has shut down;
+        qasync then emits a signal of a deleted QObject from that thread, which raised
+        "Signal source has been deleted" or crashed the process (segfault) during teardown
+        on a busy machine. Here the thread hands over only while the runner is open.
+        """
+        waiting: asyncio.Future[T] = self._loop.create_future()
+
+        def deliver(done: concurrent.futures.Future[T]) -> None:
+            with self._handover:
+                if not self._closed:
+                    self._loop.call_soon_threadsafe(_copy_outcome, done, waiting)
+
+        future.add_done_callback(deliver)
+        # A cancelled await takes its job off the queue, if the job has not started yet.
+        waiting.add_done_callback(lambda w: future.cancel() if w.cancelled() else None)
+        return waiting
 
     def cancel(self, owner: object) -> int:
         """Cancel the running tasks of one owner; returns how many were cancelled."""
@@ -82,8 +107,13 @@ class TaskRunner:
         return not self._tasks
 
     def close(self) -> None:
-        """Cancel every task and stop the database thread (its current call still finishes)."""
-        self._closed = True
+        """Cancel every task and stop the database thread (its current call still finishes).
+
+        From here on no worker thread calls into the loop, so the loop and the QApplication
+        may go away while a database call or a print job is still running.
+        """
+        with self._handover:
+            self._closed = True
         for task in list(self._tasks):
             task.cancel()
         self._db.shutdown(wait=False, cancel_futures=True)
@@ -95,3 +125,17 @@ class TaskRunner:
         exc = task.exception()
         if exc is not None:
             self._on_error(exc)
+
+
+def _copy_outcome(done: concurrent.futures.Future[T], waiting: asyncio.Future[T]) -> None:
+    """On the loop: give the awaiting coroutine the thread's result or exception."""
+    if waiting.cancelled():
+        return
+    if done.cancelled():
+        waiting.cancel()
+        return
+    exc = done.exception()
+    if exc is not None:
+        waiting.set_exception(exc)
+    else:
+        waiting.set_result(done.result())

@@ -50,7 +50,7 @@ def test_a_new_call_never_cuts_off_the_one_being_spoken(make_display: DisplayFac
     display.wait_spoken(2)
     assert display.voice.spoken[1] == announcement_text(second, 3)
     display.voice.finish()
-    display.qtbot.wait_until(lambda: not display.parts.announcer.is_busy(), timeout=2_000)
+    display.qtbot.wait_until(lambda: not display.parts.announcer.is_busy(), timeout=10_000)
     assert display.voice.chimes == 2
 
 
@@ -102,8 +102,8 @@ def test_without_a_voice_the_call_is_chimed_only(make_display: DisplayFactory) -
     issue_ticket(display.ctx, line_code="A")
     _call(display.ctx, 1)
     display.refresh()
-    display.qtbot.wait_until(lambda: mute.chimes == 1, timeout=2_000)
-    display.qtbot.wait_until(lambda: not display.parts.announcer.is_busy(), timeout=2_000)
+    display.qtbot.wait_until(lambda: mute.chimes == 1, timeout=10_000)
+    display.qtbot.wait_until(lambda: not display.parts.announcer.is_busy(), timeout=10_000)
     assert mute.spoken == []
 
 

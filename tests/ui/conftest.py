@@ -45,11 +45,13 @@ class SlowPrinter(Dummy):
         self._delay = threading.Event()
         self._delay_s = delay_s
         self.started = threading.Event()
+        self.finished = threading.Event()  # the first bytes went out
 
     def _raw(self, msg: bytes) -> None:
         if not self.started.is_set():
             self.started.set()
             self._delay.wait(self._delay_s)  # an Event, so teardown can cut it short
+            self.finished.set()
         super()._raw(msg)
 
     def release(self) -> None:

@@ -1,0 +1,115 @@
+"""The visitor kiosk under the soak agent (``python -m bench.soak_kiosk``).
+
+Started through ``ui.app.run_kiosk``, the entry point of ``kiosk run``. Every command is a
+visitor at the touchscreen: take a number, read a guide to its last step, rate a visit. Only
+this module knows the kiosk's screens; adapt it here when they change.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from bench.soak_agent import SoakClock, Step, run, swipe_left, tap
+
+WINDOW = "KioskRoot"
+
+
+def _at_home(window: Any) -> bool:
+    return window.current_screen() is window.home
+
+
+def ready(window: Any) -> Step:
+    """Wait until the database is open and the lines are on the choose screen."""
+    yield lambda: hasattr(window, "choose") and bool(window.choose.line_buttons)
+    return {"lines": list(window.choose.line_buttons)}
+
+
+def take(window: Any, line: str, leave: str) -> Step:
+    """Home, "take a number", a line; the number shown once printed.
+
+    ``leave``: ``done`` taps "Xong" to go home; ``wait`` leaves the ticket on screen until the
+    kiosk goes home by itself (its idle timer), as a visitor who walks away.
+    """
+    yield _at_home_again(window)
+    before = window.ticket.ticket()
+    yield from tap(window.home.buttons["take_number"])
+    yield from tap(window.choose.line_buttons[line])
+
+    def shown() -> bool:
+        ticket = window.ticket.ticket()
+        done = window.ticket.print_state() not in ("", "printing")
+        return ticket is not None and ticket is not before and done
+
+    yield shown
+    ticket, state = window.ticket.ticket(), window.ticket.print_state()
+    if leave == "done":
+        # The ticket screen also goes home by itself; a slow visitor may find it gone already.
+        yield from tap(window.ticket.done, unless=lambda: _at_home(window))
+        yield _at_home_again(window)
+    return {"number": ticket.number, "print": state}
+
+
+def _at_home_again(window: Any) -> Any:
+    # The ticket and thanks screens go home by themselves (the idle timer): wait for it.
+    return lambda: _at_home(window)
+
+
+def guide(window: Any, index: int) -> Step:
+    """Open the ``index``-th guide (round robin), swipe to its end, go back home."""
+    yield _at_home_again(window)
+    yield from tap(window.home.buttons["guides"])
+    screen = window.tile_screen("guides")
+    yield lambda: bool(screen.list.guide_buttons)
+    ids = sorted(screen.list.guide_buttons)
+    guide_id = ids[index % len(ids)]
+    yield from tap(screen.list.guide_buttons[guide_id])
+    steps = 0
+    while screen.current() is screen.step:
+        shown = screen.step.index()
+        yield from swipe_left(screen.step.body)
+        yield lambda s=shown: screen.current() is not screen.step or screen.step.index() != s
+        steps += 1
+    yield lambda: screen.current() is screen.info
+    yield from tap(screen.info.back)
+    yield from tap(screen.step.back)
+    yield from tap(screen.list.back)
+    yield _at_home_again(window)
+    return {"guide": guide_id, "steps": steps}
+
+
+def rate(window: Any, number: str, level: int) -> Step:
+    """Type a finished ticket's number, choose a face (and a reason when unhappy), thanks."""
+    yield _at_home_again(window)
+    yield from tap(window.home.buttons["rate"])
+    screen = window.tile_screen("rate")
+    keys = screen.number.keys
+    for key in [number[0], *(number[1:].lstrip("0") or "0"), "ok"]:
+        yield from tap(keys[key])
+    yield lambda: screen.current() is screen.scale
+    yield from tap(screen.scale.level_buttons[level])
+    yield lambda: screen.current() in (screen.reason, screen.thanks)
+    if screen.current() is screen.reason:
+        yield from tap(next(iter(screen.reason.reason_buttons.values())))
+    yield lambda: screen.current() is screen.thanks
+    yield _at_home_again(window)  # the thanks timer
+    return {"rated": number, "level": level}
+
+
+def describe(window: Any) -> str:
+    """What the kiosk shows (for a hang report)."""
+    screen = window.current_screen()
+    inner = screen.current() if hasattr(screen, "current") else None
+    return f"showing {type(screen).__name__}" + (f"/{type(inner).__name__}" if inner else "")
+
+
+def launch(config: Any, clock: SoakClock) -> int:
+    """``kiosk run``'s own start-up."""
+    from ui.app import run_kiosk
+
+    return run_kiosk(config, clock=clock)
+
+
+if __name__ == "__main__":
+    commands = {"ready": ready, "take": take, "guide": guide, "rate": rate}
+    sys.exit(run(window_name=WINDOW, commands=commands, launch=launch, describe=describe))
