@@ -1,7 +1,9 @@
 """The lock files: refresh them only when new versions pass, and soak them on every Python.
 
 ``python3 .ci/lock.py refresh`` (``make lock``): resolve the newest versions pyproject.toml
-allows into candidate lock files (uv, universal: one file for Python 3.11-3.13 on Linux),
+allows (``--keep``: the versions of the current lock files, resolving only what pyproject.toml
+added or no longer allows) into candidate lock files (uv, universal: one file for Python
+3.11-3.13 on Linux),
 install the candidate into a scratch venv of every supported Python found (3.11, 3.12, 3.13:
 ``python3.X`` on PATH or pyenv), run the short soak on each and ``make test`` on the default
 ``python3``; only when all of that passes are requirements.lock and requirements-test.lock
@@ -111,8 +113,13 @@ def uv() -> Path:
     return binary
 
 
-def compile_locks(folder: Path, override: Path | None) -> tuple[Path, Path]:
-    """Resolve the candidate lock files into ``folder`` (runtime, runtime+test)."""
+def compile_locks(folder: Path, override: Path | None, keep: bool) -> tuple[Path, Path]:
+    """Resolve the candidate lock files into ``folder`` (runtime, runtime+test).
+
+    With ``keep`` the current lock files seed the candidates: uv takes the versions already in
+    an output file as preferences, so only what pyproject.toml added (or no longer allows) is
+    resolved anew and every other version stays as the tests passed with it.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     # setuptools builds the project itself (--no-build-isolation): lock it like the rest.
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -120,6 +127,8 @@ def compile_locks(folder: Path, override: Path | None) -> tuple[Path, Path]:
     build.write_text("\n".join(pyproject["build-system"]["requires"]) + "\n", encoding="utf-8")
     outputs = (folder / LOCK.name, folder / TEST_LOCK.name)
     for output, extras in zip(outputs, ([], ["--extra", "test"]), strict=True):
+        if keep:
+            shutil.copyfile(ROOT / output.name, output)
         command = [str(uv()), "pip", "compile", "pyproject.toml", str(build), *extras]
         command += ["--universal", "--python-version", SUPPORTED[0], "--generate-hashes"]
         command += ["--no-header", "--quiet", "--output-file", str(output)]
@@ -130,7 +139,11 @@ def compile_locks(folder: Path, override: Path | None) -> tuple[Path, Path]:
         env = {**os.environ, "UV_CUSTOM_COMPILE_COMMAND": "make lock"}
         if not run(command, cwd=ROOT, env=env):
             raise SystemExit(f"could not resolve {output.name}: nothing changed")
-        text = output.read_text(encoding="utf-8").replace(str(build), "build-requirements")
+        text = output.read_text(encoding="utf-8")
+        # uv names the file as given on the command line or relative to ROOT: neither belongs
+        # in the lock.
+        for name in (str(build), build.relative_to(ROOT).as_posix()):
+            text = text.replace(name, "build-requirements")
         output.write_text(HEADER + text, encoding="utf-8")
     return outputs
 
@@ -175,11 +188,11 @@ def make_test(lock: Path, test_lock: Path, folder: Path) -> str | None:
     return f"make test failed (log: {log}):\n{tail(log)}"
 
 
-def refresh(override: Path | None) -> int:
+def refresh(override: Path | None, keep: bool) -> int:
     """``make lock``: resolve, check everywhere, then replace the lock or leave it."""
     folder = WORK / "candidate"
     shutil.rmtree(folder, ignore_errors=True)
-    lock, test_lock = compile_locks(folder, override)
+    lock, test_lock = compile_locks(folder, override, keep)
     pythons = find_pythons()
     print("Pythons found:", ", ".join(f"{v} ({p})" for v, p in pythons.items()), flush=True)
     for version in SUPPORTED:
@@ -227,13 +240,18 @@ def main() -> int:
     refresh_parser.add_argument(
         "--override", type=Path, help="requirements forced into the candidate (uv overrides)"
     )
+    refresh_parser.add_argument(
+        "--keep",
+        action="store_true",
+        help="keep the locked versions; resolve only what pyproject.toml added or changed",
+    )
     soak_parser = sub.add_parser("soak", help="the short soak on every supported Python found")
     soak_parser.add_argument(
         "--skip-default", action="store_true", help="not on the default python3 (make test did)"
     )
     args = parser.parse_args()
     if args.command == "refresh":
-        return refresh(args.override)
+        return refresh(args.override, args.keep)
     return soak_all(args.skip_default)
 
 
