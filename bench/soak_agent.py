@@ -1,7 +1,7 @@
 """The soak's side inside a program process: commands in on stdin, answers out on stdout.
 
 A soak program (``bench/soak_kiosk.py``, ``soak_desk.py``, ``soak_display.py``) is the real
-program, started through its real entry point (``run_kiosk``, ``run_desk``, ``run_display``),
+program, started through the one shell (``ui.shell.run_program``) with its real program spec,
 plus this agent. The agent knows nothing of the program's insides: it finds the program's
 window by its objectName, hands it to the program module's commands, and taps buttons with
 real (synthetic) mouse clicks, so event filters and idle timers see a visitor's touch.

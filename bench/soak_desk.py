@@ -1,9 +1,10 @@
 """A desk console under the soak agent (``python -m bench.soak_desk``).
 
-Started through ``ui.desk.app.run_desk`` (``kiosk desk --counter 1``). Its command serves one
-visitor as staff do: sign in with the PIN when signed out (first thing in the morning, or after
-the idle sign-out), call the next number, mark the visitor arrived, finish with a second helper
-(a volunteer) and an outcome. Only this module knows the desk's screens.
+Started through the one shell with the desk's program (``ui.desk.program.spec``), as ``kiosk
+desk --counter 1``. Its command serves one visitor as staff do: sign in with the PIN when
+signed out (first thing in the morning, or after the idle sign-out), call the next number, mark
+the visitor arrived, finish with a second helper (a volunteer) and an outcome. Only this module
+knows the desk's screens.
 """
 
 from __future__ import annotations
@@ -68,9 +69,10 @@ def _current(queue: Any) -> str:
 
 def launch(config: Any, clock: SoakClock) -> int:
     """``kiosk desk --counter 1``'s own start-up."""
-    from ui.desk.app import run_desk
+    from ui.desk.program import spec
+    from ui.shell import run_program
 
-    return run_desk(config, counter=COUNTER, clock=clock)
+    return run_program(spec(COUNTER), config, clock=clock)
 
 
 if __name__ == "__main__":

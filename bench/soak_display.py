@@ -1,9 +1,9 @@
 """The calling display under the soak agent (``python -m bench.soak_display``).
 
-Started through ``ui.display.app.run_display`` (``kiosk display``), with its real voice and
-chime programs when the machine has them. Its one command waits until a called number is on
-the screen's list of last calls, as a visitor watching the TV would. Only this module knows
-the display's screen.
+Started through the one shell with the display's program (``ui.display.program.SPEC``), as
+``kiosk display``, with its real voice and chime programs when the machine has them. Its one
+command waits until a called number is on the screen's list of last calls, as a visitor
+watching the TV would. Only this module knows the display's screen.
 """
 
 from __future__ import annotations
@@ -30,9 +30,10 @@ def called(screen: Any, number: str) -> Step:
 
 def launch(config: Any, clock: SoakClock) -> int:
     """``kiosk display``'s own start-up."""
-    from ui.display.app import run_display
+    from ui.display.program import SPEC
+    from ui.shell import run_program
 
-    return run_display(config, clock=clock)
+    return run_program(SPEC, config, clock=clock)
 
 
 if __name__ == "__main__":

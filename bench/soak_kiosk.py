@@ -1,8 +1,8 @@
 """The visitor kiosk under the soak agent (``python -m bench.soak_kiosk``).
 
-Started through ``ui.app.run_kiosk``, the entry point of ``kiosk run``. Every command is a
-visitor at the touchscreen: take a number, read a guide to its last step, rate a visit. Only
-this module knows the kiosk's screens; adapt it here when they change.
+Started through the one shell with the kiosk's program (``ui.kiosk.program.SPEC``), as ``kiosk
+run``. Every command is a visitor at the touchscreen: take a number, read a guide to its last
+step, rate a visit. Only this module knows the kiosk's screens; adapt it here when they change.
 """
 
 from __future__ import annotations
@@ -105,9 +105,10 @@ def describe(window: Any) -> str:
 
 def launch(config: Any, clock: SoakClock) -> int:
     """``kiosk run``'s own start-up."""
-    from ui.app import run_kiosk
+    from ui.kiosk.program import SPEC
+    from ui.shell import run_program
 
-    return run_kiosk(config, clock=clock)
+    return run_program(SPEC, config, clock=clock)
 
 
 if __name__ == "__main__":
