@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import gc
 import json
+import os
+import signal
 import sys
 import threading
 import time
@@ -290,7 +292,9 @@ class Agent(QObject):
         yield
 
     def _quit(self) -> Step:
-        QTimer.singleShot(0, lambda: QApplication.exit(0))
+        # As systemd stops a program: SIGTERM, which the shell turns into its ordered quit (a
+        # bare QApplication.exit would be an unexpected end, exit code 70).
+        QTimer.singleShot(0, lambda: os.kill(os.getpid(), signal.SIGTERM))
         return {"quitting": True}
         yield
 
