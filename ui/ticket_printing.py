@@ -59,6 +59,7 @@ def ticket_labels(config: Config, language: str) -> TicketLabels:
         instruction=translate("ticket", "Vui lòng chờ gọi số"),
         priority=translate("ticket", "Ưu tiên"),
         issued_at=translate("ticket", "Giờ lấy số"),
+        qr_caption=translate("ticket", "Đánh giá dịch vụ: đưa mã này vào máy quét ở ki-ốt"),
         language=language,
         priority_groups={g.code: g.name.get(language) for g in config.queue.priority_groups},
     )

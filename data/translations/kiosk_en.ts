@@ -909,5 +909,9 @@
         <source>Giờ lấy số</source>
         <translation>Issued at</translation>
     </message>
+    <message>
+        <source>Đánh giá dịch vụ: đưa mã này vào máy quét ở ki-ốt</source>
+        <translation>To rate our service, hold this code to the kiosk's scanner</translation>
+    </message>
 </context>
 </TS>
