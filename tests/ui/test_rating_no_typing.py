@@ -16,6 +16,7 @@ from kiosk.services.ratings import rate_ticket
 from kiosk.services.tickets import issue_ticket
 from kiosk.storage.models import Rating, Ticket
 from tests.ui.conftest import Kiosk, KioskFactory
+from tests.ui.test_kiosk_exit import FAST_EXIT, hold_corner
 from tests.ui.test_rating_kiosk import finished_ticket, rate_screen, type_number
 from ui.rating.rate_screen import RateScreen
 
@@ -186,6 +187,15 @@ def test_a_code_that_is_no_ticket_or_of_another_day_is_explained_on_the_keypad(
 def test_keys_pressed_by_chance_are_not_a_scan(make_kiosk: KioskFactory) -> None:
     kiosk = make_kiosk(body=SCANNER)
     scan(kiosk, "12")  # too short to be a code: nothing happens
+    assert kiosk.window.current_screen() is kiosk.window.home
+
+
+def test_a_scan_while_the_exit_pin_pad_is_open_opens_nothing(make_kiosk: KioskFactory) -> None:
+    kiosk = make_kiosk(body=FAST_EXIT + SCANNER)
+    number = finished_ticket(kiosk.ctx, kiosk.clock)
+    hold_corner(kiosk)
+    scan(kiosk, code_of(kiosk, number))
+    assert kiosk.window.exit_overlay.is_open()
     assert kiosk.window.current_screen() is kiosk.window.home
 
 
