@@ -188,7 +188,7 @@ class KioskWindow(QWidget):
         self.retranslate()
 
     def install_input_filters(self) -> None:
-        """Watch touches (idle timer) and the exit corner where input arrives: the window.
+        """Watch touches (idle), the exit corner and scanner keys where input arrives: the window.
 
         On the QWindow rather than the QApplication: an app-wide filter is a Python call for
         every paint and timer event of every widget, and each call must take the GIL from the
