@@ -45,7 +45,9 @@ def offered_visits(
     """
     latest: dict[int, RecentVisit] = {}
     for visit in visits:
-        if not now - within <= visit.ended_at <= now:
+        # No upper bound: a desk PC whose clock runs a little ahead of the kiosk's stamps a visit
+        # that just ended in the kiosk's future, and it must still be offered.
+        if visit.ended_at < now - within:
             continue
         kept = latest.get(visit.counter_number)
         if kept is None or (visit.ended_at, visit.visit_id) > (kept.ended_at, kept.visit_id):

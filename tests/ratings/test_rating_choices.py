@@ -129,3 +129,11 @@ def test_yesterdays_visits_are_not_offered(ctx: AppContext, clock: FixedClock) -
     serve(ctx, clock, line="E", counter=3)
     clock.advance(days=1)
     assert offered(ctx) == []
+
+
+def test_a_visit_stamped_by_a_desk_clock_running_ahead_is_still_offered(
+    ctx: AppContext, clock: FixedClock
+) -> None:
+    number, _ = serve(ctx, clock, line="E", counter=3)
+    clock.advance(minutes=-1)  # the kiosk's clock is a minute behind the desk's
+    assert offered(ctx) == [(3, number)]
