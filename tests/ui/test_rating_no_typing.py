@@ -17,6 +17,7 @@ from kiosk.services.tickets import issue_ticket
 from kiosk.storage.models import Rating, Ticket
 from tests.ui.conftest import Kiosk, KioskFactory
 from tests.ui.test_kiosk_exit import FAST_EXIT, hold_corner
+from tests.ui.test_kiosk_flow import MAX_TICKET_BYTES
 from tests.ui.test_rating_kiosk import finished_ticket, rate_screen, type_number
 from ui.rating.rate_screen import RateScreen
 
@@ -213,4 +214,5 @@ def test_the_printed_ticket_carries_its_code_as_a_qr_only_with_a_scanner(
         code = code_of(kiosk, shown.number).encode()
         assert (code in data) is expected
         assert (b"\x1d(k" in data) is expected  # the printer's own QR command
+        assert len(data) <= MAX_TICKET_BYTES
         kiosk.window.show_home()
