@@ -44,6 +44,7 @@ SENT_NOT_CONFIRMED = 3
 
 def _printer_test(args: argparse.Namespace) -> int:
     from kiosk.cli import load_or_exit
+    from kiosk.domain.ticket_code import SAMPLE_DAY, ticket_code
     from printing.backends import device_label
     from printing.status import PrinterError
     from printing.ticket import DEFAULT_LABELS, render_ticket_bytes, sample_ticket, ticket_blocks
@@ -52,7 +53,10 @@ def _printer_test(args: argparse.Namespace) -> int:
     config = load_or_exit(args)
     tz = config.site.tz
     ticket = sample_ticket(system_clock(), tz)
-    data = render_ticket_bytes(ticket, config.site.header, config.printer, DEFAULT_LABELS, tz)
+    qr = None
+    if config.ratings.scanner:
+        qr = ticket_code(service_day=SAMPLE_DAY, number=ticket.number)
+    data = render_ticket_bytes(ticket, config.site.header, config.printer, DEFAULT_LABELS, tz, qr)
     if args.output is not None:
         args.output.write_bytes(data)
         print(f"{len(data)} bytes of ESC/POS written to {args.output}")
@@ -60,7 +64,8 @@ def _printer_test(args: argparse.Namespace) -> int:
     device = device_label(config.printer)
     worker = PrinterWorker.from_settings(config.printer)
     try:
-        job = worker.submit("test", ticket_blocks(ticket, config.site.header, DEFAULT_LABELS, tz))
+        blocks = ticket_blocks(ticket, config.site.header, DEFAULT_LABELS, tz, qr)
+        job = worker.submit("test", blocks)
         try:
             job.result(timeout=config.printer.timeout_s + 5)
             # Asked again on purpose: the answer after the job is what confirms the printer.

@@ -159,9 +159,14 @@ class DisplayConfig:
 
 @dataclass(frozen=True, slots=True)
 class RatingConfig:
-    """The satisfaction scale: 3 (default) or 5 levels."""
+    """The satisfaction scale: 3 (default) or 5 levels; and whether a QR scanner is at the kiosk.
+
+    With ``scanner`` the tickets carry a QR code of their number and the kiosk's rating screen
+    says a ticket can be scanned (a USB barcode scanner types the code like a keyboard).
+    """
 
     levels: int = 3
+    scanner: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +308,10 @@ def _build(r: Reader, label: str, env: Mapping[str, str]) -> Config:
         kiosk=_kiosk(r),
         desk=DeskConfig(auto_sign_out_min=r.integer("desk.auto_sign_out_min", 15, low=1)),
         display=DisplayConfig(notice=r.text("display.notice", "")),
-        ratings=RatingConfig(levels=r.choice("ratings.levels", 3, (3, 5))),
+        ratings=RatingConfig(
+            levels=r.choice("ratings.levels", 3, (3, 5)),
+            scanner=r.boolean("ratings.scanner", False),
+        ),
         fees=_fees(r),
         reports_dir=r.path("reports.dir", data_dir / "reports"),
         guides_dir=r.path("guides.dir", data_dir / "guides"),

@@ -41,6 +41,7 @@ class TicketLabels:
     instruction: str = "Vui lòng chờ gọi số"
     priority: str = "Ưu tiên"
     issued_at: str = "Giờ lấy số"
+    qr_caption: str = "Đánh giá dịch vụ: đưa mã này vào máy quét ở ki-ốt"
     language: str = "vi"
     priority_groups: Mapping[str, str] = field(default_factory=dict)
 
@@ -62,7 +63,8 @@ def ticket_blocks(
         header: The desk and commune printed at the top.
         labels: The fixed words, in the visitor's language.
         tz: The site's time zone; the issue time is printed in it.
-        qr: Text or a URL to print as a QR code, or None for no code.
+        qr: The ticket's code (``kiosk.domain.ticket_code``) to print as a QR code with
+            ``labels.qr_caption`` under it, or None for no code.
 
     Returns:
         The blocks from top to bottom, ready for ``print_slip``.
@@ -89,7 +91,7 @@ def ticket_blocks(
     blocks += [Spacer(4), _centred(_wait_text(ticket, labels), 24)]
     blocks += [Spacer(14), Rule(), Spacer(16), _centred(labels.instruction, 26, bold=True)]
     if qr:
-        blocks += [Spacer(16), QrBlock(qr)]
+        blocks += [Spacer(16), QrBlock(qr), Spacer(6), _centred(labels.qr_caption, 22)]
     issued = _local(ticket.issued_at, tz).strftime("%d/%m/%Y %H:%M")
     blocks += [Spacer(16), _centred(f"{labels.issued_at}: {issued}", 20)]
     return blocks
@@ -134,7 +136,7 @@ def render_ticket_bytes(
         settings: The printer settings (paper width, profile); no printer is opened.
         labels: The fixed words.
         tz: The site's time zone.
-        qr: Text or a URL to print as a QR code, or None.
+        qr: The ticket's code to print as a QR code, or None.
 
     Returns:
         The whole job, from ESC @ to the cut.

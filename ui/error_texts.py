@@ -78,6 +78,12 @@ def _ticket_wordings() -> dict[ErrorCode, Wording]:
         ErrorCode.TICKET_NOT_FINISHED: lambda: translate(
             "ErrorTexts", "Số {number} chưa phục vụ xong: xin đánh giá sau khi làm xong việc."
         ),
+        ErrorCode.TICKET_CODE_INVALID: lambda: translate(
+            "ErrorTexts", "Mã vừa quét không phải mã trên vé xếp hàng."
+        ),
+        ErrorCode.TICKET_OTHER_DAY: lambda: translate(
+            "ErrorTexts", "Vé {number} là vé của ngày khác: chỉ đánh giá được vé hôm nay."
+        ),
         ErrorCode.ALREADY_RATED: lambda: translate(
             "ErrorTexts", "Lượt này đã được đánh giá. Xin cảm ơn!"
         ),

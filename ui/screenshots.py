@@ -278,7 +278,8 @@ def _guide_states(window: KioskWindow, shot: Callable[[str], None], guides: Sequ
 
 
 def _rate_states(window: KioskWindow, shot: Callable[[str], None]) -> None:
-    """The rating keypad (with a problem), the faces, the reasons and thanks."""
+    """The visits just ended, the rating keypad (with a problem), the faces, reasons, thanks."""
+    from kiosk.domain.recent_visits import RecentVisit
     from ui.rating.rate_number_screen import NOT_FINISHED
     from ui.rating.rate_screen import RateScreen
 
@@ -286,6 +287,12 @@ def _rate_states(window: KioskWindow, shot: Callable[[str], None]) -> None:
     window.home.buttons["rate"].click()
     screen = window.tile_screen("rate")
     assert isinstance(screen, RateScreen)
+    ended = datetime(2026, 11, 23, 2, 10, tzinfo=UTC)
+    visits = [RecentVisit(1, 1, "A012", ended, False), RecentVisit(2, 3, "E004", ended, False)]
+    screen.visits.set_visits(visits)
+    screen.stack.setCurrentWidget(screen.visits)
+    shot("29-rate-visits")
+    screen.stack.setCurrentWidget(screen.number)
     for key in "A12":
         screen.number.press(key)
     shot("30-rate-number")

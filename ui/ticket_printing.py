@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from kiosk.config import Config
 from kiosk.domain.clock import Clock, system_clock
 from kiosk.domain.enums import AlertKind
+from kiosk.domain.ticket_code import ticket_code
 from kiosk.domain.views import TicketView
 from kiosk.services.alerts import raise_alert
 from kiosk.services.tickets import mark_print_result
@@ -58,9 +59,17 @@ def ticket_labels(config: Config, language: str) -> TicketLabels:
         instruction=translate("ticket", "Vui lòng chờ gọi số"),
         priority=translate("ticket", "Ưu tiên"),
         issued_at=translate("ticket", "Giờ lấy số"),
+        qr_caption=translate("ticket", "Đánh giá dịch vụ: đưa mã này vào máy quét ở ki-ốt"),
         language=language,
         priority_groups={g.code: g.name.get(language) for g in config.queue.priority_groups},
     )
+
+
+def rating_qr(config: Config, ticket: TicketView) -> str | None:
+    """The ticket's QR code, for rating with the kiosk's scanner; None without a scanner."""
+    if not config.ratings.scanner:
+        return None
+    return ticket_code(service_day=ticket.service_day, number=ticket.number)
 
 
 class TicketPrinter:
@@ -117,7 +126,11 @@ class TicketPrinter:
             return failed
         config = self._config
         blocks = ticket_blocks(
-            ticket, config.site.header, ticket_labels(config, language), config.site.tz
+            ticket,
+            config.site.header,
+            ticket_labels(config, language),
+            config.site.tz,
+            rating_qr(config, ticket),
         )
         return self._worker.submit(ticket.number, blocks)
 

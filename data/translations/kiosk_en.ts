@@ -151,6 +151,14 @@
         <translation>Ticket {number} is not finished yet: please rate it after your visit.</translation>
     </message>
     <message>
+        <source>Mã vừa quét không phải mã trên vé xếp hàng.</source>
+        <translation>The code just scanned is not a queue ticket's code.</translation>
+    </message>
+    <message>
+        <source>Vé {number} là vé của ngày khác: chỉ đánh giá được vé hôm nay.</source>
+        <translation>Ticket {number} is from another day: only today's tickets can be rated.</translation>
+    </message>
+    <message>
         <source>Lượt này đã được đánh giá. Xin cảm ơn!</source>
         <translation>This visit has been rated already. Thank you!</translation>
     </message>
@@ -645,6 +653,18 @@
         <source>Xin lỗi, chưa ghi được. Xin thử lại.</source>
         <translation>Sorry, that was not saved. Please try again.</translation>
     </message>
+    <message>
+        <source>Hoặc đưa mã QR trên vé vào máy quét.</source>
+        <translation>Or hold the QR code on your ticket to the scanner.</translation>
+    </message>
+    <message>
+        <source>Mã vừa quét không phải mã vé. Xin nhập số in trên vé.</source>
+        <translation>The code just scanned is not a ticket's code. Please type the number printed on your ticket.</translation>
+    </message>
+    <message>
+        <source>Vé {number} là vé của ngày khác: chỉ đánh giá được vé hôm nay.</source>
+        <translation>Ticket {number} is from another day: only today's tickets can be rated.</translation>
+    </message>
 </context>
 <context>
     <name>RateReasonScreen</name>
@@ -673,6 +693,49 @@
     <message>
         <source>Vé số {number}</source>
         <translation>Ticket {number}</translation>
+    </message>
+</context>
+<context>
+    <name>RateVisitScreen</name>
+    <message>
+        <source>Đánh giá dịch vụ</source>
+        <translation>Rate our service</translation>
+    </message>
+    <message>
+        <source>Bạn vừa làm xong ở quầy nào? Chạm vào lượt của bạn.</source>
+        <translation>Which counter were you just served at? Touch your visit.</translation>
+    </message>
+    <message>
+        <source>Có vé? Đưa mã QR trên vé vào máy quét.</source>
+        <translation>Have your ticket? Hold its QR code to the scanner.</translation>
+    </message>
+    <message>
+        <source>Lượt khác: nhập số trên vé</source>
+        <translation>Another visit: type the ticket number</translation>
+    </message>
+    <message>
+        <source>‹ Quay lại</source>
+        <translation>‹ Back</translation>
+    </message>
+    <message>
+        <source>Quầy {number}</source>
+        <translation>Counter {number}</translation>
+    </message>
+    <message>
+        <source>{counter} — số {number} vừa xong</source>
+        <translation>{counter} — number {number}, just finished</translation>
+    </message>
+    <message>
+        <source>Xong lúc {time}</source>
+        <translation>Finished at {time}</translation>
+    </message>
+    <message>
+        <source>Lượt này đã được đánh giá rồi. Cảm ơn bạn!</source>
+        <translation>This visit has been rated already. Thank you!</translation>
+    </message>
+    <message>
+        <source>Xin lỗi, chưa ghi được. Xin thử lại.</source>
+        <translation>Sorry, that was not saved. Please try again.</translation>
     </message>
 </context>
 <context>
@@ -845,6 +908,10 @@
     <message>
         <source>Giờ lấy số</source>
         <translation>Issued at</translation>
+    </message>
+    <message>
+        <source>Đánh giá dịch vụ: đưa mã này vào máy quét ở ki-ốt</source>
+        <translation>To rate our service, hold this code to the kiosk's scanner</translation>
     </message>
 </context>
 </TS>

@@ -42,6 +42,9 @@ class ErrorCode(StrEnum):
     TICKET_NOT_FOUND = "ticket_not_found"
     TICKET_NOT_WAITING = "ticket_not_waiting"
     TICKET_NOT_FINISHED = "ticket_not_finished"
+    # A scanned text that is not a ticket's QR code, or a ticket of another day.
+    TICKET_CODE_INVALID = "ticket_code_invalid"
+    TICKET_OTHER_DAY = "ticket_other_day"
     COUNTER_BUSY = "counter_busy"
     NOTHING_TO_UNDO = "nothing_to_undo"
     ALREADY_ON_LINE = "already_on_line"

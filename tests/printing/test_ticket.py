@@ -1,9 +1,12 @@
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from kiosk import cli
+from kiosk.domain.ticket_code import SAMPLE_DAY, TicketCode, parse_ticket_code, ticket_code
 from kiosk.domain.views import LocalText, SiteHeader, TicketView
 from printing.blocks import BigNumber, QrBlock, TextBlock
 from printing.raster import load_font, wrap_text
@@ -14,6 +17,7 @@ from printing.ticket import (
     render_ticket_bytes,
     ticket_blocks,
 )
+from tests.conftest import write_config
 
 BUDGET_BYTES = 16 * 1024
 GS_V0 = b"\x1dv0"
@@ -241,3 +245,29 @@ def test_wait_line_on_58mm_paper_breaks_only_after_the_colon(
         "Thời gian chờ dự kiến:",
         "Khoảng 125 phút",
     ]
+
+
+def test_a_tickets_qr_carries_its_code_with_a_caption_saying_what_it_is_for(
+    ticket: TicketView, header: SiteHeader
+) -> None:
+    code = ticket_code(service_day=ticket.service_day, number=ticket.number)
+    blocks = ticket_blocks(ticket, header, TicketLabels(), ZoneInfo("Asia/Ho_Chi_Minh"), code)
+    at = next(i for i, block in enumerate(blocks) if isinstance(block, QrBlock))
+    assert blocks[at] == QrBlock(code)
+    caption = next(b for b in blocks[at:] if isinstance(b, TextBlock))
+    assert caption.text == TicketLabels().qr_caption
+    without = ticket_blocks(ticket, header, TicketLabels(), ZoneInfo("Asia/Ho_Chi_Minh"))
+    assert not any(isinstance(b, QrBlock) for b in without)
+    assert TicketLabels().qr_caption not in [b.text for b in without if isinstance(b, TextBlock)]
+
+
+def test_the_test_print_with_a_scanner_has_a_qr_that_rates_no_real_ticket(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = write_config(tmp_path, "[ratings]\nscanner = true\n")
+    output = tmp_path / "test.escpos"
+    assert cli.main(["--config", str(config), "printer", "test", "--output", str(output)]) == 0
+    data = output.read_bytes()
+    assert b"K1-20000101-A012" in data  # a day long gone: the kiosk says "another day"
+    assert parse_ticket_code("K1-20000101-A012") == TicketCode(SAMPLE_DAY, "A012")
+    capsys.readouterr()

@@ -18,19 +18,21 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.domain.clock import system_clock
 from kiosk.domain.ratings import FinishedVisit
+from kiosk.domain.recent_visits import RecentVisit
 from tests.conftest import make_config
 from tests.ui.conftest import Kiosk, KioskFactory
 from tests.ui.test_kiosk_layout import SIZES, shown
 from ui.kiosk.guide_screen import GuidesScreen
 from ui.rating.counter_program import TABLET_DIAGONAL_INCH, build_counter_screen
 from ui.rating.counter_rate_screen import CounterRateScreen
-from ui.rating.rate_number_screen import NOT_FINISHED
+from ui.rating.rate_number_screen import ALREADY_RATED, NOT_FINISHED
 from ui.rating.rate_screen import RateScreen
 from ui.shell import Env
 from ui.theme import TOUCH_TARGET_MM, pixels_per_mm
 
 MIN_TEXT_PX = 28
-FIVE_LEVELS = "[ratings]\nlevels = 5\n"
+# Five levels with a scanner: the scanner's hints are checked on the rating pages too.
+FIVE_LEVELS = "[ratings]\nlevels = 5\nscanner = true\n"
 # The tablets a counter's rating screen runs on, besides the kiosk sizes.
 TABLET_SIZES = [(1280, 800), (800, 1280)]
 
@@ -58,12 +60,24 @@ def guide_states(kiosk: Kiosk) -> Iterator[str]:
 
 
 def rate_states(kiosk: Kiosk) -> Iterator[str]:
-    """The rating keypad (empty, typed, with a problem), the faces, the reasons and thanks."""
+    """The rating keypad, the visits just ended, the keypad typed and with a problem, the faces,
+    the reasons and thanks."""
     window = kiosk.window
     kiosk.tap(window.home.buttons["rate"])
     screen = window.tile_screen("rate")
     assert isinstance(screen, RateScreen)
     yield "rate keypad"
+    ended = datetime(2026, 11, 23, 2, 10, tzinfo=UTC)
+    visits = [
+        RecentVisit(index + 1, counter.number, f"A{index + 12:03d}", ended, rated=False)
+        for index, counter in enumerate(kiosk.ctx.config.counters)
+    ]
+    screen.visits.set_visits(visits)
+    screen.stack.setCurrentWidget(screen.visits)
+    yield "rate visits just ended"
+    screen.visits.show_problem(ALREADY_RATED)
+    yield "rate visits just ended, rated meanwhile"
+    screen.stack.setCurrentWidget(screen.number)
     letter = next(key for key in screen.number.keys if key.isalpha() and len(key) == 1)
     kiosk.tap(screen.number.keys[letter])
     kiosk.tap(screen.number.keys["1"])

@@ -51,6 +51,9 @@ def feature_tiles(*, config: Config, i18n: I18n) -> list[HomeTile]:
             i18n=i18n,
             letters=[line.code for line in config.lines],
             levels=scale_levels(config.ratings.levels),
+            counter_names={counter.number: counter.name for counter in config.counters},
+            tz=config.site.tz,
+            scanner=config.ratings.scanner,
         )
 
     return [
@@ -139,12 +142,22 @@ class KioskProgram(ProgramBase[KioskWindow]):
         rate = window.tile_screen(RATE_TILE)
         if isinstance(rate, RateScreen):
             companions.append(RateController(screen=rate, runtime=runtime))
+            window.scan_reader.scanned.connect(lambda text: self._on_scanned(rate, text))
         controller = KioskController(
             window=window, runtime=runtime, printer=printer, i18n=self.i18n, companions=companions
         )
         if self.guides is not None:
             self.guides.take_number_requested.connect(controller.issue_for_procedure)
         return controller
+
+    def _on_scanned(self, rate: Screen, text: str) -> None:
+        """A scanned ticket opens its rating from any screen (not while staff type a PIN)."""
+        from ui.rating.rate_screen import RateScreen
+
+        if self.window.exit_overlay.isVisible() or not isinstance(rate, RateScreen):
+            return
+        self.window.show_tile(RATE_TILE)
+        rate.take_scan(text)
 
     def _stop(self) -> None:
         if self.controller is not None:
@@ -209,5 +222,6 @@ SPEC = ProgramSpec(
         "ui.kiosk.guide_controller",
         "ui.rating.rate_controller",
         "kiosk.services.ratings",
+        "kiosk.services.rating_choices",
     ),
 )

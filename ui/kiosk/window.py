@@ -25,6 +25,7 @@ from ui.stylesheet import build_stylesheet
 from ui.theme import Theme
 from ui.widgets.corner_hold import CornerHold
 from ui.widgets.header_bar import HeaderBar
+from ui.widgets.scan_reader import ScanReader
 from ui.widgets.screen import Screen
 
 if TYPE_CHECKING:
@@ -97,6 +98,8 @@ class KioskWindow(QWidget):
             hold_s=config.kiosk.exit_hold_s,
             side_px=theme.min_target_px,
         )
+        # A USB barcode scanner types a ticket's QR code; the program decides what it opens.
+        self.scan_reader = ScanReader(self)
         self._clock_timer = QTimer(self)
         self._clock_timer.setInterval(1000)
         self._clock_timer.timeout.connect(self._on_clock_timer_timeout)
@@ -185,7 +188,7 @@ class KioskWindow(QWidget):
         self.retranslate()
 
     def install_input_filters(self) -> None:
-        """Watch touches (idle timer) and the exit corner where input arrives: the window.
+        """Watch touches (idle), the exit corner and scanner keys where input arrives: the window.
 
         On the QWindow rather than the QApplication: an app-wide filter is a Python call for
         every paint and timer event of every widget, and each call must take the GIL from the
@@ -196,6 +199,7 @@ class KioskWindow(QWidget):
         assert handle is not None
         handle.installEventFilter(self.idle)
         handle.installEventFilter(self.corner_hold)
+        handle.installEventFilter(self.scan_reader)
 
     def remove_input_filters(self) -> None:
         """Undo ``install_input_filters``."""
@@ -203,6 +207,7 @@ class KioskWindow(QWidget):
         if handle is not None:
             handle.removeEventFilter(self.idle)
             handle.removeEventFilter(self.corner_hold)
+            handle.removeEventFilter(self.scan_reader)
 
     def show_home(self, reason: str = "visitor") -> None:
         """Back to the start; a chosen priority group is forgotten."""
@@ -310,6 +315,10 @@ class KioskWindow(QWidget):
         self.retranslate()
         if self._complete:
             self.choose.set_priority(self.priority_name(self._priority_group))
+
+    def show_tile(self, key: str) -> None:
+        """Open a home tile's screen (or do its action), as tapping the tile does."""
+        self._on_home_tile_chosen(key)
 
     @Slot(str)
     def _on_home_tile_chosen(self, key: str) -> None:

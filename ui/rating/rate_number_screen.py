@@ -26,6 +26,8 @@ UNKNOWN = "unknown"
 NOT_FINISHED = "not_finished"
 ALREADY_RATED = "already_rated"
 FAILED = "failed"
+BAD_CODE = "bad_code"  # a scanned code that is not a ticket's
+OTHER_DAY = "other_day"  # a scanned ticket of another day
 _DIGIT_KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "delete", "0", "ok"]
 
 
@@ -41,7 +43,12 @@ class RateNumberScreen(Screen):
     back_clicked = Signal()
 
     def __init__(
-        self, *, i18n: I18n, letters: Sequence[str], parent: QWidget | None = None
+        self,
+        *,
+        i18n: I18n,
+        letters: Sequence[str],
+        scanner: bool = False,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._i18n = i18n
@@ -51,6 +58,9 @@ class RateNumberScreen(Screen):
         self._problem_number = ""
         self.title = text_label("title")
         self.hint = text_label("body")
+        self.scan_hint = text_label("body")
+        if not scanner:  # hidden before any show: never a top-level window
+            self.scan_hint.hide()
         self.display = plain_label()
         self.display.setObjectName("PinDisplay")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -74,6 +84,7 @@ class RateNumberScreen(Screen):
         left = QVBoxLayout()
         left.addWidget(self.title)
         left.addWidget(self.hint)
+        left.addWidget(self.scan_hint)
         left.addWidget(self.display)
         left.addWidget(self.message_panel)
         left.addStretch(1)
@@ -151,6 +162,9 @@ class RateNumberScreen(Screen):
     def retranslate(self) -> None:
         self.title.setText(translate("RateNumberScreen", "Đánh giá dịch vụ"))
         self.hint.setText(translate("RateNumberScreen", "Nhập số in trên vé của bạn, rồi chạm OK."))
+        self.scan_hint.setText(
+            translate("RateNumberScreen", "Hoặc đưa mã QR trên vé vào máy quét.")
+        )
         self.keys["delete"].setText(translate("RateNumberScreen", "Xóa"))
         self.keys["ok"].setText("OK")
         self.back.setText(translate("RateNumberScreen", "‹ Quay lại"))
@@ -179,6 +193,13 @@ class RateNumberScreen(Screen):
                 "RateNumberScreen", "Vé {number} đã được đánh giá rồi. Cảm ơn bạn!"
             ),
             FAILED: translate("RateNumberScreen", "Xin lỗi, chưa ghi được. Xin thử lại."),
+            BAD_CODE: translate(
+                "RateNumberScreen", "Mã vừa quét không phải mã vé. Xin nhập số in trên vé."
+            ),
+            OTHER_DAY: translate(
+                "RateNumberScreen",
+                "Vé {number} là vé của ngày khác: chỉ đánh giá được vé hôm nay.",
+            ),
         }
         text = texts.get(self._problem, "")
         self.message.setText(text.format(number=self._problem_number))
