@@ -23,6 +23,10 @@ Queue tickets, guides and helper records for a commune one-stop desk
 Configuration: --config FILE, else $KIOSK_CONFIG, else config.toml in the platform
 config folder; with no file the built-in defaults work. $KIOSK_DATABASE_URL overrides
 the database (SQLite by default; postgresql://user@host/db when several PCs share a queue).
+
+Try it on demo data: `kiosk demo` (the visitor kiosk), `kiosk demo desk --counter 1`,
+`kiosk demo display`, `kiosk demo rate --counter 1`, `kiosk demo manager`; the demo PINs are
+in `kiosk demo --help`.
 """
 
 

@@ -5,6 +5,7 @@ Kept apart from config.py so the village feature's keys, defaults and checks sit
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,7 +158,7 @@ def _flag(r: Reader, item: Mapping[str, Any], key: str) -> bool:
 
 def parse_team_report(r: Reader, *, commune: str) -> TeamReportConfig:
     """The ``[team_report]`` section; the committee's name and place default from the commune."""
-    default_issuer = ["ỦY BAN NHÂN DÂN", commune.upper()] if commune else ["ỦY BAN NHÂN DÂN"]
+    default_issuer = _default_issuer(commune)
     issuer = _lines(r, "team_report.issuer", default_issuer)
     return TeamReportConfig(
         issuer=tuple(issuer),
@@ -170,6 +171,18 @@ def parse_team_report(r: Reader, *, commune: str) -> TeamReportConfig:
         recipients=tuple(_lines(r, "team_report.recipients", list(DEFAULT_RECIPIENTS))),
         team_name=r.text("team_report.team_name", "Tổ công nghệ số cộng đồng", required=True),
     )
+
+
+def team_report_frame(frame: TeamReportConfig, commune: str) -> TeamReportConfig:
+    """``frame`` for a commune named only now (the demo's): what defaulted from it follows."""
+    unnamed = _default_issuer("")
+    issuer = tuple(_default_issuer(commune)) if list(frame.issuer) == unnamed else frame.issuer
+    place_name = frame.place_name or _place_name(commune)
+    return dataclasses.replace(frame, issuer=issuer, place_name=place_name)
+
+
+def _default_issuer(commune: str) -> list[str]:
+    return ["ỦY BAN NHÂN DÂN", commune.upper()] if commune else ["ỦY BAN NHÂN DÂN"]
 
 
 def _lines(r: Reader, key: str, default: list[str]) -> list[str]:

@@ -432,6 +432,26 @@
 <context>
     <name>KioskWindow</name>
     <message>
+        <source>trên bên phải</source>
+        <translation>top-right</translation>
+    </message>
+    <message>
+        <source>trên bên trái</source>
+        <translation>top-left</translation>
+    </message>
+    <message>
+        <source>dưới bên phải</source>
+        <translation>bottom-right</translation>
+    </message>
+    <message>
+        <source>dưới bên trái</source>
+        <translation>bottom-left</translation>
+    </message>
+    <message>
+        <source>Bản chạy thử. Để thoát: giữ góc {corner} màn hình {seconds} giây, rồi nhập mã PIN {pin}.</source>
+        <translation>Demo. To leave: hold the {corner} corner of the screen for {seconds} seconds, then enter PIN {pin}.</translation>
+    </message>
+    <message>
         <source>Lấy số thứ tự</source>
         <translation>Take a number</translation>
     </message>
@@ -845,6 +865,13 @@
     <message>
         <source>Giờ lấy số</source>
         <translation>Issued at</translation>
+    </message>
+</context>
+<context>
+    <name>HintBanner</name>
+    <message>
+        <source>Đã hiểu</source>
+        <translation>Got it</translation>
     </message>
 </context>
 </TS>

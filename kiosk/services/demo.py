@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.demo import DEMO_MANAGER_PIN, DEMO_STAFF_PIN
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import HelperKind, HelperRole
 from kiosk.services.context import CLI_ACTOR, AppContext
@@ -11,12 +12,12 @@ from kiosk.services.helpers import add_helper, list_helpers
 from kiosk.services.queue_read import waiting_tickets
 from kiosk.services.tickets import issue_ticket, mark_print_result
 
-# The exit PIN of the demo staff member; `kiosk demo` prints it.
-DEMO_STAFF_PIN = "246802"  # 6 digits: the demo desk signs its manager in with it too
 DEMO_PREFIX = "[DEMO] "
 
+# The staff get DEMO_STAFF_PIN, the manager DEMO_MANAGER_PIN (README and `kiosk demo --help`).
 DEMO_HELPERS: tuple[tuple[str, HelperKind, HelperRole, str], ...] = (
     ("Cán bộ Một Cửa", HelperKind.STAFF, HelperRole.DESK_OFFICER, "UBND xã"),
+    ("Lãnh Đạo Xã", HelperKind.STAFF, HelperRole.MANAGER, "UBND xã"),
     ("Tổ Công Nghệ Số", HelperKind.VOLUNTEER, HelperRole.DIGITAL_TEAM, "Thôn 1"),
     ("Giáo Viên Tin Học", HelperKind.VOLUNTEER, HelperRole.TEACHER, "Trường THCS"),
     ("Đoàn Viên Thanh Niên", HelperKind.VOLUNTEER, HelperRole.YOUTH_UNION, "Thôn 3"),
@@ -36,6 +37,13 @@ DEMO_TICKETS: tuple[tuple[str, str | None], ...] = (
 )
 
 
+def demo_pin(kind: HelperKind, role: HelperRole) -> str | None:
+    """The demo PIN of a demo helper: the manager's, the staff's, none for a volunteer."""
+    if role is HelperRole.MANAGER:
+        return DEMO_MANAGER_PIN
+    return DEMO_STAFF_PIN if kind is HelperKind.STAFF else None
+
+
 @dataclass(frozen=True, slots=True)
 class DemoSeed:
     """What seeding added (nothing when the demo data was already there)."""
@@ -43,6 +51,10 @@ class DemoSeed:
     helpers_added: int
     tickets_added: int
     staff_pin: str = DEMO_STAFF_PIN
+    manager_pin: str = DEMO_MANAGER_PIN
+
+
+__all__ = ["DEMO_MANAGER_PIN", "DEMO_PREFIX", "DEMO_STAFF_PIN", "DemoSeed", "seed_demo"]
 
 
 def seed_demo(ctx: AppContext) -> DemoSeed:
@@ -66,7 +78,7 @@ def seed_demo(ctx: AppContext) -> DemoSeed:
             kind=kind,
             role=role,
             affiliation=affiliation,
-            pin=DEMO_STAFF_PIN if kind is HelperKind.STAFF else None,
+            pin=demo_pin(kind, role),
             actor=CLI_ACTOR,
         )
         helpers += 1

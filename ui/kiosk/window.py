@@ -25,6 +25,7 @@ from ui.stylesheet import build_stylesheet
 from ui.theme import Theme
 from ui.widgets.corner_hold import CornerHold
 from ui.widgets.header_bar import HeaderBar
+from ui.widgets.hint_banner import HintBanner
 from ui.widgets.screen import Screen
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ class KioskWindow(QWidget):
         self._complete = False
         self._made_tile_screens: dict[str, Screen] = {}
         self._extra_tiles = tuple(extra_tiles)
+        self.banners: list[HintBanner] = []
         self.header = HeaderBar()
         tiles = kiosk_tiles(
             take_number=self.show_choose,
@@ -90,6 +92,7 @@ class KioskWindow(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
+        self._layout = layout
         self.idle = IdleWatcher(timeout_s=config.kiosk.idle_timeout_s, parent=self)
         self.corner_hold = CornerHold(
             window=self,
@@ -184,6 +187,12 @@ class KioskWindow(QWidget):
         self.apply_theme(self._theme)
         self.retranslate()
 
+    def add_banner(self, banner: HintBanner) -> None:
+        """A strip under the screens (away from the exit corner) until it is dismissed."""
+        self.banners.append(banner)
+        self._layout.addWidget(banner)
+        banner.apply_theme(self._theme)
+
     def install_input_filters(self) -> None:
         """Watch touches (idle timer) and the exit corner where input arrives: the window.
 
@@ -272,6 +281,8 @@ class KioskWindow(QWidget):
         self.corner_hold.set_side(theme.min_target_px)
         for screen in self._screens:
             screen.apply_theme(theme)
+        for banner in self.banners:
+            banner.apply_theme(theme)
         if self._complete:
             self.exit_overlay.apply_theme(theme)
             self.notice.apply_theme(theme)
@@ -282,6 +293,8 @@ class KioskWindow(QWidget):
         self.header.set_place(header.desk_name, header.place_line())
         other = "English" if self._i18n.language == "vi" else "Tiếng Việt"
         self.header.set_toggle_texts(language=other, large_text=translate("KioskWindow", "Chữ to"))
+        for banner in self.banners:
+            banner.retranslate()
         if self._complete:
             groups = self._config.queue.priority_groups
             self.choose.set_priority_caption(", ".join(self._i18n.text(g.name) for g in groups))
