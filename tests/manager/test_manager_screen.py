@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -187,3 +189,51 @@ def test_export_writes_pdf_and_csv_and_audits_them(
         ]
     assert [helper for helper, _after in actions] == [boss, boss]
     assert any('"pdf"' in after for _helper, after in actions)
+
+
+def test_the_gate_shows_a_manager_added_by_another_process_without_a_restart(
+    qtbot: QtBot, qapp: QApplication, loop: asyncio.AbstractEventLoop, sqlite_ctx: AppContext
+) -> None:
+    env = Env(app=qapp, config=sqlite_ctx.config, clock=sqlite_ctx.clock, size=QSize(1366, 768))
+    program = build(env)
+    runtime = Runtime.over_context(sqlite_ctx, loop=loop, watch=True)  # the real live path
+    gate = program.window.gate
+    try:
+        program.window.show()
+        program.start(runtime)
+        qtbot.wait_until(lambda: "Chưa có lãnh đạo nào có mã PIN" in gate.hint.text())
+        wait_idle(qtbot, program)
+        assert gate.name_buttons == {}
+        added = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kiosk.cli",
+                "--config",
+                sqlite_ctx.config.source,
+                "helpers",
+                "add",
+                "Phạm Văn Chủ",
+                "--kind",
+                "staff",
+                "--role",
+                "manager",
+                "--with-pin",
+            ],
+            input=f"{MANAGER_PIN}\n",
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert added.returncode == 0, added.stderr
+        qtbot.wait_until(lambda: len(gate.name_buttons) == 1, timeout=10_000)
+        [boss] = gate.name_buttons
+        assert gate.name_buttons[boss].label() == "Phạm Văn Chủ"
+        assert "Chọn tên của bạn" in gate.hint.text()
+        sign_in(qtbot, program, boss, MANAGER_PIN)
+        assert program.window.stack.currentWidget() is program.window.summary
+    finally:
+        program.close()
+        runtime.close()
+        qtbot.wait_until(runtime.runner.is_idle, timeout=5000)

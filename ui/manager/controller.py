@@ -18,7 +18,7 @@ from kiosk.services.roster import who_can_sign_in
 from kiosk.services.summary import build_summary
 from ui.error_texts import error_text
 from ui.i18n import translate
-from ui.live import follow_link
+from ui.live import LiveRead, follow_link
 from ui.manager.window import ManagerWindow
 from ui.shell import Runtime
 
@@ -38,30 +38,28 @@ class ManagerController(QObject):
         window.summary.period_chosen.connect(self._on_summary_period_chosen)
         window.summary.export_clicked.connect(self._on_summary_export_clicked)
         window.summary.sign_out_clicked.connect(self._on_summary_sign_out_clicked)
-        runtime.live.link_changed.connect(self._on_live_link_changed)
         follow_link(runtime.live, window.set_link_up)
+        # Live: a manager added or given a PIN elsewhere (`kiosk helpers add --with-pin`, the
+        # desk's roster) shows at the gate without a restart.
+        self.roster: LiveRead[list[HelperView]] = LiveRead(
+            runtime,
+            lambda ctx: who_can_sign_in(ctx, role=HelperRole.MANAGER),
+            window.gate.set_managers,
+            parent=self,
+        )
 
     def start(self) -> None:
-        """Read the managers' names in the background."""
-        self._runtime.runner.start(self._load_managers(), owner=self)
+        """Show the managers' names, and keep them current while the gate shows."""
+        self.roster.start()
 
     def stop(self) -> None:
         """Cancel every task."""
+        self.roster.stop()
         self._runtime.runner.cancel(self)
 
     def signed_in(self) -> HelperView | None:
         """The manager reading, if any."""
         return self._helper
-
-    async def _load_managers(self) -> None:
-        try:
-            managers = await self._ops.run(
-                lambda ctx: who_can_sign_in(ctx, role=HelperRole.MANAGER)
-            )
-        except Exception as exc:
-            self._window.gate.show_refusal(error_text(exc, self._tz))
-            return
-        self._window.gate.set_managers(managers)
 
     async def _sign_in(self, helper_id: int, pin: str) -> None:
         gate = self._window.gate
@@ -76,6 +74,7 @@ class ManagerController(QObject):
             return
         self._helper = helper
         gate.show_refusal("")
+        self.roster.stop()  # no names to keep current behind the summary
         self._window.show_summary()
         today = service_day(self._runtime.clock(), self._tz)
         self._window.summary.show_day(today, today=today)
@@ -110,11 +109,6 @@ class ManagerController(QObject):
         text = translate("ManagerSummaryScreen", "Đã lưu: {pdf} và {csv}")
         summary_screen.show_status(text.format(pdf=result.pdf, csv=result.csv))
 
-    @Slot(bool)
-    def _on_live_link_changed(self, up: bool) -> None:
-        if up and not self._window.gate.name_buttons:
-            self._runtime.runner.start(self._load_managers(), owner=self)
-
     @Slot(int, str)
     def _on_gate_pin_submitted(self, helper_id: int, pin: str) -> None:
         self._runtime.runner.start(self._sign_in(helper_id, pin), owner=self)
@@ -134,3 +128,4 @@ class ManagerController(QObject):
     def _on_summary_sign_out_clicked(self) -> None:
         self._helper = None
         self._window.show_gate()
+        self.roster.start()
