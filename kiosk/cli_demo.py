@@ -64,9 +64,14 @@ def _demo(args: argparse.Namespace) -> int:
     from kiosk.cli import load_or_exit
     from kiosk.cli_gui import launch
 
-    plan = demo_launch(args, load_or_exit(args))
+    from kiosk.config_checks import commune_setup_note
+
+    given = load_or_exit(args)
+    plan = demo_launch(args, given)
     config = plan.config
     print(f"Demo database: {config.database_url}")
+    if note := commune_setup_note(given.site.commune, given.source):
+        print(f'The demo calls the commune "{config.site.commune}". For your own: {note}')
     if plan.program == "kiosk":
         corner = config.kiosk.exit_corner.replace("_", "-")
         print(

@@ -518,6 +518,10 @@
 <context>
     <name>ManagerSummaryScreen</name>
     <message>
+        <source>Chưa đặt tên xã: báo cáo sẽ thiếu tên xã và địa danh. Nhờ quản trị ghi tên xã ([site] commune) vào tệp cấu hình.</source>
+        <translation>The commune's name is not set: the report will lack the commune and place. Ask the administrator to write the commune's name ([site] commune) in the config file.</translation>
+    </message>
+    <message>
         <source>So với {period}.</source>
         <translation>Compared with {period}.</translation>
     </message>

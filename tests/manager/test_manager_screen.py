@@ -237,3 +237,14 @@ def test_the_gate_shows_a_manager_added_by_another_process_without_a_restart(
         program.close()
         runtime.close()
         qtbot.wait_until(runtime.runner.is_idle, timeout=5000)
+
+
+def test_without_a_commune_name_the_summary_says_to_set_it(
+    qtbot: QtBot, sqlite_ctx: AppContext, manager: ManagerProgram
+) -> None:
+    assert sqlite_ctx.config.site.commune == ""
+    boss, _ = managers(sqlite_ctx)
+    sign_in(qtbot, manager, boss, MANAGER_PIN)
+    summary_screen = manager.window.summary
+    assert summary_screen.setup_note.isVisible()
+    assert "[site] commune" in summary_screen.setup_text.text()

@@ -39,6 +39,14 @@ class ManagerController(QObject):
         window.summary.export_clicked.connect(self._on_summary_export_clicked)
         window.summary.sign_out_clicked.connect(self._on_summary_sign_out_clicked)
         follow_link(runtime.live, window.set_link_up)
+        if not runtime.config.site.commune:  # a first day: the report's header lacks the name
+            window.summary.set_setup_note(
+                translate(
+                    "ManagerSummaryScreen",
+                    "Chưa đặt tên xã: báo cáo sẽ thiếu tên xã và địa danh. Nhờ quản trị ghi"
+                    " tên xã ([site] commune) vào tệp cấu hình.",
+                )
+            )
         # Live: a manager added or given a PIN elsewhere (`kiosk helpers add --with-pin`, the
         # desk's roster) shows at the gate without a restart.
         self.roster: LiveRead[list[HelperView]] = LiveRead(
