@@ -63,7 +63,6 @@ def demo_launch(args: argparse.Namespace, config: Config) -> Launch:
 def _demo(args: argparse.Namespace) -> int:
     from kiosk.cli import load_or_exit
     from kiosk.cli_gui import launch
-
     from kiosk.config_checks import commune_setup_note
 
     given = load_or_exit(args)
