@@ -878,4 +878,31 @@
         <translation>Got it</translation>
     </message>
 </context>
+<context>
+    <name>ManagerExportScreen</name>
+    <message>
+        <source>Xuất báo cáo {period}</source>
+        <translation>Export the report, {period}</translation>
+    </message>
+    <message>
+        <source>Đoạn tóm tắt (viết sẵn từ số liệu, sửa được):</source>
+        <translation>Summary paragraph (written from the figures; you may edit it):</translation>
+    </message>
+    <message>
+        <source>Số văn bản:</source>
+        <translation>Document number:</translation>
+    </message>
+    <message>
+        <source>Người ký:</source>
+        <translation>Signed by:</translation>
+    </message>
+    <message>
+        <source>Xuất PDF và CSV</source>
+        <translation>Export PDF and CSV</translation>
+    </message>
+    <message>
+        <source>◀ Quay lại</source>
+        <translation>◀ Back</translation>
+    </message>
+</context>
 </TS>

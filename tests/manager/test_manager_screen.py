@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QSize
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -172,13 +173,39 @@ def test_export_writes_pdf_and_csv_and_audits_them(
     boss, _ = managers(sqlite_ctx)
     small_day(sqlite_ctx, clock)
     sign_in(qtbot, manager, boss, MANAGER_PIN)
-    manager.window.summary.export.click()
+    window = manager.window
+    window.summary.export.click()
+    form = window.export
+    assert window.stack.currentWidget() is form
+    # Prefilled from the figures; the manager rewrites it on the PC's keyboard.
+    assert form.narrative.toPlainText().startswith("Trong ngày 23/11/2026,")
+    assert "đã cấp 3 số thứ tự" in form.narrative.toPlainText()
+    form.narrative.selectAll()
+    # QTest types ASCII only; Vietnamese arrives through the input method as committed text.
+    form.narrative.insertPlainText("Sáng nay đông người làm khai sinh.")
+    QTest.keyClicks(form.number, "05")
+    form.signer.setText("Phạm Văn Chủ")
+    form.export.click()
     wait_idle(qtbot, manager)
+    assert window.stack.currentWidget() is window.summary
     pdf = sqlite_ctx.config.reports_dir / "tong-hop-2026-11-23.pdf"
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    for expected in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 05/BC-UBND",
+        "Sáng nay đông người làm khai sinh.",
+        "Phạm Văn Chủ",
+    ):
+        assert expected in text
+    assert "đã cấp 3 số thứ tự" not in text
     csv = sqlite_ctx.config.reports_dir / "tong-hop-2026-11-23.csv"
     assert pdf.read_bytes().startswith(b"%PDF")
     assert csv.stat().st_size > 0
-    assert str(pdf) in manager.window.summary.status.text()
+    assert str(pdf) in window.summary.status.text()
     # Names of helpers and visitors' business: only the kiosk's user may read them.
     assert stat.S_IMODE(pdf.parent.stat().st_mode) == 0o700
     assert {stat.S_IMODE(p.stat().st_mode) for p in (pdf, csv)} == {0o600}

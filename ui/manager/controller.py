@@ -13,9 +13,10 @@ from kiosk.domain.enums import HelperRole
 from kiosk.domain.summary import Period
 from kiosk.domain.views import HelperView
 from kiosk.services.context import Actor
-from kiosk.services.reports import export_to_reports, manager_sign_in
+from kiosk.services.reports import ReportWords, export_to_reports, manager_sign_in
 from kiosk.services.roster import who_can_sign_in
 from kiosk.services.summary import build_summary
+from printing.summary_narrative import summary_narrative
 from ui.error_texts import error_text
 from ui.i18n import translate
 from ui.live import LiveRead, follow_link
@@ -38,6 +39,8 @@ class ManagerController(QObject):
         window.summary.period_chosen.connect(self._on_summary_period_chosen)
         window.summary.export_clicked.connect(self._on_summary_export_clicked)
         window.summary.sign_out_clicked.connect(self._on_summary_sign_out_clicked)
+        window.export.export_confirmed.connect(self._on_export_export_confirmed)
+        window.export.back_clicked.connect(self._on_export_back_clicked)
         follow_link(runtime.live, window.set_link_up)
         if not runtime.config.site.commune:  # a first day: the report's header lacks the name
             window.summary.set_setup_note(
@@ -99,23 +102,24 @@ class ManagerController(QObject):
             return
         summary_screen.show_summary(summary)
 
-    async def _export(self, period: Period, helper: HelperView) -> None:
-        summary_screen = self._window.summary
-        summary_screen.set_exporting(True)
+    async def _export(self, period: Period, helper: HelperView, words: ReportWords) -> None:
+        form = self._window.export
+        form.set_exporting(True)
         actor = Actor(helper.name, helper.id)
         try:
             result = await self._ops.run(
-                lambda ctx: export_to_reports(ctx, period=period, actor=actor)
+                lambda ctx: export_to_reports(ctx, period=period, actor=actor, words=words)
             )
         except Exception as exc:
             logger.warning("export %s failed: %s", period.slug(), exc)
             text = translate("ManagerSummaryScreen", "Chưa xuất được: {error}")
-            summary_screen.show_status(text.format(error=error_text(exc, self._tz)))
+            form.show_status(text.format(error=error_text(exc, self._tz)))
             return
         finally:
-            summary_screen.set_exporting(False)
+            form.set_exporting(False)
         text = translate("ManagerSummaryScreen", "Đã lưu: {pdf} và {csv}")
-        summary_screen.show_status(text.format(pdf=result.pdf, csv=result.csv))
+        self._window.summary.show_status(text.format(pdf=result.pdf, csv=result.csv))
+        self._window.show_summary()
 
     @Slot(int, str)
     def _on_gate_pin_submitted(self, helper_id: int, pin: str) -> None:
@@ -129,8 +133,23 @@ class ManagerController(QObject):
 
     @Slot(object)
     def _on_summary_export_clicked(self, period: Period) -> None:
+        summary = self._window.summary.summary()
+        shown = summary is not None and summary.period == period
+        self._window.export.prepare(
+            period,
+            narrative=summary_narrative(summary) if summary is not None and shown else "",
+            signer_name=self._runtime.config.team_report.signer_name,
+        )
+        self._window.show_export()
+
+    @Slot(object, object)
+    def _on_export_export_confirmed(self, period: Period, words: ReportWords) -> None:
         if self._helper is not None:
-            self._runtime.runner.start(self._export(period, self._helper), owner=self)
+            self._runtime.runner.start(self._export(period, self._helper, words), owner=self)
+
+    @Slot()
+    def _on_export_back_clicked(self) -> None:
+        self._window.show_summary()
 
     @Slot()
     def _on_summary_sign_out_clicked(self) -> None:
