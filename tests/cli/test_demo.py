@@ -17,6 +17,7 @@ from kiosk.cli_demo import demo_launch
 from kiosk.cli_gui import program_spec
 from kiosk.config import load_config
 from kiosk.demo import DEMO_COMMUNE, DEMO_DATABASE, DEMO_MANAGER_PIN, DEMO_STAFF_PIN
+from tests.conftest import write_config
 
 REPO = Path(__file__).resolve().parents[2]
 WAIT_S = 120.0
@@ -123,3 +124,21 @@ def test_ctrl_c_stops_the_demo_kiosk_cleanly_and_the_database_is_intact(tmp_path
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         names = {row[0] for row in db.execute("SELECT name FROM helper")}
     assert "[DEMO] Lãnh Đạo Xã" in names
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_the_window_is_being_built_still_quits_with_0(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+    env = {**demo_env(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.cli.sigint_during_build", str(config)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=WAIT_S,
+        check=False,
+    )
+    # Before the fix: KeyboardInterrupt inside a Qt virtual, then a segmentation fault.
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
