@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.config import load_config
 from ui.shell import STAFF, Env, ProgramBase, ProgramSpec, Runtime, run_program
 
-
 BUILDING = QEvent.Type(QEvent.registerEventType())
 
 
