@@ -33,13 +33,23 @@ def test_the_demo_kiosk_says_how_to_leave_and_the_banner_can_be_dismissed(
         top_left = banner.mapTo(window, QPoint(0, 0))
         area = QRect(top_left, banner.size())
         assert window.rect().contains(area)
+        assert banner.height() >= banner.sizeHint().height()  # nothing of it clipped
+        assert banner.text.height() >= banner.text.heightForWidth(banner.text.width())
         assert not area.intersects(window.corner_hold.zone())
+        window.add_other_screens()
+        window.show_choose()  # the visitor's next screens stay whole
+        assert not banner.isVisible()
+        window.show_home()
+        assert banner.isVisible()
         program.i18n.set_language("en")
         assert "top-right corner" in banner.text.text()
         assert DEMO_STAFF_PIN in banner.text.text()
         with qtbot.wait_signal(banner.dismissed):
             qtbot.mouseClick(banner.close_button, Qt.MouseButton.LeftButton)
         assert not banner.isVisible()
+        window.show_choose()
+        window.show_home()
+        assert not banner.isVisible()  # dismissed for good
     finally:
         program.close()
 

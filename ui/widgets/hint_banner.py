@@ -29,6 +29,7 @@ class HintBanner(QFrame):
         self.setObjectName("HintBanner")
         self.setProperty("panel", "priority_soft")
         self._text = text
+        self.was_dismissed = False
         self.text = text_label("body")
         self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.close_button = action_button("neutral")
@@ -52,5 +53,6 @@ class HintBanner(QFrame):
 
     @Slot()
     def _on_close_button_clicked(self) -> None:
+        self.was_dismissed = True
         self.hide()
         self.dismissed.emit()
