@@ -30,19 +30,21 @@ def summary_narrative(s: Summary) -> str:
     totals = s.tickets.totals
     if not _count(totals.issued) and not _count(s.visits.visits):
         return f"Trong {period}, {desk} chưa cấp số thứ tự nào và chưa ghi nhận lượt hỗ trợ nào."
+    served = _count(totals.served)
     text = (
         f"Trong {period}, {desk} đã cấp {fmt_number(_count(totals.issued))} số thứ tự"
         f" ({previous}: {fmt_number(int(totals.issued.previous or 0))} số,"
-        f" {_change(totals.issued, 'số')}), đã giải quyết xong"
-        f" {fmt_number(_count(totals.served))} lượt"
+        f" {_change(totals.issued, 'số')}), "
+        + (f"đã giải quyết xong {fmt_number(served)} lượt" if served else "chưa xong lượt nào")
     )
     absent = _count(totals.no_show) + _count(totals.not_served_at_closing)
     if absent:
         text += f"; {fmt_number(absent)} lượt người dân không có mặt khi gọi hoặc chưa kịp phục vụ"
-    text += (
-        f". Cán bộ và tình nguyện viên đã hỗ trợ {fmt_number(_count(s.visits.visits))} lượt"
-        f" người dân"
-    )
+    visits = _count(s.visits.visits)
+    if visits:
+        text += f". Cán bộ và tình nguyện viên đã hỗ trợ {fmt_number(visits)} lượt người dân"
+    else:
+        text += ". Chưa ghi nhận lượt hỗ trợ nào của cán bộ và tình nguyện viên"
     walk_ins = _count(s.visits.walk_ins)
     if walk_ins:
         text += f", trong đó {fmt_number(walk_ins)} lượt tại các điểm hỗ trợ ở thôn"

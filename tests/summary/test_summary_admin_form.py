@@ -13,6 +13,7 @@ from kiosk.domain.summary import Period
 from kiosk.services.context import CLI_ACTOR, AppContext
 from kiosk.services.reports import ReportWords, export_summary
 from kiosk.services.summary import build_summary
+from kiosk.services.tickets import issue_ticket
 from printing.summary_narrative import summary_narrative
 from tests.conftest import make_config
 from tests.summary.dataset import MONDAY
@@ -103,3 +104,14 @@ def test_the_paragraph_of_an_empty_day_says_nothing_happened(
         "Trong ngày 23/11/2026, Trung tâm Phục vụ hành chính công chưa cấp số thứ tự nào"
         " và chưa ghi nhận lượt hỗ trợ nào."
     )
+
+
+def test_the_paragraph_of_a_morning_with_tickets_only_says_what_is_not_done_yet(
+    ctx: AppContext,
+) -> None:
+    for _ in range(2):
+        issue_ticket(ctx, line_code="A")
+    text = summary_narrative(build_summary(ctx, Period.day(MONDAY)))
+    assert "đã cấp 2 số thứ tự" in text and "chưa xong lượt nào" in text
+    assert "Chưa ghi nhận lượt hỗ trợ nào của cán bộ và tình nguyện viên" in text
+    assert "Chưa có lượt đánh giá nào" in text
