@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
 from kiosk.demo import DEMO_MANAGER_PIN, DEMO_STAFF_PIN
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import HelperKind, HelperRole
+from kiosk.domain.pins import verify_pin
 from kiosk.services.context import CLI_ACTOR, AppContext
-from kiosk.services.helpers import add_helper, list_helpers
+from kiosk.services.helpers import add_helper, list_helpers, set_pin
 from kiosk.services.queue_read import waiting_tickets
 from kiosk.services.tickets import issue_ticket, mark_print_result
+from kiosk.storage.models import Helper
 
 DEMO_PREFIX = "[DEMO] "
 
@@ -44,6 +48,23 @@ def demo_pin(kind: HelperKind, role: HelperRole) -> str | None:
     return DEMO_STAFF_PIN if kind is HelperKind.STAFF else None
 
 
+def _renew_demo_pins(ctx: AppContext, existing: set[str]) -> None:
+    """A demo database seeded before the demo PINs changed gets the ones the README gives."""
+    names = {DEMO_PREFIX + name for name, *_rest in DEMO_HELPERS} & existing
+    if not names:
+        return
+    with ctx.db.read() as session:
+        rows = session.execute(
+            select(Helper.id, Helper.kind, Helper.role, Helper.pin_hash).where(
+                Helper.name.in_(names)
+            )
+        ).all()
+    for helper_id, kind, role, pin_hash in rows:
+        pin = demo_pin(HelperKind(kind), HelperRole(role))
+        if pin is not None and (pin_hash is None or not verify_pin(pin, pin_hash)):
+            set_pin(ctx, helper_id=helper_id, pin=pin, actor=CLI_ACTOR)
+
+
 @dataclass(frozen=True, slots=True)
 class DemoSeed:
     """What seeding added (nothing when the demo data was already there)."""
@@ -67,6 +88,7 @@ def seed_demo(ctx: AppContext) -> DemoSeed:
         How many helpers and tickets were added.
     """
     existing = {h.name for h in list_helpers(ctx, include_inactive=True)}
+    _renew_demo_pins(ctx, existing)
     helpers = 0
     for name, kind, role, affiliation in DEMO_HELPERS:
         full_name = DEMO_PREFIX + name

@@ -11,7 +11,7 @@ from kiosk.domain.errors import AuthError, NotFoundError
 from kiosk.services.alerts import AlertKind, open_alerts, raise_alert, resolve_alert
 from kiosk.services.context import CLI_ACTOR, Actor, AppContext, bootstrap
 from kiosk.services.demo import DEMO_MANAGER_PIN, DEMO_STAFF_PIN, seed_demo
-from kiosk.services.helpers import add_helper, list_helpers, set_active
+from kiosk.services.helpers import add_helper, list_helpers, set_active, set_pin
 from kiosk.services.kiosk_menu import kiosk_snapshot, line_usage, lines_commonest_first
 from kiosk.services.queue_read import total_waiting
 from kiosk.services.reports import manager_sign_in
@@ -170,3 +170,14 @@ def test_the_kiosk_snapshot_reads_lines_and_waiting(sqlite_ctx: AppContext) -> N
     snapshot = kiosk_snapshot(sqlite_ctx)
     assert snapshot.total_waiting == 1
     assert snapshot.lines[0].code == "E"
+
+
+def test_a_demo_database_seeded_with_older_pins_gets_the_pins_the_readme_gives(
+    sqlite_ctx: AppContext,
+) -> None:
+    seed_demo(sqlite_ctx)
+    staff = next(h for h in list_helpers(sqlite_ctx) if h.name == "[DEMO] Cán bộ Một Cửa")
+    set_pin(sqlite_ctx, helper_id=staff.id, pin="246802", actor=CLI_ACTOR)  # the old demo PIN
+    assert verify_exit_pin(sqlite_ctx, DEMO_STAFF_PIN) is None
+    seed_demo(sqlite_ctx)
+    assert verify_exit_pin(sqlite_ctx, DEMO_STAFF_PIN) is not None
