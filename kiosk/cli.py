@@ -23,6 +23,10 @@ Queue tickets, guides and helper records for a commune one-stop desk
 Configuration: --config FILE, else $KIOSK_CONFIG, else config.toml in the platform
 config folder; with no file the built-in defaults work. $KIOSK_DATABASE_URL overrides
 the database (SQLite by default; postgresql://user@host/db when several PCs share a queue).
+
+Try it on demo data: `kiosk demo` (the visitor kiosk), `kiosk demo desk --counter 1`,
+`kiosk demo display`, `kiosk demo rate --counter 1`, `kiosk demo manager`; the demo PINs are
+in `kiosk demo --help`.
 """
 
 
@@ -64,7 +68,7 @@ def load_or_exit(args: argparse.Namespace) -> Config:
 def config_check(args: argparse.Namespace) -> int:
     """Print every problem of the config at once, including fees for unknown procedures."""
     from kiosk.config import ConfigProblem, check_config
-    from kiosk.config_checks import fee_code_problems
+    from kiosk.config_checks import commune_setup_note, fee_code_problems
 
     config, problems = check_config(args.config)
     source = config.source if config else (args.config or "config")
@@ -86,8 +90,8 @@ def config_check(args: argparse.Namespace) -> int:
     print(f"  counters: {', '.join(str(c.number) for c in config.counters)}")
     print(f"  printer: {config.printer.kind}, {config.printer.paper_width_mm} mm")
     print(f"  the commune's guides: {config.guides_dir}")
-    if not config.site.commune:
-        print("  note: site.commune is empty; tickets and reports print only the desk name.")
+    if note := commune_setup_note(config.site.commune, config.source):
+        print(f"  note: {note}")
     return 0
 
 

@@ -280,6 +280,17 @@ def _close_day(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_setup_notes(args: argparse.Namespace) -> None:
+    """First-day settings still missing from the config (a broken config is for config check)."""
+    from kiosk.config import check_config
+    from kiosk.config_checks import commune_setup_note
+
+    config, _problems = check_config(args.config)
+    note = commune_setup_note(config.site.commune, config.source) if config else ""
+    if note:
+        print(f"Setup: {note}")
+
+
 def _doctor(args: argparse.Namespace) -> int:
     from kiosk.doctor import report
     from kiosk.logs import last_problems, logs_dir
@@ -288,6 +299,7 @@ def _doctor(args: argparse.Namespace) -> int:
     if code or not args.quiet:
         print("\n".join(lines))
     if not args.quiet:
+        _print_setup_notes(args)
         problems = last_problems()
         print(f"Last problems logged ({logs_dir()}):" if problems else "No problems logged.")
         for line in problems:

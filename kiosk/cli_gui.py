@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk import cli_printer
-from kiosk.config import DATABASE_ENV, Config, default_data_dir
+from kiosk import cli_demo, cli_printer
+from kiosk.config import Config
+
+if TYPE_CHECKING:
+    from ui.shell import ProgramSpec
 
 DEFAULT_SIZES = ((1920, 1080), (1080, 1920), (1366, 768))
-DEMO_DATABASE = "demo.sqlite3"
 
 
 def register(sub: Any) -> None:
@@ -22,11 +24,7 @@ def register(sub: Any) -> None:
         "run", help="start the visitor kiosk, fullscreen, on the configured database"
     )
     p.set_defaults(handler=_run)
-    p = sub.add_parser(
-        "demo",
-        help=f"seed a demo database ({DEMO_DATABASE} in the data folder) and start the kiosk",
-    )
-    p.set_defaults(handler=_demo)
+    cli_demo.register(sub)
     p = sub.add_parser(
         "screenshots",
         help="render every screen (kiosk, desk, display, manager) to PNG files; no display needed",
@@ -102,42 +100,65 @@ def _no_display(program: str) -> bool:
 def _run(args: argparse.Namespace) -> int:
     from kiosk.cli import load_or_exit
 
-    config = load_or_exit(args)
-    if _no_display("kiosk"):
+    return launch(Launch(program="kiosk", config=load_or_exit(args)))
+
+
+@dataclass(frozen=True, slots=True)
+class Launch:
+    """Which program to open, on which config; ``demo``: seed the demo data once it opens."""
+
+    program: str  # one of PROGRAMS
+    config: Config
+    counter: int | None = None
+    demo: bool = False
+
+
+PROGRAMS = ("kiosk", "desk", "display", "rate", "manager")
+
+
+def launch(plan: Launch) -> int:
+    """Check the counter and the display, then run the program until it quits."""
+    if plan.counter is not None and _unknown_counter(plan.config, plan.counter):
+        return 2
+    if _no_display(plan.program):
         return 1
-    from ui.kiosk.program import SPEC
     from ui.shell import run_program
 
-    return run_program(SPEC, config)
+    after_open = None
+    if plan.demo:
+        from kiosk.services.demo import seed_demo
+
+        after_open = seed_demo
+    return run_program(program_spec(plan), plan.config, after_open=after_open)
 
 
-def demo_config(config: Config, env: dict[str, str] | None = None) -> Config:
-    """The config with the demo database, unless a database was chosen explicitly."""
-    env = dict(os.environ) if env is None else env
-    default_url = f"sqlite:///{default_data_dir() / 'kiosk.sqlite3'}"
-    if env.get(DATABASE_ENV) or config.database_url != default_url:
-        return config
-    return dataclasses.replace(
-        config, database_url=f"sqlite:///{default_data_dir() / DEMO_DATABASE}"
-    )
+def program_spec(plan: Launch) -> ProgramSpec:
+    """The shell's spec of the program a launch names (imports ``ui`` lazily)."""
+    if plan.program == "desk":
+        from ui.desk.program import spec as desk_spec
 
+        return desk_spec(plan.counter)
+    if plan.program == "rate":
+        from ui.rating.counter_program import spec as rate_spec
 
-def _demo(args: argparse.Namespace) -> int:
-    from kiosk.cli import load_or_exit
+        assert plan.counter is not None  # argparse requires --counter
+        return rate_spec(plan.counter)
+    if plan.program == "display":
+        from ui.display.program import SPEC as DISPLAY
 
-    config = demo_config(load_or_exit(args))
-    if _no_display("kiosk"):
-        return 1
-    from kiosk.services.demo import DEMO_STAFF_PIN, seed_demo
-    from ui.kiosk.program import SPEC
-    from ui.shell import run_program
+        return DISPLAY
+    if plan.program == "manager":
+        from ui.manager.program import SPEC as MANAGER
 
-    print(f"Demo database: {config.database_url}")
-    print(
-        f"To leave the kiosk: hold the {config.kiosk.exit_corner.replace('_', '-')} corner "
-        f"for {config.kiosk.exit_hold_s:g} s, then type the demo staff PIN {DEMO_STAFF_PIN}."
-    )
-    return run_program(SPEC, config, after_open=seed_demo)
+        return MANAGER
+    if plan.demo:
+        from kiosk.demo import DEMO_STAFF_PIN
+        from ui.kiosk.program import demo_spec
+
+        return demo_spec(DEMO_STAFF_PIN)
+    from ui.kiosk.program import SPEC as KIOSK
+
+    return KIOSK
 
 
 def _unknown_counter(config: Config, number: int) -> bool:
@@ -153,53 +174,25 @@ def _unknown_counter(config: Config, number: int) -> bool:
 def _desk(args: argparse.Namespace) -> int:
     from kiosk.cli import load_or_exit
 
-    config = load_or_exit(args)
-    if args.counter is not None and _unknown_counter(config, args.counter):
-        return 2
-    if _no_display("desk"):
-        return 1
-    from ui.desk.program import spec
-    from ui.shell import run_program
-
-    return run_program(spec(args.counter), config)
+    return launch(Launch(program="desk", config=load_or_exit(args), counter=args.counter))
 
 
 def _display(args: argparse.Namespace) -> int:
     from kiosk.cli import load_or_exit
 
-    config = load_or_exit(args)
-    if _no_display("display"):
-        return 1
-    from ui.display.program import SPEC
-    from ui.shell import run_program
-
-    return run_program(SPEC, config)
+    return launch(Launch(program="display", config=load_or_exit(args)))
 
 
 def _rate(args: argparse.Namespace) -> int:
     from kiosk.cli import load_or_exit
 
-    config = load_or_exit(args)
-    if _unknown_counter(config, args.counter):
-        return 2
-    if _no_display("rate"):
-        return 1
-    from ui.rating.counter_program import spec
-    from ui.shell import run_program
-
-    return run_program(spec(args.counter), config)
+    return launch(Launch(program="rate", config=load_or_exit(args), counter=args.counter))
 
 
 def _manager(args: argparse.Namespace) -> int:
     from kiosk.cli import load_or_exit
 
-    config = load_or_exit(args)
-    if _no_display("manager"):
-        return 1
-    from ui.manager.program import SPEC
-    from ui.shell import run_program
-
-    return run_program(SPEC, config)
+    return launch(Launch(program="manager", config=load_or_exit(args)))
 
 
 def _screenshots(args: argparse.Namespace) -> int:

@@ -16,7 +16,9 @@ if TYPE_CHECKING:  # the summary modules load only when a summary runs (fast `ki
 EPILOG = """\
 Dates are local service days, written YYYY-MM-DD. With no date, today. --from alone runs to
 today. Each figure is shown against the previous period of the same length (a single day
-against the previous working day). Every file written is recorded in the audit log.
+against the previous working day). The PDF has the administrative form of a report sent
+upward (the committee, place and signer of [team_report], the recipients of [summary_report])
+with a paragraph written from the figures. Every file written is recorded in the audit log.
 """
 
 
@@ -34,6 +36,10 @@ def register(sub: Any) -> None:
     p.add_argument("--to", dest="last", type=iso_date, metavar="DAY", help="last day")
     p.add_argument("--pdf", type=Path, metavar="FILE", help="also write an A4 PDF report")
     p.add_argument("--csv", type=Path, metavar="FILE", help="also write the records as CSV")
+    p.add_argument("--number", default="", help="the PDF's document number (default: blank)")
+    p.add_argument(
+        "--signer", metavar="NAME", help="the signer's name (default: [team_report] signer_name)"
+    )
     p.add_argument(
         "--print",
         dest="print_pdf",
@@ -59,7 +65,7 @@ def _summary(args: argparse.Namespace) -> int:
     from kiosk.cli import load_or_exit
     from kiosk.domain.errors import ValidationError
     from kiosk.services.context import bootstrap, cli_actor
-    from kiosk.services.reports import export_summary
+    from kiosk.services.reports import ReportWords, export_summary
     from kiosk.services.summary import period_for
 
     if args.date is not None and (args.first is not None or args.last is not None):
@@ -70,7 +76,10 @@ def _summary(args: argparse.Namespace) -> int:
         try:
             ctx = bootstrap(config)
             period = period_for(ctx, day=args.date, first=args.first, last=args.last)
-            summary = export_summary(ctx, period, pdf=pdf, csv=args.csv, actor=cli_actor())
+            words = ReportWords(number=args.number, signer_name=args.signer)
+            summary = export_summary(
+                ctx, period, pdf=pdf, csv=args.csv, actor=cli_actor(), words=words
+            )
         except OperationalError as exc:
             print(f"error: cannot read the database: {exc.orig}", file=sys.stderr)
             return 2

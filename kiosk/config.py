@@ -22,8 +22,10 @@ from kiosk import defaults
 from kiosk.config_checks import database_url_problem, printer_host_problem
 from kiosk.config_parse import Reader, key_paths, parse_hours, unknown_keys
 from kiosk.config_village import (
+    SummaryReportConfig,
     TeamReportConfig,
     VillageConfig,
+    parse_summary_report,
     parse_team_report,
     parse_village,
 )
@@ -202,6 +204,7 @@ class Config:
     # Village points and the team report (kiosk/config_village.py).
     village: VillageConfig = field(default_factory=VillageConfig)
     team_report: TeamReportConfig = field(default_factory=TeamReportConfig)
+    summary_report: SummaryReportConfig = field(default_factory=SummaryReportConfig)
     backup: BackupConfig = field(default_factory=BackupConfig)
 
     @property
@@ -317,6 +320,7 @@ def _build(r: Reader, label: str, env: Mapping[str, str]) -> Config:
         guides_dir=r.path("guides.dir", data_dir / "guides"),
         village=parse_village(r, key_dir=_config_dir(label)),
         team_report=parse_team_report(r, commune=site.commune),
+        summary_report=parse_summary_report(r),
         backup=BackupConfig(
             dir=r.path("backup.dir", data_dir / "backups"),
             keep_days=r.integer("backup.keep_days", 14, low=1, high=3650),

@@ -71,3 +71,25 @@ def fee_code_problems(
             "no procedure or guide has this code: check the spelling (see `kiosk lines list`"
             " and `kiosk guides check`)",
         )
+
+
+def commune_setup_note(commune: str, source: str) -> str:
+    """What to do when the config names no commune ("" when it does): the first-run hint.
+
+    Args:
+        commune: ``[site] commune`` as loaded.
+        source: The config file in use, or the label of the built-in defaults.
+    """
+    if commune:
+        return ""
+    from kiosk.config import DEFAULTS_LABEL, default_config_path
+
+    if source == DEFAULTS_LABEL:
+        where = f"{default_config_path()} (copy data/config.example.toml there)"
+    else:
+        where = source
+    return (
+        "The commune's name is not set: tickets and reports print no commune or place."
+        f' Set [site] commune = "Xã ..." and province in {where},'
+        " then run `kiosk config check`."
+    )

@@ -5,6 +5,7 @@ Kept apart from config.py so the village feature's keys, defaults and checks sit
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,8 @@ DEFAULT_OUTCOMES: list[dict[str, Any]] = [
         "needs_procedure": True,
     },
 ]
+# Only the archive copy is certain; each commune lists who receives its summary.
+SUMMARY_RECIPIENTS = ("Lưu: VT",)
 DEFAULT_RECIPIENTS = ("Sở Khoa học và Công nghệ tỉnh", "Thường trực Đảng ủy xã", "Lưu: VT")
 
 
@@ -93,6 +96,22 @@ class TeamReportConfig:
     signer_name: str = ""
     recipients: tuple[str, ...] = DEFAULT_RECIPIENTS
     team_name: str = "Tổ công nghệ số cộng đồng"
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryReportConfig:
+    """What the summary's PDF adds to the committee's frame (``[team_report]``)."""
+
+    number_symbol: str = ""  # empty: [team_report] number_symbol
+    recipients: tuple[str, ...] = SUMMARY_RECIPIENTS
+
+
+def parse_summary_report(r: Reader) -> SummaryReportConfig:
+    """The ``[summary_report]`` section."""
+    return SummaryReportConfig(
+        number_symbol=r.text("summary_report.number_symbol", ""),
+        recipients=tuple(_lines(r, "summary_report.recipients", list(SUMMARY_RECIPIENTS))),
+    )
 
 
 def parse_village(r: Reader, *, key_dir: Path) -> VillageConfig:
@@ -157,19 +176,31 @@ def _flag(r: Reader, item: Mapping[str, Any], key: str) -> bool:
 
 def parse_team_report(r: Reader, *, commune: str) -> TeamReportConfig:
     """The ``[team_report]`` section; the committee's name and place default from the commune."""
-    default_issuer = ["ỦY BAN NHÂN DÂN", commune.upper()] if commune else ["ỦY BAN NHÂN DÂN"]
+    default_issuer = _default_issuer(commune)
     issuer = _lines(r, "team_report.issuer", default_issuer)
     return TeamReportConfig(
         issuer=tuple(issuer),
         parent_issuer=r.text("team_report.parent_issuer", ""),
         number_symbol=r.text("team_report.number_symbol", "BC-UBND", required=True),
-        place_name=r.text("team_report.place_name", "") or _place_name(commune),
+        place_name=r.text("team_report.place_name", "") or place_name_of(commune),
         signer_authority=r.text("team_report.signer_authority", "TM. ỦY BAN NHÂN DÂN"),
         signer_title=r.text("team_report.signer_title", "CHỦ TỊCH", required=True),
         signer_name=r.text("team_report.signer_name", ""),
         recipients=tuple(_lines(r, "team_report.recipients", list(DEFAULT_RECIPIENTS))),
         team_name=r.text("team_report.team_name", "Tổ công nghệ số cộng đồng", required=True),
     )
+
+
+def team_report_frame(frame: TeamReportConfig, commune: str) -> TeamReportConfig:
+    """``frame`` for a commune named only now (the demo's): what defaulted from it follows."""
+    unnamed = _default_issuer("")
+    issuer = tuple(_default_issuer(commune)) if list(frame.issuer) == unnamed else frame.issuer
+    place_name = frame.place_name or place_name_of(commune)
+    return dataclasses.replace(frame, issuer=issuer, place_name=place_name)
+
+
+def _default_issuer(commune: str) -> list[str]:
+    return ["ỦY BAN NHÂN DÂN", commune.upper()] if commune else ["ỦY BAN NHÂN DÂN"]
 
 
 def _lines(r: Reader, key: str, default: list[str]) -> list[str]:
@@ -182,7 +213,7 @@ def _lines(r: Reader, key: str, default: list[str]) -> list[str]:
     return [line for line in lines if line] or default
 
 
-def _place_name(commune: str) -> str:
+def place_name_of(commune: str) -> str:
     """The địa danh of the date line: the commune's name without its kind (``Xã Đức Phong``)."""
     for kind in ("xã ", "phường ", "đặc khu ", "thị trấn "):
         if commune.lower().startswith(kind):

@@ -267,6 +267,26 @@ def write_admin_pdf(
         author: The PDF's author metadata.
         invariant: Leave out creation dates and ids (the same input gives the same bytes).
     """
+    write_admin_flowables(doc, block_flowables(blocks), stream, author=author, invariant=invariant)
+
+
+def write_admin_flowables(
+    doc: AdminDocument,
+    body: Sequence[Flowable],
+    stream: BinaryIO,
+    *,
+    author: str = "",
+    invariant: bool = False,
+) -> None:
+    """Write the document with a body of ready flowables (a report with charts).
+
+    Args:
+        doc: The frame: issuer, title, signer, recipients.
+        body: The body's flowables, the last kept on one page with the signature.
+        stream: A binary stream.
+        author: The PDF's author metadata.
+        invariant: Leave out creation dates and ids.
+    """
     register_fonts()
     pdf = SimpleDocTemplate(
         stream,
@@ -281,7 +301,7 @@ def write_admin_pdf(
         initialFontName=FONT,
         invariant=int(invariant),
     )
-    body = block_flowables(blocks)
+    body = list(body)
     last = body.pop() if body else None
     story = [*_heading(doc), *body, _signature(doc, last)]
     pdf.build(story, onLaterPages=_page_number)
@@ -307,5 +327,6 @@ __all__ = [
     "Note",
     "Para",
     "block_flowables",
+    "write_admin_flowables",
     "write_admin_pdf",
 ]

@@ -1,5 +1,8 @@
-"""The manager summary as an A4 PDF: the commune's header, tables, charts; searchable text.
+"""The manager summary as an A4 PDF in the administrative form of a report sent upward.
 
+The frame (Quốc hiệu, the committee, số hiệu, place and date, Nơi nhận, the signer) is
+``printing.admin_document``'s, shared with the team report; the body is a paragraph in words
+(``summary_narrative``, edited by the manager), the key figures, the tables and the charts.
 The shipped Noto Sans (regular and bold) is embedded as a subset with a Unicode map, so a PDF
 reader finds and copies the Vietnamese text. The story is built into any binary stream.
 """
@@ -12,30 +15,26 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import (
-    Flowable,
-    KeepTogether,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from kiosk.config_village import place_name_of
 from kiosk.domain.summary import busiest_hours, hour_span
 from kiosk.domain.summary_views import Summary
 from printing import report_sections as sections
+from printing.admin_document import (
+    CONTENT_WIDTH,
+    AdminDocument,
+    Para,
+    block_flowables,
+    write_admin_flowables,
+)
 from printing.charts import FONT, FONT_BOLD, hourly_chart, outcome_chart, register_fonts
+from printing.summary_narrative import summary_narrative
 
-MARGIN = 18 * mm
-CONTENT_WIDTH = A4[0] - 2 * MARGIN
 HEAD_COLOUR = colors.HexColor("#dde7f2")
 RULE_COLOUR = colors.HexColor("#9aa9b8")
-NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
+DOC_SYMBOL = "BC-UBND"
 
 
 # Every table sets the font: a cell without it would pull in (unembedded) Helvetica.
@@ -55,69 +54,60 @@ def _style(
     )
 
 
-BODY = _style("body", 9)
 CELL = _style("cell", 8.5, leading=10.5)
 CELL_HEAD = _style("cell_head", 8.5, bold=True)
 CELL_HEAD_FIGURE = _style("cell_head_figure", 8.5, bold=True, alignment=TA_RIGHT)
 NOTE = _style("note", 7.5, textColor=colors.HexColor("#444444"))
 HEADING = _style("heading", 10.5, bold=True, spaceBefore=10, spaceAfter=4)
-TITLE = _style("title", 15, bold=True, alignment=TA_CENTER, spaceBefore=12, spaceAfter=2)
-CENTRE = _style("centre", 9.5, alignment=TA_CENTER)
-CENTRE_BOLD = _style("centre_bold", 9.5, bold=True, alignment=TA_CENTER)
-DATE_LINE = _style("date_line", 9, alignment=TA_RIGHT)
 
 
-def write_summary_pdf(summary: Summary, stream: BinaryIO, *, invariant: bool = False) -> None:
-    """Write the summary as an A4 PDF.
+def default_document(summary: Summary) -> AdminDocument:
+    """The frame when the caller has no config for it: the committee named after the commune."""
+    header = summary.header
+    title, _period = sections.title_lines(summary)
+    issuer = ("ỦY BAN NHÂN DÂN", header.commune.upper()) if header.commune else ("ỦY BAN NHÂN DÂN",)
+    return AdminDocument(
+        issuer=issuer,
+        doc_type=title,
+        summary=subject_line(summary),
+        issued_on=summary.generated_at.date(),
+        place_name=place_name_of(header.commune),
+        symbol=DOC_SYMBOL,
+    )
+
+
+def subject_line(summary: Summary) -> str:
+    """What the report is about, under its title: the desk and the period (two lines)."""
+    _title, period = sections.title_lines(summary)
+    return f"Kết quả tiếp nhận, hướng dẫn người dân tại {summary.header.desk_name}\n{period}"
+
+
+def write_summary_pdf(
+    summary: Summary,
+    stream: BinaryIO,
+    *,
+    document: AdminDocument | None = None,
+    narrative: str | None = None,
+    invariant: bool = False,
+) -> None:
+    """Write the summary as an A4 PDF in the administrative form.
 
     Args:
         summary: What to report.
         stream: A binary stream (a file, or ``io.BytesIO`` in tests).
+        document: The frame (committee, number, signer, recipients); by default one named
+            after the commune, with no number and no signer's name.
+        narrative: The body's paragraph(s), blank lines between paragraphs; by default the
+            one ``summary_narrative`` writes from the figures.
         invariant: Leave out creation dates and ids, so the same summary gives the same bytes.
     """
-    register_fonts()
-    title, period = sections.title_lines(summary)
-    doc = SimpleDocTemplate(
-        stream,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        title=f"{title} – {summary.period.label_vi()}",
-        author=summary.header.desk_name,
-        subject=summary.header.place_line(),
-        lang="vi",
-        initialFontName=FONT,
-        invariant=int(invariant),
-    )
-    story = [*_heading(summary, title, period), *_body(summary)]
-    doc.build(story, onFirstPage=_footer(summary), onLaterPages=_footer(summary))
-
-
-def _heading(summary: Summary, title: str, period: str) -> list[Flowable]:
-    header = summary.header
-    left = [Paragraph(escape(header.place_line().upper()), CENTRE)] if header.place_line() else []
-    left.append(Paragraph(escape(header.desk_name.upper()), CENTRE_BOLD))
-    right = [Paragraph(NATION, CENTRE_BOLD), Paragraph(f"<u>{MOTTO}</u>", CENTRE_BOLD)]
-    top = Table([[left, right]], colWidths=[CONTENT_WIDTH * 0.45, CONTENT_WIDTH * 0.55])
-    top.setStyle(
-        TableStyle(
-            [*BASE, ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]
-        )
-    )
-    made = summary.generated_at
-    place = f"{header.commune}, " if header.commune else ""
-    dated = f"{place}ngày {made.day:02d} tháng {made.month:02d} năm {made.year}"
-    return [
-        top,
-        Spacer(1, 4),
-        Paragraph(escape(dated), DATE_LINE),
-        Paragraph(escape(title), TITLE),
-        Paragraph(escape(period), CENTRE),
-        Spacer(1, 8),
-        _key_figures(summary),
-    ]
+    register_fonts()  # before any Paragraph: it looks its font family up when made
+    document = document or default_document(summary)
+    text = summary_narrative(summary) if narrative is None else narrative
+    paragraphs = [Para(" ".join(part.split())) for part in text.split("\n\n") if part.strip()]
+    body = [*block_flowables(paragraphs), Spacer(1, 4), _key_figures(summary), *_body(summary)]
+    author = summary.header.desk_name
+    write_admin_flowables(document, body, stream, author=author, invariant=invariant)
 
 
 def _key_figures(summary: Summary) -> Table:
@@ -219,18 +209,3 @@ def _table(table: sections.Table) -> Flowable:
     if table.note:
         parts.append(Paragraph(escape(table.note), NOTE))
     return KeepTogether(parts)
-
-
-def _footer(summary: Summary) -> Any:
-    made = summary.generated_at
-    text = f"{summary.header.desk_name} – lập lúc {made:%H:%M} ngày {made:%d/%m/%Y}"
-
-    def draw(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 7.5)
-        canvas.setFillColor(colors.HexColor("#555555"))
-        canvas.drawString(MARGIN, 10 * mm, text)
-        canvas.drawRightString(A4[0] - MARGIN, 10 * mm, f"Trang {doc.page}")
-        canvas.restoreState()
-
-    return draw

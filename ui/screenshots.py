@@ -320,7 +320,7 @@ def _render_manager(
     """The manager's gate and today's summary on the demo data, at desk PC sizes."""
     from kiosk.domain.enums import HelperRole
     from kiosk.services.context import Actor
-    from kiosk.services.demo import DEMO_STAFF_PIN
+    from kiosk.services.demo import DEMO_MANAGER_PIN
     from kiosk.services.helpers import add_helper
     from kiosk.services.roster import who_can_sign_in
     from ui.manager.program import build as build_manager
@@ -333,7 +333,7 @@ def _render_manager(
             name="Lãnh Đạo Xã",
             kind="staff",
             role="manager",
-            pin=DEMO_STAFF_PIN,
+            pin=DEMO_MANAGER_PIN,
             actor=Actor("screenshots"),
         )
     for width, height in MANAGER_SIZES:
@@ -349,7 +349,7 @@ def _render_manager(
             window.grab().save(str(path))
             written.append(path)
             window.gate.choose(manager.id)  # the manager's PIN, as a tap would type it
-            window.gate.pin_submitted.emit(manager.id, DEMO_STAFF_PIN)
+            window.gate.pin_submitted.emit(manager.id, DEMO_MANAGER_PIN)
             spin_until(partial(_shows_summary, window))
             spin_until(runtime.runner.is_idle)
             QApplication.processEvents()

@@ -266,13 +266,16 @@ class Shell:
         existing = QApplication.instance()
         app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
         app.setApplicationName(f"commune-kiosk-{self.spec.name}")
-        env = Env(app=app, config=self.config, clock=self.clock, size=self._size(app))
-        self._program = self.spec.build(env)
-        window = self._program.window
-        self.watch_window(window)
+        # Before the build: a Ctrl+C while the window is built would otherwise raise
+        # KeyboardInterrupt inside a Qt virtual (resizeEvent...), where PySide prints and
+        # swallows it, and the program would run on, deaf to the Ctrl+C already pressed.
         restore_signals = _quit_on_signals(self.quit)
-        self._show(app, window)
         try:
+            env = Env(app=app, config=self.config, clock=self.clock, size=self._size(app))
+            self._program = self.spec.build(env)
+            window = self._program.window
+            self.watch_window(window)
+            self._show(app, window)
             code = app.exec()
         finally:
             self._shutdown()

@@ -440,6 +440,26 @@
 <context>
     <name>KioskWindow</name>
     <message>
+        <source>trên bên phải</source>
+        <translation>top-right</translation>
+    </message>
+    <message>
+        <source>trên bên trái</source>
+        <translation>top-left</translation>
+    </message>
+    <message>
+        <source>dưới bên phải</source>
+        <translation>bottom-right</translation>
+    </message>
+    <message>
+        <source>dưới bên trái</source>
+        <translation>bottom-left</translation>
+    </message>
+    <message>
+        <source>Bản chạy thử. Để thoát: giữ góc {corner} màn hình {seconds} giây, rồi nhập mã PIN {pin}.</source>
+        <translation>Demo. To leave: hold the {corner} corner of the screen for {seconds} seconds, then enter PIN {pin}.</translation>
+    </message>
+    <message>
         <source>Lấy số thứ tự</source>
         <translation>Take a number</translation>
     </message>
@@ -505,6 +525,10 @@
 </context>
 <context>
     <name>ManagerSummaryScreen</name>
+    <message>
+        <source>Chưa đặt tên xã: báo cáo sẽ thiếu tên xã và địa danh. Nhờ quản trị ghi tên xã ([site] commune) vào tệp cấu hình.</source>
+        <translation>The commune's name is not set: the report will lack the commune and place. Ask the administrator to write the commune's name ([site] commune) in the config file.</translation>
+    </message>
     <message>
         <source>So với {period}.</source>
         <translation>Compared with {period}.</translation>
@@ -912,6 +936,40 @@
     <message>
         <source>Đánh giá dịch vụ: đưa mã này vào máy quét ở ki-ốt</source>
         <translation>To rate our service, hold this code to the kiosk's scanner</translation>
+    </message>
+</context>
+<context>
+    <name>HintBanner</name>
+    <message>
+        <source>Đã hiểu</source>
+        <translation>Got it</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerExportScreen</name>
+    <message>
+        <source>Xuất báo cáo {period}</source>
+        <translation>Export the report, {period}</translation>
+    </message>
+    <message>
+        <source>Đoạn tóm tắt (viết sẵn từ số liệu, sửa được):</source>
+        <translation>Summary paragraph (written from the figures; you may edit it):</translation>
+    </message>
+    <message>
+        <source>Số văn bản:</source>
+        <translation>Document number:</translation>
+    </message>
+    <message>
+        <source>Người ký:</source>
+        <translation>Signed by:</translation>
+    </message>
+    <message>
+        <source>Xuất PDF và CSV</source>
+        <translation>Export PDF and CSV</translation>
+    </message>
+    <message>
+        <source>◀ Quay lại</source>
+        <translation>◀ Back</translation>
     </message>
 </context>
 </TS>

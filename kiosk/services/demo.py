@@ -4,19 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
+from kiosk.demo import DEMO_MANAGER_PIN, DEMO_STAFF_PIN
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import HelperKind, HelperRole
+from kiosk.domain.pins import verify_pin
 from kiosk.services.context import CLI_ACTOR, AppContext
-from kiosk.services.helpers import add_helper, list_helpers
+from kiosk.services.helpers import add_helper, list_helpers, set_pin
 from kiosk.services.queue_read import waiting_tickets
 from kiosk.services.tickets import issue_ticket, mark_print_result
+from kiosk.storage.models import Helper
 
-# The exit PIN of the demo staff member; `kiosk demo` prints it.
-DEMO_STAFF_PIN = "246802"  # 6 digits: the demo desk signs its manager in with it too
 DEMO_PREFIX = "[DEMO] "
 
+# The staff get DEMO_STAFF_PIN, the manager DEMO_MANAGER_PIN (README and `kiosk demo --help`).
 DEMO_HELPERS: tuple[tuple[str, HelperKind, HelperRole, str], ...] = (
     ("Cán bộ Một Cửa", HelperKind.STAFF, HelperRole.DESK_OFFICER, "UBND xã"),
+    ("Lãnh Đạo Xã", HelperKind.STAFF, HelperRole.MANAGER, "UBND xã"),
     ("Tổ Công Nghệ Số", HelperKind.VOLUNTEER, HelperRole.DIGITAL_TEAM, "Thôn 1"),
     ("Giáo Viên Tin Học", HelperKind.VOLUNTEER, HelperRole.TEACHER, "Trường THCS"),
     ("Đoàn Viên Thanh Niên", HelperKind.VOLUNTEER, HelperRole.YOUTH_UNION, "Thôn 3"),
@@ -36,6 +41,30 @@ DEMO_TICKETS: tuple[tuple[str, str | None], ...] = (
 )
 
 
+def demo_pin(kind: HelperKind, role: HelperRole) -> str | None:
+    """The demo PIN of a demo helper: the manager's, the staff's, none for a volunteer."""
+    if role is HelperRole.MANAGER:
+        return DEMO_MANAGER_PIN
+    return DEMO_STAFF_PIN if kind is HelperKind.STAFF else None
+
+
+def _renew_demo_pins(ctx: AppContext, existing: set[str]) -> None:
+    """A demo database seeded before the demo PINs changed gets the ones the README gives."""
+    names = {DEMO_PREFIX + name for name, *_rest in DEMO_HELPERS} & existing
+    if not names:
+        return
+    with ctx.db.read() as session:
+        rows = session.execute(
+            select(Helper.id, Helper.kind, Helper.role, Helper.pin_hash).where(
+                Helper.name.in_(names)
+            )
+        ).all()
+    for helper_id, kind, role, pin_hash in rows:
+        pin = demo_pin(HelperKind(kind), HelperRole(role))
+        if pin is not None and (pin_hash is None or not verify_pin(pin, pin_hash)):
+            set_pin(ctx, helper_id=helper_id, pin=pin, actor=CLI_ACTOR)
+
+
 @dataclass(frozen=True, slots=True)
 class DemoSeed:
     """What seeding added (nothing when the demo data was already there)."""
@@ -43,6 +72,10 @@ class DemoSeed:
     helpers_added: int
     tickets_added: int
     staff_pin: str = DEMO_STAFF_PIN
+    manager_pin: str = DEMO_MANAGER_PIN
+
+
+__all__ = ["DEMO_MANAGER_PIN", "DEMO_PREFIX", "DEMO_STAFF_PIN", "DemoSeed", "seed_demo"]
 
 
 def seed_demo(ctx: AppContext) -> DemoSeed:
@@ -55,6 +88,7 @@ def seed_demo(ctx: AppContext) -> DemoSeed:
         How many helpers and tickets were added.
     """
     existing = {h.name for h in list_helpers(ctx, include_inactive=True)}
+    _renew_demo_pins(ctx, existing)
     helpers = 0
     for name, kind, role, affiliation in DEMO_HELPERS:
         full_name = DEMO_PREFIX + name
@@ -66,7 +100,7 @@ def seed_demo(ctx: AppContext) -> DemoSeed:
             kind=kind,
             role=role,
             affiliation=affiliation,
-            pin=DEMO_STAFF_PIN if kind is HelperKind.STAFF else None,
+            pin=demo_pin(kind, role),
             actor=CLI_ACTOR,
         )
         helpers += 1

@@ -28,8 +28,10 @@ from kiosk.services.helpers import sign_in
 from kiosk.services.permissions import require_manager
 from kiosk.services.report_records import report_records
 from kiosk.services.summary import build_summary
+from printing.admin_document import AdminDocument
 from printing.report_csv import write_records_csv
-from printing.report_pdf import write_summary_pdf
+from printing.report_pdf import subject_line, write_summary_pdf
+from printing.report_sections import title_lines
 
 CLOSING_ACTOR = Actor("closing")
 EXPORT_ACTION = "summary_export"
@@ -69,6 +71,44 @@ def day_report_paths(config: Config, day: date) -> tuple[Path, Path]:
 
 
 @dataclass(frozen=True, slots=True)
+class ReportWords:
+    """What the manager typed before an export; None: what the config and the figures give."""
+
+    narrative: str | None = None
+    number: str = ""
+    signer_name: str | None = None
+
+
+def summary_document(
+    config: Config, summary: Summary, *, number: str = "", signer_name: str | None = None
+) -> AdminDocument:
+    """The summary's administrative frame: the committee, place and signer of ``[team_report]``.
+
+    Args:
+        config: The commune's config.
+        summary: The summary reported (its title, period and date).
+        number: The document's number (empty: left blank for the clerk).
+        signer_name: The signer's name; None: ``[team_report] signer_name``.
+    """
+    frame, own = config.team_report, config.summary_report
+    title, _period = title_lines(summary)
+    return AdminDocument(
+        issuer=frame.issuer,
+        parent_issuer=frame.parent_issuer,
+        doc_type=title,
+        summary=subject_line(summary),
+        issued_on=summary.generated_at.date(),
+        place_name=frame.place_name,
+        symbol=own.number_symbol or frame.number_symbol,
+        number=number.strip(),
+        signer_authority=frame.signer_authority,
+        signer_title=frame.signer_title,
+        signer_name=frame.signer_name if signer_name is None else signer_name.strip(),
+        recipients=own.recipients,
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class ExportResult:
     """Where an export went."""
 
@@ -82,8 +122,12 @@ def export_paths(config: Config, period: Period) -> ExportResult:
     return ExportResult(config.reports_dir / f"{stem}.pdf", config.reports_dir / f"{stem}.csv")
 
 
-def export_to_reports(ctx: AppContext, *, period: Period, actor: Actor) -> ExportResult:
+def export_to_reports(
+    ctx: AppContext, *, period: Period, actor: Actor, words: ReportWords | None = None
+) -> ExportResult:
     """Write a period's PDF and CSV into the reports folder, audited as ``actor``.
+
+    ``words``: the paragraph, number and signer the manager typed (default: generated).
 
     Raises:
         PermissionDeniedError: ``actor`` is a helper who is not a manager.
@@ -94,7 +138,7 @@ def export_to_reports(ctx: AppContext, *, period: Period, actor: Actor) -> Expor
         private_dir(ctx.config.reports_dir)
     except OSError as exc:
         raise _write_error(ctx.config.reports_dir, exc) from None
-    export_summary(ctx, period, pdf=result.pdf, csv=result.csv, actor=actor)
+    export_summary(ctx, period, pdf=result.pdf, csv=result.csv, actor=actor, words=words)
     return result
 
 
@@ -138,6 +182,7 @@ def export_summary(
     pdf: Path | None = None,
     csv: Path | None = None,
     actor: Actor,
+    words: ReportWords | None = None,
 ) -> Summary:
     """Build the period's summary, write the files asked for, and audit each one.
 
@@ -147,6 +192,7 @@ def export_summary(
         pdf: Where to write the PDF, if wanted.
         csv: Where to write the CSV of records, if wanted.
         actor: Who exports: a manager, or a device actor (CLI, closing job).
+        words: The PDF's paragraph, number and signer (default: generated, blank, config).
 
     Returns:
         The summary that was written (the CLI also prints it).
@@ -159,7 +205,16 @@ def export_summary(
     summary = build_summary(ctx, period)
     written: list[tuple[str, Path, int | None]] = []
     if pdf is not None:
-        _write_atomically(pdf, lambda stream: write_summary_pdf(summary, stream))
+        words = words or ReportWords()
+        document = summary_document(
+            ctx.config, summary, number=words.number, signer_name=words.signer_name
+        )
+        _write_atomically(
+            pdf,
+            lambda stream: write_summary_pdf(
+                summary, stream, document=document, narrative=words.narrative
+            ),
+        )
         written.append(("pdf", pdf, None))
     if csv is not None:
         records = report_records(ctx, period)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QSize
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -170,13 +173,39 @@ def test_export_writes_pdf_and_csv_and_audits_them(
     boss, _ = managers(sqlite_ctx)
     small_day(sqlite_ctx, clock)
     sign_in(qtbot, manager, boss, MANAGER_PIN)
-    manager.window.summary.export.click()
+    window = manager.window
+    window.summary.export.click()
+    form = window.export
+    assert window.stack.currentWidget() is form
+    # Prefilled from the figures; the manager rewrites it on the PC's keyboard.
+    assert form.narrative.toPlainText().startswith("Trong ngày 23/11/2026,")
+    assert "đã cấp 3 số thứ tự" in form.narrative.toPlainText()
+    form.narrative.selectAll()
+    # QTest types ASCII only; Vietnamese arrives through the input method as committed text.
+    form.narrative.insertPlainText("Sáng nay đông người làm khai sinh.")
+    QTest.keyClicks(form.number, "05")
+    form.signer.setText("Phạm Văn Chủ")
+    form.export.click()
     wait_idle(qtbot, manager)
+    assert window.stack.currentWidget() is window.summary
     pdf = sqlite_ctx.config.reports_dir / "tong-hop-2026-11-23.pdf"
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    for expected in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Số: 05/BC-UBND",
+        "Sáng nay đông người làm khai sinh.",
+        "Phạm Văn Chủ",
+    ):
+        assert expected in text
+    assert "đã cấp 3 số thứ tự" not in text
     csv = sqlite_ctx.config.reports_dir / "tong-hop-2026-11-23.csv"
     assert pdf.read_bytes().startswith(b"%PDF")
     assert csv.stat().st_size > 0
-    assert str(pdf) in manager.window.summary.status.text()
+    assert str(pdf) in window.summary.status.text()
     # Names of helpers and visitors' business: only the kiosk's user may read them.
     assert stat.S_IMODE(pdf.parent.stat().st_mode) == 0o700
     assert {stat.S_IMODE(p.stat().st_mode) for p in (pdf, csv)} == {0o600}
@@ -187,3 +216,62 @@ def test_export_writes_pdf_and_csv_and_audits_them(
         ]
     assert [helper for helper, _after in actions] == [boss, boss]
     assert any('"pdf"' in after for _helper, after in actions)
+
+
+def test_the_gate_shows_a_manager_added_by_another_process_without_a_restart(
+    qtbot: QtBot, qapp: QApplication, loop: asyncio.AbstractEventLoop, sqlite_ctx: AppContext
+) -> None:
+    env = Env(app=qapp, config=sqlite_ctx.config, clock=sqlite_ctx.clock, size=QSize(1366, 768))
+    program = build(env)
+    runtime = Runtime.over_context(sqlite_ctx, loop=loop, watch=True)  # the real live path
+    gate = program.window.gate
+    try:
+        program.window.show()
+        program.start(runtime)
+        qtbot.wait_until(lambda: "Chưa có lãnh đạo nào có mã PIN" in gate.hint.text())
+        wait_idle(qtbot, program)
+        assert gate.name_buttons == {}
+        added = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "kiosk.cli",
+                "--config",
+                sqlite_ctx.config.source,
+                "helpers",
+                "add",
+                "Phạm Văn Chủ",
+                "--kind",
+                "staff",
+                "--role",
+                "manager",
+                "--with-pin",
+            ],
+            input=f"{MANAGER_PIN}\n",
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert added.returncode == 0, added.stderr
+        qtbot.wait_until(lambda: len(gate.name_buttons) == 1, timeout=10_000)
+        [boss] = gate.name_buttons
+        assert gate.name_buttons[boss].label() == "Phạm Văn Chủ"
+        assert "Chọn tên của bạn" in gate.hint.text()
+        sign_in(qtbot, program, boss, MANAGER_PIN)
+        assert program.window.stack.currentWidget() is program.window.summary
+    finally:
+        program.close()
+        runtime.close()
+        qtbot.wait_until(runtime.runner.is_idle, timeout=5000)
+
+
+def test_without_a_commune_name_the_summary_says_to_set_it(
+    qtbot: QtBot, sqlite_ctx: AppContext, manager: ManagerProgram
+) -> None:
+    assert sqlite_ctx.config.site.commune == ""
+    boss, _ = managers(sqlite_ctx)
+    sign_in(qtbot, manager, boss, MANAGER_PIN)
+    summary_screen = manager.window.summary
+    assert summary_screen.setup_note.isVisible()
+    assert "[site] commune" in summary_screen.setup_text.text()

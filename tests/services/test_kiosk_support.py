@@ -6,13 +6,16 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.domain.clock import FixedClock
+from kiosk.domain.enums import HelperRole
 from kiosk.domain.errors import AuthError, NotFoundError
 from kiosk.services.alerts import AlertKind, open_alerts, raise_alert, resolve_alert
 from kiosk.services.context import CLI_ACTOR, Actor, AppContext, bootstrap
-from kiosk.services.demo import DEMO_STAFF_PIN, seed_demo
-from kiosk.services.helpers import add_helper, list_helpers, set_active
+from kiosk.services.demo import DEMO_MANAGER_PIN, DEMO_STAFF_PIN, seed_demo
+from kiosk.services.helpers import add_helper, list_helpers, set_active, set_pin
 from kiosk.services.kiosk_menu import kiosk_snapshot, line_usage, lines_commonest_first
 from kiosk.services.queue_read import total_waiting
+from kiosk.services.reports import manager_sign_in
+from kiosk.services.roster import who_can_sign_in
 from kiosk.services.staff_exit import verify_exit_pin
 from kiosk.services.tickets import issue_ticket
 from kiosk.storage.models import AuditEntry
@@ -136,13 +139,15 @@ def test_every_wrong_exit_pin_is_audited_with_the_device(staff: AppContext) -> N
 
 def test_demo_seeding_adds_demo_helpers_and_a_queue_once(sqlite_ctx: AppContext) -> None:
     first = seed_demo(sqlite_ctx)
-    assert (first.helpers_added, first.tickets_added) == (4, 9)
+    assert (first.helpers_added, first.tickets_added) == (5, 9)
     assert total_waiting(sqlite_ctx) == 9
     second = seed_demo(sqlite_ctx)
     assert (second.helpers_added, second.tickets_added) == (0, 0)
     names = [helper.name for helper in list_helpers(sqlite_ctx)]
     assert all(name.startswith("[DEMO] ") for name in names)
     assert verify_exit_pin(sqlite_ctx, DEMO_STAFF_PIN) is not None
+    [manager] = who_can_sign_in(sqlite_ctx, role=HelperRole.MANAGER)
+    assert manager_sign_in(sqlite_ctx, helper_id=manager.id, pin=DEMO_MANAGER_PIN) == manager
 
 
 def test_lines_come_commonest_first_then_in_configured_order(sqlite_ctx: AppContext) -> None:
@@ -165,3 +170,14 @@ def test_the_kiosk_snapshot_reads_lines_and_waiting(sqlite_ctx: AppContext) -> N
     snapshot = kiosk_snapshot(sqlite_ctx)
     assert snapshot.total_waiting == 1
     assert snapshot.lines[0].code == "E"
+
+
+def test_a_demo_database_seeded_with_older_pins_gets_the_pins_the_readme_gives(
+    sqlite_ctx: AppContext,
+) -> None:
+    seed_demo(sqlite_ctx)
+    staff = next(h for h in list_helpers(sqlite_ctx) if h.name == "[DEMO] Cán bộ Một Cửa")
+    set_pin(sqlite_ctx, helper_id=staff.id, pin="246802", actor=CLI_ACTOR)  # the old demo PIN
+    assert verify_exit_pin(sqlite_ctx, DEMO_STAFF_PIN) is None
+    seed_demo(sqlite_ctx)
+    assert verify_exit_pin(sqlite_ctx, DEMO_STAFF_PIN) is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -104,3 +105,18 @@ def test_summary_without_a_reachable_database_is_one_line(
     code, out, err = run(capsys, "--config", str(config), "summary")
     assert code == 2
     assert err.startswith("error: cannot read the database") and "Traceback" not in err + out
+
+
+def test_summary_pdf_takes_the_number_and_the_signer_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], config_path: str, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "b.pdf"
+    args = ["--config", config_path, "summary", "--date", "2026-11-23", "--pdf", str(pdf)]
+    code, _out, err = run(capsys, *args, "--number", "31", "--signer", "Lê Văn Ký")
+    assert (code, err) == (0, "")
+    text = " ".join(
+        subprocess.run(
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert "Số: 31/BC-UBND" in text and "Lê Văn Ký" in text

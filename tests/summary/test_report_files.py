@@ -20,8 +20,10 @@ from kiosk.services.context import AppContext
 from kiosk.services.report_records import report_records
 from kiosk.services.summary import build_summary
 from printing import report_pdf
+from printing.admin_document import MOTTO, NATION
 from printing.report_csv import COLUMNS, CSV_DOC, ReportRecord, write_records_csv
 from printing.report_sections import NOTES, summary_tables, title_lines
+from printing.summary_narrative import summary_narrative
 from tests.conftest import make_config
 from tests.summary.dataset import MONDAY, STAFF_NAME, TEAM_NAME, VN
 
@@ -60,9 +62,12 @@ def test_pdf_is_a4_with_the_communes_header_as_searchable_text(
     assert re.search(rb"/MediaBox \[ 0 0 595\.27\d* 841\.88\d* \]", data)
     text = pdf_text(data)
     for expected in (
-        "XÃ ĐỨC PHONG, TỈNH QUẢNG NGÃI",
-        "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
+        "ỦY BAN NHÂN DÂN",  # the administrative frame (printing.admin_document)
+        "XÃ ĐỨC PHONG",
+        "Kết quả tiếp nhận, hướng dẫn người dân",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "\n Đức Phong, ngày",  # the place without "Xã", as the decree writes it
         "BÁO CÁO TỔNG HỢP NGÀY",
         "Ngày 23/11/2026 (so sánh với ngày 21/11/2026)",
         STAFF_NAME,
@@ -101,7 +106,7 @@ def shipped_glyphs() -> frozenset[int]:
 def test_every_character_the_report_prints_has_a_glyph_in_the_shipped_font(
     monday: Summary,
 ) -> None:
-    texts = [*title_lines(monday), *NOTES, report_pdf.NATION, report_pdf.MOTTO]
+    texts = [*title_lines(monday), *NOTES, NATION, MOTTO, summary_narrative(monday)]
     for table in summary_tables(monday):
         texts += [table.title, table.note, *table.columns, *(c for row in table.rows for c in row)]
     texts += [level.label.vi for levels in SCALES.values() for level in levels]

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kiosk import cli
-from kiosk.cli_gui import DEMO_DATABASE, demo_config
 from kiosk.config import default_data_dir, load_config
+from kiosk.demo import DEMO_COMMUNE, DEMO_DATABASE, demo_config
 from tests.conftest import write_config
 
 NO_DISPLAY = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
@@ -66,7 +66,9 @@ def test_printer_test_reports_a_printer_that_cannot_be_reached(
 
 def test_demo_uses_its_own_database_unless_one_was_chosen(tmp_path: Path) -> None:
     config = load_config(str(write_config(tmp_path)), env={})
-    assert demo_config(config, env={}) is config  # the test config names a database
+    # The test config names a database: it is kept; the unnamed commune gets the demo's name.
+    assert demo_config(config, env={}).database_url == config.database_url
+    assert demo_config(config, env={}).site.commune == DEMO_COMMUNE
     default = config.__class__(
         **{
             **{f: getattr(config, f) for f in config.__dataclass_fields__},

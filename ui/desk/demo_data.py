@@ -16,7 +16,7 @@ from kiosk.domain.visits import HelperCredit
 from kiosk.services import calling
 from kiosk.services.alerts import AlertKind, raise_alert
 from kiosk.services.context import CLI_ACTOR, Actor, AppContext
-from kiosk.services.demo import DEMO_PREFIX, DEMO_STAFF_PIN
+from kiosk.services.demo import DEMO_MANAGER_PIN, DEMO_PREFIX, demo_pin
 from kiosk.services.desk import open_counter
 from kiosk.services.helpers import add_helper
 from kiosk.services.tickets import issue_ticket, mark_print_result
@@ -73,7 +73,7 @@ def seed_morning(ctx: AppContext, clock: FixedClock) -> DemoMorning:
             kind=kind,
             role=role,
             affiliation=affiliation,
-            pin=DEMO_STAFF_PIN if kind is HelperKind.STAFF else None,
+            pin=demo_pin(kind, role),
             actor=CLI_ACTOR,
         ).id
         for name, kind, role, affiliation in HELPERS
@@ -110,7 +110,8 @@ def seed_morning(ctx: AppContext, clock: FixedClock) -> DemoMorning:
         calling.start(ctx, ticket_id=serving.id, actor=officer)
     raise_alert(ctx, kind=AlertKind.HELP_REQUESTED, source="kiosk")
     clock.now = end
-    return DemoMorning(manager_id=ids[0], staff_pin=DEMO_STAFF_PIN)
+    # The screenshots sign the manager in: the manager's PIN.
+    return DemoMorning(manager_id=ids[0], staff_pin=DEMO_MANAGER_PIN)
 
 
 def _serve(

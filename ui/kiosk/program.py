@@ -9,6 +9,7 @@ power cut.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from ui.kiosk.tiles import HomeTile
 from ui.kiosk.window import KioskWindow
 from ui.shell import VISITOR, Env, ProgramBase, ProgramSpec, Runtime
 from ui.theme import Theme
+from ui.widgets.hint_banner import HintBanner
 from ui.widgets.screen import Screen
 
 if TYPE_CHECKING:
@@ -209,6 +211,30 @@ def build(
     return KioskProgram(window, i18n=i18n, printer=printer, voice=voice)
 
 
+def exit_hint(config: Config, *, pin: str) -> str:
+    """How to leave the kiosk, in the current language (the demo says it on the first screen)."""
+    corners = {
+        "top_right": translate("KioskWindow", "trên bên phải"),
+        "top_left": translate("KioskWindow", "trên bên trái"),
+        "bottom_right": translate("KioskWindow", "dưới bên phải"),
+        "bottom_left": translate("KioskWindow", "dưới bên trái"),
+    }
+    text = translate(
+        "KioskWindow",
+        "Bản chạy thử. Để thoát: giữ góc {corner} màn hình {seconds} giây, rồi nhập mã PIN {pin}.",
+    )
+    kiosk = config.kiosk
+    return text.format(corner=corners[kiosk.exit_corner], seconds=f"{kiosk.exit_hold_s:g}", pin=pin)
+
+
+def build_demo(env: Env, *, pin: str) -> KioskProgram:
+    """The kiosk with a banner on its first screen saying how to leave it (``kiosk demo``)."""
+    program = build(env)
+    banner = HintBanner(lambda: exit_hint(env.config, pin=pin))
+    program.window.add_banner(banner)
+    return program
+
+
 SPEC = ProgramSpec(
     name="kiosk",
     policy=VISITOR,
@@ -225,3 +251,8 @@ SPEC = ProgramSpec(
         "kiosk.services.rating_choices",
     ),
 )
+
+
+def demo_spec(pin: str) -> ProgramSpec:
+    """The kiosk of ``kiosk demo``: the exit hint shows until a visitor dismisses it."""
+    return dataclasses.replace(SPEC, build=lambda env: build_demo(env, pin=pin))

@@ -25,6 +25,7 @@ from ui.stylesheet import build_stylesheet
 from ui.theme import Theme
 from ui.widgets.corner_hold import CornerHold
 from ui.widgets.header_bar import HeaderBar
+from ui.widgets.hint_banner import HintBanner
 from ui.widgets.scan_reader import ScanReader
 from ui.widgets.screen import Screen
 
@@ -74,6 +75,7 @@ class KioskWindow(QWidget):
         self._complete = False
         self._made_tile_screens: dict[str, Screen] = {}
         self._extra_tiles = tuple(extra_tiles)
+        self.banners: list[HintBanner] = []
         self.header = HeaderBar()
         tiles = kiosk_tiles(
             take_number=self.show_choose,
@@ -113,6 +115,7 @@ class KioskWindow(QWidget):
         self.header.language_clicked.connect(self._on_header_language_clicked)
         self.header.large_text_toggled.connect(self._on_header_large_text_toggled)
         self.home.tile_chosen.connect(self._on_home_tile_chosen)
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
         self.idle.timed_out.connect(self._on_idle_timed_out)
         self.corner_hold.held.connect(self._on_corner_hold_held)
 
@@ -186,6 +189,33 @@ class KioskWindow(QWidget):
         self._connect_other_screens()
         self.apply_theme(self._theme)
         self.retranslate()
+
+    def add_banner(self, banner: HintBanner) -> None:
+        """A strip over the top of the screens, under the header, until it is dismissed.
+
+        It floats rather than taking a row of the layout: the home screen already fills a
+        1080-pixel screen, and a row would clip the banner's own sentence. Over the greeting
+        it hides no button, and the header keeps the exit corner clear.
+        """
+        self.banners.append(banner)
+        banner.setParent(self)
+        banner.apply_theme(self._theme)
+        self._place_banners()
+        self._show_banners()
+
+    def _show_banners(self) -> None:
+        """Banners belong to the home screen: a visitor's other screens stay whole."""
+        home = self.stack.currentWidget() is self.home
+        for banner in self.banners:
+            banner.setVisible(home and not banner.was_dismissed)
+
+    def _place_banners(self) -> None:
+        top, width = self.header.geometry().bottom() + 1, self.width()
+        for banner in self.banners:
+            height = max(banner.heightForWidth(width), banner.sizeHint().height())
+            banner.setGeometry(0, top, width, height)
+            banner.raise_()
+            top += height
 
     def install_input_filters(self) -> None:
         """Watch touches (idle), the exit corner and scanner keys where input arrives: the window.
@@ -277,6 +307,9 @@ class KioskWindow(QWidget):
         self.corner_hold.set_side(theme.min_target_px)
         for screen in self._screens:
             screen.apply_theme(theme)
+        for banner in self.banners:
+            banner.apply_theme(theme)
+        self._place_banners()
         if self._complete:
             self.exit_overlay.apply_theme(theme)
             self.notice.apply_theme(theme)
@@ -287,6 +320,9 @@ class KioskWindow(QWidget):
         self.header.set_place(header.desk_name, header.place_line())
         other = "English" if self._i18n.language == "vi" else "Tiếng Việt"
         self.header.set_toggle_texts(language=other, large_text=translate("KioskWindow", "Chữ to"))
+        for banner in self.banners:
+            banner.retranslate()
+        self._place_banners()
         if self._complete:
             groups = self._config.queue.priority_groups
             self.choose.set_priority_caption(", ".join(self._i18n.text(g.name) for g in groups))
@@ -299,6 +335,7 @@ class KioskWindow(QWidget):
         size = event.size()
         if QSize(self._theme.width_px, self._theme.height_px) != size and not size.isEmpty():
             self.apply_theme(self._theme.with_size(size.width(), size.height()))
+        self._place_banners()
 
     # -- slots ------------------------------------------------------------------------------
 
@@ -356,6 +393,10 @@ class KioskWindow(QWidget):
         self.add_other_screens()
         self.exit_overlay.reset()
         self.exit_overlay.open()
+
+    @Slot(int)
+    def _on_stack_current_changed(self, _index: int) -> None:
+        self._show_banners()
 
     @Slot()
     def _on_clock_timer_timeout(self) -> None:

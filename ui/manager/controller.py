@@ -13,12 +13,13 @@ from kiosk.domain.enums import HelperRole
 from kiosk.domain.summary import Period
 from kiosk.domain.views import HelperView
 from kiosk.services.context import Actor
-from kiosk.services.reports import export_to_reports, manager_sign_in
+from kiosk.services.reports import ReportWords, export_to_reports, manager_sign_in
 from kiosk.services.roster import who_can_sign_in
 from kiosk.services.summary import build_summary
+from printing.summary_narrative import summary_narrative
 from ui.error_texts import error_text
 from ui.i18n import translate
-from ui.live import follow_link
+from ui.live import LiveRead, follow_link
 from ui.manager.window import ManagerWindow
 from ui.shell import Runtime
 
@@ -38,30 +39,38 @@ class ManagerController(QObject):
         window.summary.period_chosen.connect(self._on_summary_period_chosen)
         window.summary.export_clicked.connect(self._on_summary_export_clicked)
         window.summary.sign_out_clicked.connect(self._on_summary_sign_out_clicked)
-        runtime.live.link_changed.connect(self._on_live_link_changed)
+        window.export.export_confirmed.connect(self._on_export_export_confirmed)
+        window.export.back_clicked.connect(self._on_export_back_clicked)
         follow_link(runtime.live, window.set_link_up)
+        if not runtime.config.site.commune:  # a first day: the report's header lacks the name
+            window.summary.set_setup_note(
+                translate(
+                    "ManagerSummaryScreen",
+                    "Chưa đặt tên xã: báo cáo sẽ thiếu tên xã và địa danh. Nhờ quản trị ghi"
+                    " tên xã ([site] commune) vào tệp cấu hình.",
+                )
+            )
+        # Live: a manager added or given a PIN elsewhere (`kiosk helpers add --with-pin`, the
+        # desk's roster) shows at the gate without a restart.
+        self.roster: LiveRead[list[HelperView]] = LiveRead(
+            runtime,
+            lambda ctx: who_can_sign_in(ctx, role=HelperRole.MANAGER),
+            window.gate.set_managers,
+            parent=self,
+        )
 
     def start(self) -> None:
-        """Read the managers' names in the background."""
-        self._runtime.runner.start(self._load_managers(), owner=self)
+        """Show the managers' names, and keep them current while the gate shows."""
+        self.roster.start()
 
     def stop(self) -> None:
         """Cancel every task."""
+        self.roster.stop()
         self._runtime.runner.cancel(self)
 
     def signed_in(self) -> HelperView | None:
         """The manager reading, if any."""
         return self._helper
-
-    async def _load_managers(self) -> None:
-        try:
-            managers = await self._ops.run(
-                lambda ctx: who_can_sign_in(ctx, role=HelperRole.MANAGER)
-            )
-        except Exception as exc:
-            self._window.gate.show_refusal(error_text(exc, self._tz))
-            return
-        self._window.gate.set_managers(managers)
 
     async def _sign_in(self, helper_id: int, pin: str) -> None:
         gate = self._window.gate
@@ -76,6 +85,7 @@ class ManagerController(QObject):
             return
         self._helper = helper
         gate.show_refusal("")
+        self.roster.stop()  # no names to keep current behind the summary
         self._window.show_summary()
         today = service_day(self._runtime.clock(), self._tz)
         self._window.summary.show_day(today, today=today)
@@ -92,28 +102,24 @@ class ManagerController(QObject):
             return
         summary_screen.show_summary(summary)
 
-    async def _export(self, period: Period, helper: HelperView) -> None:
-        summary_screen = self._window.summary
-        summary_screen.set_exporting(True)
+    async def _export(self, period: Period, helper: HelperView, words: ReportWords) -> None:
+        form = self._window.export
+        form.set_exporting(True)
         actor = Actor(helper.name, helper.id)
         try:
             result = await self._ops.run(
-                lambda ctx: export_to_reports(ctx, period=period, actor=actor)
+                lambda ctx: export_to_reports(ctx, period=period, actor=actor, words=words)
             )
         except Exception as exc:
             logger.warning("export %s failed: %s", period.slug(), exc)
             text = translate("ManagerSummaryScreen", "Chưa xuất được: {error}")
-            summary_screen.show_status(text.format(error=error_text(exc, self._tz)))
+            form.show_status(text.format(error=error_text(exc, self._tz)))
             return
         finally:
-            summary_screen.set_exporting(False)
+            form.set_exporting(False)
         text = translate("ManagerSummaryScreen", "Đã lưu: {pdf} và {csv}")
-        summary_screen.show_status(text.format(pdf=result.pdf, csv=result.csv))
-
-    @Slot(bool)
-    def _on_live_link_changed(self, up: bool) -> None:
-        if up and not self._window.gate.name_buttons:
-            self._runtime.runner.start(self._load_managers(), owner=self)
+        self._window.summary.show_status(text.format(pdf=result.pdf, csv=result.csv))
+        self._window.show_summary()
 
     @Slot(int, str)
     def _on_gate_pin_submitted(self, helper_id: int, pin: str) -> None:
@@ -127,10 +133,26 @@ class ManagerController(QObject):
 
     @Slot(object)
     def _on_summary_export_clicked(self, period: Period) -> None:
+        summary = self._window.summary.summary()
+        shown = summary is not None and summary.period == period
+        self._window.export.prepare(
+            period,
+            narrative=summary_narrative(summary) if summary is not None and shown else "",
+            signer_name=self._runtime.config.team_report.signer_name,
+        )
+        self._window.show_export()
+
+    @Slot(object, object)
+    def _on_export_export_confirmed(self, period: Period, words: ReportWords) -> None:
         if self._helper is not None:
-            self._runtime.runner.start(self._export(period, self._helper), owner=self)
+            self._runtime.runner.start(self._export(period, self._helper, words), owner=self)
+
+    @Slot()
+    def _on_export_back_clicked(self) -> None:
+        self._window.show_summary()
 
     @Slot()
     def _on_summary_sign_out_clicked(self) -> None:
         self._helper = None
         self._window.show_gate()
+        self.roster.start()

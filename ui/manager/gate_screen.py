@@ -68,6 +68,13 @@ class ManagerGateScreen(Screen):
         if self.theme is not None:
             for button in buttons:
                 button.apply_theme(self.theme)
+        if self._chosen in self.name_buttons:  # a roster change while a PIN is being typed
+            self.name_buttons[self._chosen].setChecked(True)
+            self.name_buttons[self._chosen].set_tone("primary")
+        else:
+            self._chosen = None
+            self.keypad.clear()
+            self.keypad.set_locked(True)
         self.retranslate()
 
     def choose(self, helper_id: int) -> None:

@@ -57,6 +57,11 @@ class ManagerSummaryScreen(Screen):
         self.export = action_button("primary")
         self.sign_out = action_button("neutral")
         self.status = text_label("body")
+        self.setup_note = QFrame()
+        self.setup_note.setProperty("panel", "priority_soft")
+        self.setup_text = text_label("body", parent=self.setup_note)
+        QVBoxLayout(self.setup_note).addWidget(self.setup_text)
+        self.setup_note.hide()
         self.previous.clicked.connect(self._on_previous_clicked)
         self.next.clicked.connect(self._on_next_clicked)
         self.month.toggled.connect(self._on_month_toggled)
@@ -84,6 +89,7 @@ class ManagerSummaryScreen(Screen):
         self._layout.addLayout(top)
         self._layout.addWidget(self.period)
         self._layout.addWidget(self.status)
+        self._layout.addWidget(self.setup_note)
         self._layout.addWidget(self.area, 1)
         self.retranslate()
 
@@ -122,6 +128,11 @@ class ManagerSummaryScreen(Screen):
     def show_status(self, text: str) -> None:
         """A line under the title: an export's files, or why something failed."""
         self.status.setText(text)
+
+    def set_setup_note(self, text: str) -> None:
+        """A setting the report still lacks (the commune's name); empty hides it."""
+        self.setup_text.setText(text)
+        self.setup_note.setVisible(bool(text))
 
     def set_exporting(self, busy: bool) -> None:
         """The export button waits while the files are written."""

@@ -7,6 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.i18n import translate
+from ui.manager.export_screen import ManagerExportScreen
 from ui.manager.gate_screen import ManagerGateScreen
 from ui.manager.summary_screen import ManagerSummaryScreen
 from ui.stylesheet import build_stylesheet
@@ -25,9 +26,11 @@ class ManagerWindow(QWidget):
         self.link = LinkBanner()
         self.gate = ManagerGateScreen()
         self.summary = ManagerSummaryScreen()
+        self.export = ManagerExportScreen()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.gate)
         self.stack.addWidget(self.summary)
+        self.stack.addWidget(self.export)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -43,6 +46,10 @@ class ManagerWindow(QWidget):
         """The figures (after a manager's PIN)."""
         self.stack.setCurrentWidget(self.summary)
 
+    def show_export(self) -> None:
+        """The paragraph, number and signer before the files are written."""
+        self.stack.setCurrentWidget(self.export)
+
     def set_link_up(self, up: bool) -> None:
         """Show the banner while the database cannot be reached."""
         self.link.set_link_up(up)
@@ -51,15 +58,30 @@ class ManagerWindow(QWidget):
         """The app stylesheet and every screen's sizes."""
         self._theme = theme
         app = QApplication.instance()
-        sheet = build_stylesheet(theme)
+        sheet = build_stylesheet(theme) + _editor_rules(theme)
         if isinstance(app, QApplication) and app.styleSheet() != sheet:
             app.setStyleSheet(sheet)
         self.link.apply_theme(theme)
         self.gate.apply_theme(theme)
         self.summary.apply_theme(theme)
+        self.export.apply_theme(theme)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         size = event.size()
         if QSize(self._theme.width_px, self._theme.height_px) != size and not size.isEmpty():
             self.apply_theme(self._theme.with_size(size.width(), size.height()))
+
+
+def _editor_rules(theme: Theme) -> str:
+    """Text boxes of the export form: the body's size, dark on white, a visible border."""
+    sizes, colors = theme.sizes, theme.colors
+    ink = colors.text_pairs()["surface"][0]
+    return (
+        f"QLineEdit, QPlainTextEdit {{ background: {colors.white}; color: {ink};"
+        f" border: {theme.px(sizes.border)}px solid {colors.border};"
+        f" border-radius: {theme.px(sizes.radius) // 2}px;"
+        f" padding: {theme.px(sizes.spacing) // 3}px;"
+        f" font-size: {theme.font_px(sizes.text_body)}px; }}"
+        f" QLineEdit {{ min-height: {theme.min_target_px}px; }}"
+    )
