@@ -116,14 +116,18 @@ class QueueScreen(Screen):
         self._body = QHBoxLayout()
         self._body.addWidget(scroll_column(current), 2)
         self._body.addWidget(self.waiting, 3)
-        self._bars = QHBoxLayout()
+        # The bars' row keeps its height while they are hidden, so the buttons above never
+        # move under a finger when a bar appears (a taller, wrapped message still fits).
+        self.bars = QWidget()
+        self._bars = QHBoxLayout(self.bars)
+        self._bars.setContentsMargins(0, 0, 0, 0)
         self._bars.addWidget(self.undo_bar, 1)
         self._bars.addWidget(self.message, 1)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(self._toolbar)
         self._layout.addWidget(self.alerts)
         self._layout.addLayout(self._body, 1)
-        self._layout.addLayout(self._bars)
+        self._layout.addWidget(self.bars)
 
     # -- setters -----------------------------------------------------------------------------
 
@@ -294,6 +298,7 @@ class QueueScreen(Screen):
         self.search.setFixedWidth(theme.px(300))
         for part in (self.alerts, self.current, self.waiting, self.undo_bar, self.message):
             part.apply_theme(theme)
+        self.bars.setMinimumHeight(self.undo_bar.reserved_height())
 
     def retranslate(self) -> None:
         self.who.setText(
