@@ -6,12 +6,14 @@ Keys go to the desk's window as the window system delivers them (``QTest.keyClic
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 
 from kiosk.domain.enums import TicketStatus
 from kiosk.services.tickets import find_ticket, issue_ticket
-from tests.desk.conftest import PIN, Desk, Staff
+from tests.desk.conftest import PIN, Desk, DeskFactory, Staff
 from ui.desk.desk_keys import ACTION_KEYS
 
 
@@ -25,6 +27,11 @@ def _type(desk: Desk, *keys: Qt.Key) -> None:
 
 def _digit(char: str) -> Qt.Key:
     return Qt.Key(int(Qt.Key.Key_0) + int(char))
+
+
+def _visible_width(widget: QWidget) -> int:
+    """How much of the widget's width its window shows (scroll areas clip, they do not warn)."""
+    return widget.visibleRegion().boundingRect().width()
 
 
 def _sign_in_by_keyboard(desk: Desk, staff: Staff) -> None:
@@ -103,9 +110,11 @@ def test_a_key_for_a_button_that_is_off_does_nothing(desk: Desk, staff: Staff) -
     assert desk.window.current_screen() is desk.window.queue
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1366, 768), (1280, 1024)])
 def test_each_shortcut_is_shown_inside_its_button_clear_of_the_words(
-    desk: Desk, staff: Staff
+    make_desk: DeskFactory, staff: Staff, size: tuple[int, int]
 ) -> None:
+    desk = make_desk(size=size)
     _sign_in_by_keyboard(desk, staff)
     queue = desk.window.queue
     names = {"call_next": "F2", "recall": "F3", "no_show": "F4", "finish": "F5"}
@@ -118,4 +127,24 @@ def test_each_shortcut_is_shown_inside_its_button_clear_of_the_words(
         centred = QRect(0, 0, words.width(), words.height())
         centred.moveCenter(button.rect().center())
         assert not centred.intersects(caption.geometry()), action
+        # The panel shows each button whole (nothing pushed out of its column).
+        panel = queue.current
+        assert panel.rect().contains(
+            QRect(button.mapTo(panel, button.rect().topLeft()), button.size())
+        ), action
+        assert _visible_width(button) == button.width(), action
     assert queue.key_captions["undo"].text() == "F6"
+
+
+def test_the_undo_buttons_key_is_shown_clear_of_its_word(desk: Desk, staff: Staff) -> None:
+    issue_ticket(desk.ctx, line_code="A")
+    _sign_in_by_keyboard(desk, staff)
+    _type(desk, Qt.Key.Key_F2)
+    _type(desk, Qt.Key.Key_F4)
+    button, caption = desk.window.queue.undo_bar.action, desk.window.queue.key_captions["undo"]
+    assert button.isVisible() and caption.isVisible() and caption.text() == "F6"
+    assert button.rect().contains(caption.geometry())
+    words = button.fontMetrics().boundingRect(button.text())
+    centred = QRect(0, 0, words.width(), words.height())
+    centred.moveCenter(button.rect().center())
+    assert not centred.intersects(caption.geometry())

@@ -98,7 +98,9 @@ class QueueScreen(Screen):
             action: KeyCaption(self.current.buttons[action], key_name(key))
             for action, key in ACTION_KEYS.items()
         }
-        self.key_captions["undo"] = KeyCaption(self.undo_bar.action, key_name(UNDO_KEY))
+        self.key_captions["undo"] = KeyCaption(
+            self.undo_bar.action, key_name(UNDO_KEY), reserve=True
+        )
         self._build()
         i18n.language_changed.connect(self._on_i18n_language_changed)
         self.retranslate()

@@ -11,8 +11,10 @@ from ui.widgets.style import set_style
 class KeyCaption(QLabel):
     """The caption rides on its button: placed in the corner on every resize, taps pass through."""
 
-    def __init__(self, button: QPushButton, key_name: str) -> None:
+    def __init__(self, button: QPushButton, key_name: str, *, reserve: bool = False) -> None:
+        """Ride on ``button``; ``reserve`` widens a button sized by its words to fit both."""
         super().__init__(key_name, button)
+        self._reserve = reserve
         self.setObjectName("KeyCaption")
         set_style(self, textStyle="caption")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -28,6 +30,13 @@ class KeyCaption(QLabel):
         pad = max(2, button.height() // 12)
         self.move(button.width() - self.width() - 2 * pad, pad)
         self.raise_()
+        if not self._reserve:
+            return  # a wide button (a grid's) has room beside its centred words
+        # A button as narrow as its words keeps the caption's width free on both sides.
+        words = button.fontMetrics().horizontalAdvance(button.text())
+        need = words + 2 * (self.width() + 3 * pad)
+        if button.minimumWidth() < need:
+            button.setMinimumWidth(need)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
