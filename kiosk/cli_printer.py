@@ -62,7 +62,7 @@ def _printer_test(args: argparse.Namespace) -> int:
         print(f"{len(data)} bytes of ESC/POS written to {args.output}")
         return PRINTED_AND_CONFIRMED
     device = device_label(config.printer)
-    worker = PrinterWorker.from_settings(config.printer)
+    worker = PrinterWorker.from_settings(config.printer, tz=tz)
     try:
         blocks = ticket_blocks(ticket, config.site.header, DEFAULT_LABELS, tz, qr)
         job = worker.submit("test", blocks)

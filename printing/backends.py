@@ -11,6 +11,7 @@ import socket
 import struct
 import termios
 import time
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any, Literal
 
@@ -74,12 +75,15 @@ def printable_width_dots(settings: PrinterSettings) -> int:
     return settings.width_dots
 
 
-def open_printer(settings: PrinterSettings, *, clock: Clock = system_clock) -> EscposPrinter:
+def open_printer(
+    settings: PrinterSettings, *, clock: Clock = system_clock, tz: tzinfo | None = None
+) -> EscposPrinter:
     """The python-escpos printer for the settings, not yet connected.
 
     Args:
         settings: The printer settings.
         clock: Time source for spool file names.
+        tz: The commune's time zone, in which spool files are named.
 
     Returns:
         A python-escpos printer object; it connects on the first byte sent.
@@ -96,7 +100,7 @@ def open_printer(settings: PrinterSettings, *, clock: Clock = system_clock) -> E
             private_dir(settings.spool_dir)
         except OSError as exc:
             raise _error(label, exc.strerror or str(exc)) from exc
-        return SpoolPrinter(settings.spool_dir, clock=clock, profile=settings.profile)
+        return SpoolPrinter(settings.spool_dir, clock=clock, tz=tz, profile=settings.profile)
     if kind is PrinterKind.DUMMY:
         return Dummy(profile=settings.profile)
     if kind is PrinterKind.FILE:

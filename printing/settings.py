@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import tempfile
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -21,6 +22,19 @@ class PrinterKind(StrEnum):
 
 # Printable width of the common 203 dpi mechanisms: 48 mm on 58 mm paper, 72 mm on 80 mm paper.
 PAPER_WIDTH_DOTS: dict[int, int] = {58: 384, 80: 576}
+# Every supported mechanism prints 203 dots per inch (8 dots per mm), whatever its paper.
+PRINTER_DPI = 203
+MM_PER_INCH = 25.4
+
+
+def mm_to_dots(mm: float, *, dpi: int = PRINTER_DPI) -> int:
+    """The smallest whole number of dots at least ``mm`` long."""
+    return math.ceil(mm * dpi / MM_PER_INCH - 1e-9)
+
+
+def dots_to_mm(dots: int, *, dpi: int = PRINTER_DPI) -> float:
+    """How long ``dots`` dots are on paper, in mm."""
+    return dots * MM_PER_INCH / dpi
 
 
 def _default_spool_dir() -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from datetime import tzinfo
 from pathlib import Path
 
 from escpos.printer import Dummy
@@ -18,6 +19,9 @@ _UNSAFE_NAME = re.compile(r"[^0-9A-Za-z_-]+")
 class SpoolPrinter(Dummy):  # type: ignore[misc]  # python-escpos has no type hints
     """An escpos printer that writes ``<time>-<job>.escpos`` and ``.png`` per job.
 
+    ``<time>`` is the commune's local time (``tz``), the time printed on the ticket, so a
+    file is found by the time on the paper.
+
     The default when no printer is configured: demos and a kiosk waiting for its printer keep
     working, and staff can look at (or later replay) every ticket. A job ends at ``cut()``;
     bytes sent without a cut are written on ``close()``. The PNG comes from ``begin_job``,
@@ -25,11 +29,17 @@ class SpoolPrinter(Dummy):  # type: ignore[misc]  # python-escpos has no type hi
     """
 
     def __init__(
-        self, spool_dir: Path, *, clock: Clock = system_clock, profile: str | None = None
+        self,
+        spool_dir: Path,
+        *,
+        clock: Clock = system_clock,
+        tz: tzinfo | None = None,
+        profile: str | None = None,
     ) -> None:
         super().__init__(profile=profile)
         self.spool_dir = spool_dir
         self._clock = clock
+        self._tz = tz
         self._job_name = "job"
         self._preview: Image.Image | None = None
         self.written: list[Path] = []
@@ -76,7 +86,8 @@ class SpoolPrinter(Dummy):  # type: ignore[misc]  # python-escpos has no type hi
 
     def _free_stem(self) -> Path:
         self.open()
-        stamp = self._clock().strftime("%Y%m%d-%H%M%S")
+        now = self._clock()
+        stamp = (now if self._tz is None else now.astimezone(self._tz)).strftime("%Y%m%d-%H%M%S")
         name = _UNSAFE_NAME.sub("_", self._job_name) or "job"
         stem = self.spool_dir / f"{stamp}-{name}"
         counter = 2

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, InvalidStateError
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any, Self
 
 from escpos.escpos import Escpos
@@ -106,12 +106,15 @@ class PrinterWorker:
         self._thread.start()
 
     @classmethod
-    def from_settings(cls, settings: PrinterSettings, *, clock: Clock = system_clock) -> Self:
+    def from_settings(
+        cls, settings: PrinterSettings, *, clock: Clock = system_clock, tz: tzinfo | None = None
+    ) -> Self:
         """A worker for the configured printer; it connects with the first job.
 
         Args:
             settings: The printer settings.
             clock: Time source for statuses and spool file names.
+            tz: The commune's time zone, in which spool files are named.
 
         Returns:
             A running worker.
@@ -120,7 +123,7 @@ class PrinterWorker:
             PrinterError: The configured printer profile does not exist.
         """
         return cls(
-            lambda: open_printer(settings, clock=clock),
+            lambda: open_printer(settings, clock=clock, tz=tz),
             width_dots=printable_width_dots(settings),
             timeout_s=settings.timeout_s,
             device=device_label(settings),

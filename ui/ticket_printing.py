@@ -110,7 +110,9 @@ class TicketPrinter:
             return
 
         try:
-            self._worker = PrinterWorker.from_settings(self._config.printer, clock=self._clock)
+            self._worker = PrinterWorker.from_settings(
+                self._config.printer, clock=self._clock, tz=self._config.site.tz
+            )
         except Exception as exc:  # a bad printer config must not stop the queue
             logger.error("the printer cannot be used: %s", exc)
             self._error = exc

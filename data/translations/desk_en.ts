@@ -407,18 +407,6 @@
             <translation>Undone: {number} is back as it was.</translation>
         </message>
         <message>
-            <source>Đã báo vắng mặt số {number}.</source>
-            <translation>{number} marked no-show.</translation>
-        </message>
-        <message>
-            <source>Đã huỷ số {number}.</source>
-            <translation>{number} cancelled.</translation>
-        </message>
-        <message>
-            <source>Đã chuyển số {number} sang hàng {line}.</source>
-            <translation>{number} moved to line {line}.</translation>
-        </message>
-        <message>
             <source>Đang in lại số {number}…</source>
             <translation>Reprinting {number}…</translation>
         </message>
@@ -534,6 +522,25 @@
         <message>
             <source>Lưu</source>
             <translation>Save</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoOffers</name>
+        <message>
+            <source>Đã báo vắng mặt số {number}.</source>
+            <translation>{number} marked no-show.</translation>
+        </message>
+        <message>
+            <source>Đã huỷ số {number}.</source>
+            <translation>{number} cancelled.</translation>
+        </message>
+        <message>
+            <source>Đã chuyển số {number} sang hàng {line}.</source>
+            <translation>{number} moved to line {line}.</translation>
+        </message>
+        <message>
+            <source>Đã lưu số {number} là hoàn thành.</source>
+            <translation>{number} saved as finished.</translation>
         </message>
     </context>
 </TS>

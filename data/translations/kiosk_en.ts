@@ -352,6 +352,10 @@
         <source>Máy in đang gặp sự cố. Xin hỏi cán bộ.</source>
         <translation>The printer has a problem. Please ask the staff.</translation>
     </message>
+    <message>
+        <source>Về màn hình chính</source>
+        <translation>Back to the start</translation>
+    </message>
 </context>
 <context>
     <name>GuideListScreen</name>

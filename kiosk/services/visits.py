@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from kiosk.domain.enums import Channel, Outcome, TicketStatus
@@ -15,7 +16,8 @@ from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
 from kiosk.services.lookup import helper_by_id, procedure_by_code, ticket_by_id
 from kiosk.services.permissions import require_staff
-from kiosk.storage.models import Visit, VisitHelper, VisitOutcome
+from kiosk.services.ticket_state import ticket_state
+from kiosk.storage.models import Rating, Visit, VisitHelper, VisitOutcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,7 @@ def finish_visit(
             note=note.strip(),
         )
         credits, kept = _attach(session, visit, helpers, outcomes)
-        before = {"status": ticket.status}
+        before = ticket_state(ticket)  # all of it: an undo puts every field back
         ticket.status = status
         ticket.finished_at = now
         if ticket.started_at is None:
@@ -84,6 +86,12 @@ def finish_visit(
         ticket.procedure_id = visit.procedure_id
         session.add(visit)
         session.flush()
+        # A rating given before an undone finish stays with the ticket: link it to this visit.
+        session.execute(
+            update(Rating)
+            .where(Rating.ticket_id == ticket.id, Rating.visit_id.is_(None))
+            .values(visit_id=visit.id)
+        )
         audit(
             session,
             actor=actor,
@@ -92,7 +100,7 @@ def finish_visit(
             entity_id=ticket.id,
             now=now,
             before=before,
-            after=_summary(visit, credits, kept),
+            after={**_summary(visit, credits, kept), "visit_id": visit.id, "note": visit.note},
         )
         return VisitRecord(visit.id, ticket.number, tuple(c.helper_id for c in credits), kept)
 

@@ -72,3 +72,17 @@ def test_open_printer_defaults_to_a_spool_that_creates_its_folder(tmp_path: Path
 
     assert isinstance(printer, SpoolPrinter)
     assert spool_dir.is_dir()
+
+
+def test_spool_files_are_named_in_the_communes_local_time(tmp_path: Path) -> None:
+    # 18:36 UTC is 01:36 the next morning in Hà Nội: the time printed on the ticket.
+    printer = open_printer(
+        PrinterSettings(spool_dir=tmp_path),
+        clock=FixedClock(datetime(2026, 11, 29, 18, 36, 31, tzinfo=UTC)),
+        tz=ZoneInfo("Asia/Ho_Chi_Minh"),
+    )
+    print_slip(printer, [TextBlock("A005")], width_dots=576, job_name="A005")
+
+    assert sorted(path.name for path in tmp_path.glob("*.escpos")) == [
+        "20261130-013631-A005.escpos"
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from kiosk.domain.clock import FixedClock
 from kiosk.domain.enums import Outcome
@@ -18,13 +18,13 @@ from kiosk.services.helpers import add_helper
 from kiosk.services.report_records import report_records
 from kiosk.services.tickets import issue_ticket
 from kiosk.services.visits import finish_visit
-from kiosk.storage.models import Ticket, TicketTransfer
+from kiosk.storage.models import Ticket, TicketTransfer, Visit, VisitHelper, VisitOutcome
 
 Snapshot = tuple[dict[str, object], list[tuple[object, ...]]]
 
 
 def snapshot(ctx: AppContext, ticket_id: int) -> Snapshot:
-    """Every column of the ticket, and its transfer rows."""
+    """Every column of the ticket, its transfer rows and its visit (id, helpers, outcomes)."""
     with ctx.db.read() as session:
         ticket = session.get(Ticket, ticket_id)
         assert ticket is not None
@@ -37,7 +37,14 @@ def snapshot(ctx: AppContext, ticket_id: int) -> Snapshot:
                 TicketTransfer.at,
             ).where(TicketTransfer.ticket_id == ticket_id)
         ).all()
-    return columns, [tuple(m) for m in moves]
+        visits = session.execute(
+            select(Visit.id, func.count(VisitHelper.helper_id))
+            .outerjoin(VisitHelper, VisitHelper.visit_id == Visit.id)
+            .where(Visit.ticket_id == ticket_id)
+            .group_by(Visit.id)
+        ).all()
+        outcomes = session.scalar(select(func.count()).select_from(VisitOutcome))
+    return columns, [tuple(m) for m in moves] + [tuple(v) for v in visits] + [(outcomes,)]
 
 
 def _waiting(ctx: AppContext, actor: Actor, clock: FixedClock) -> int:
@@ -86,6 +93,14 @@ ACTIONS: dict[str, Callable[[AppContext, int, Actor], object]] = {
     "recall_that_becomes_no_show": lambda ctx, t, a: calling.recall(ctx, ticket_id=t, actor=a),
     "cancel": lambda ctx, t, a: calling.cancel(ctx, ticket_id=t, actor=a, reason="nhầm"),
     "transfer": lambda ctx, t, a: calling.transfer(ctx, ticket_id=t, to_line="B", actor=a),
+    "finish": lambda ctx, t, a: finish_visit(
+        ctx,
+        ticket_id=t,
+        helpers=[HelperCredit(a.helper_id or 0)],
+        outcomes=[Outcome.GUIDED_ONLY],
+        actor=a,
+        note="Hướng dẫn nộp trực tuyến",
+    ),
 }
 # Which starting states each action accepts.
 CASES = [
@@ -99,6 +114,9 @@ CASES = [
     ("transfer", "called"),
     ("transfer", "recalled"),
     ("transfer", "serving"),
+    ("finish", "called"),
+    ("finish", "recalled"),
+    ("finish", "serving"),
 ]
 
 

@@ -7,6 +7,7 @@ from PySide6.QtTest import QTest
 from sqlalchemy import select
 
 from kiosk.storage.models import Procedure, Ticket
+from printing.checklist import BUDGET_BYTES
 from tests.ui.conftest import Kiosk, KioskFactory
 from ui.kiosk.guide_screen import GuidesScreen
 from ui.kiosk.guide_speech import Speaker, VoiceEngine
@@ -150,7 +151,7 @@ def test_print_the_checklist_sends_a_raster_slip_with_a_cut(kiosk: Kiosk) -> Non
     kiosk.wait_idle()
     data = bytes(kiosk.device.output)[before:]
     assert b"\x1dv0" in data and b"\x1dV" in data
-    assert len(data) <= 16 * 1024
+    assert len(data) <= BUDGET_BYTES
     assert screen.info.print_state.text() == "Mời bạn lấy phiếu ở khe máy in."
 
 
@@ -196,3 +197,15 @@ def test_home_rotates_tips_from_the_guides_only_while_shown(kiosk: Kiosk) -> Non
     assert home.tip.text().startswith("Did you know?")
     kiosk.tap(home.buttons["guides"])
     assert not home.tip_timer_active()
+
+
+def test_the_what_to_bring_page_goes_home_in_one_tap(kiosk: Kiosk) -> None:
+    screen = open_guide(kiosk, "khai-sinh")
+    kiosk.tap(screen.step.info)
+    assert screen.current() is screen.info
+
+    kiosk.tap(screen.info.home)
+
+    assert kiosk.window.stack.currentWidget() is kiosk.window.home
+    kiosk.tap(kiosk.window.home.buttons["guides"])  # the next visitor starts at the list
+    assert screen.current() is screen.list

@@ -165,3 +165,28 @@ def test_ordinary_keys_pass(kiosk: Kiosk) -> None:
     guard = KeyGuard()
     event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_5, Qt.KeyboardModifier.NoModifier)
     assert guard.eventFilter(kiosk.window, event) is False
+
+
+def test_the_pin_hint_is_muted_until_a_pin_is_refused(kiosk_with_staff: Kiosk) -> None:
+    kiosk = kiosk_with_staff
+    overlay = kiosk.window.exit_overlay
+    colors = kiosk.window.theme.colors
+    hold_corner(kiosk)
+    message = overlay.message
+
+    def ink() -> str:
+        message.ensurePolished()
+        return message.palette().color(message.foregroundRole()).name().upper()
+
+    assert "4 đến 8" in message.text()
+    assert message.property("textStyle") == "muted"
+    hint_inks = {colors.ink.upper(), colors.ink_muted.upper()}  # the panel's normal or muted
+    assert ink() in hint_inks and ink() != colors.danger_ink.upper()
+
+    type_pin(kiosk, "1111")
+    assert overlay.message_kind() == "wrong"
+    assert message.property("textStyle") == "warning"
+    assert ink() == colors.danger_ink.upper()
+
+    overlay.reset()  # opened again later: a hint again
+    assert message.property("textStyle") == "muted" and ink() in hint_inks

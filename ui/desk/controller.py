@@ -23,6 +23,7 @@ from kiosk.services.roster import who_can_sign_in
 from ui.desk.roster_flow import RosterFlow
 from ui.desk.session import DeskSession, FlowDeps
 from ui.desk.ticket_actions import TicketActions
+from ui.desk.undo_offers import UndoOffers
 from ui.desk.visit_flow import VisitFlow
 from ui.desk.window import DeskWindow
 from ui.error_texts import error_text
@@ -69,9 +70,12 @@ class DeskController(QObject):
         self.idle = IdleWatcher(timeout_s=minutes * 60, parent=self)
         self.idle.stop()
         self.idle.timed_out.connect(self._on_idle_timed_out)
-        deps = FlowDeps(window, runtime, self.session, self.queue)
-        self.actions = TicketActions(deps=deps, printer=printer, i18n=window.i18n)
+        self.undo = UndoOffers(window=window, runtime=runtime)
+        deps = FlowDeps(window, runtime, self.session, self.queue, self.undo)
         self.visits = VisitFlow(deps=deps)
+        self.actions = TicketActions(
+            deps=deps, printer=printer, i18n=window.i18n, reopen=self.visits.reopen
+        )
         self.roster = RosterFlow(deps=deps)
         runtime.live.link_changed.connect(self._on_live_link_changed)
         follow_link(runtime.live, window.set_link_up)
@@ -88,6 +92,7 @@ class DeskController(QObject):
     def stop(self) -> None:
         """Stop reading and cancel every task of the desk."""
         self.queue.stop()
+        self.undo.stop()
         self._watch_idle(False)
         for flow in (self.actions, self.visits, self.roster):
             flow.stop()
@@ -98,8 +103,9 @@ class DeskController(QObject):
         self._runtime.runner.start(self._sign_out(reason), owner=self)
 
     async def refresh(self) -> None:
-        """Read and show the queue now."""
+        """Read and show the queue and the undo offer now."""
         await self.queue.refresh()
+        await self.undo.refresh()
 
     async def close_counter_on_exit(self) -> None:
         """The program quits while someone is signed in: close their counter on the way out."""
@@ -176,12 +182,13 @@ class DeskController(QObject):
         self._window.show_queue()
         self._watch_idle(True)
         self.queue.start()
+        self.undo.start(actor)
         await self.queue.refresh()
         self.signed_in.emit(helper)
 
     async def _sign_out(self, reason: str) -> None:
         self._watch_idle(False)
-        self.actions.forget_undo()
+        self.undo.stop()
         self.queue.stop()
         try:
             await self.close_counter_on_exit()

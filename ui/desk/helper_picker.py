@@ -11,17 +11,22 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.i18n import translate
 from ui.theme import Theme
+from ui.widgets.button_grid import make_kinetic
 from ui.widgets.choice_grid import ChoiceButton
 from ui.widgets.packed_grid import PackedGrid, retire
 from ui.widgets.screen import text_label
 
 SEARCH_DELAY_MS = 250
+# Rows the chosen helpers' area keeps room for, so the search and the names under it never
+# move when a helper is added; more than this scroll inside the area (a rare visit).
+CHOSEN_ROWS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,8 +59,19 @@ class HelperPicker(QWidget):
         super().__init__(parent)
         self._theme: Theme | None = None
         self.chosen_title = text_label("heading")
-        self.chosen_box = QVBoxLayout()
         self.empty = text_label("muted")
+        chosen = QWidget()
+        self.chosen_box = QVBoxLayout(chosen)
+        self.chosen_box.setContentsMargins(0, 0, 0, 0)
+        self.chosen_box.addWidget(self.empty)
+        self.chosen_box.addStretch(1)
+        self.chosen_area = QScrollArea()
+        self.chosen_area.setWidgetResizable(True)
+        self.chosen_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.chosen_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chosen_area.setWidget(chosen)
+        make_kinetic(self.chosen_area)
+        self._row_px = 0  # the tallest chosen row seen with this theme
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.roster = PackedGrid()
@@ -72,8 +88,7 @@ class HelperPicker(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.chosen_title)
-        self._layout.addLayout(self.chosen_box)
-        self._layout.addWidget(self.empty)
+        self._layout.addWidget(self.chosen_area)
         self._layout.addWidget(self.roster_title)
         self._layout.addWidget(self.search)
         self._layout.addWidget(self.roster, 1)
@@ -93,6 +108,10 @@ class HelperPicker(QWidget):
             name = text_label("info")
             name.setText(entry.name)
             caption = text_label("muted")
+            caption.ensurePolished()
+            # Two lines kept for every role caption, wrapped or not: all rows are as tall.
+            caption.setText("Ấ\nỵ")
+            caption.setMinimumHeight(caption.sizeHint().height())
             caption.setText(entry.caption)
             words.addWidget(name)
             words.addWidget(caption)
@@ -115,11 +134,24 @@ class HelperPicker(QWidget):
             line.addWidget(remove, 0)
             if self._theme is not None:
                 self._style_row(line, part)
-            self.chosen_box.addWidget(row)
+            self.chosen_box.insertWidget(self.chosen_box.count() - 1, row)
             self._chosen_rows.append(row)
+            row.ensurePolished()
+            self._row_px = max(self._row_px, row.sizeHint().height())
             self.part_buttons[entry.helper_id] = part
             self.remove_buttons[entry.helper_id] = remove
         self.empty.setVisible(not entries)
+        self._reserve_rows()
+        if self._chosen_rows:
+            self.chosen_area.ensureWidgetVisible(self._chosen_rows[-1], 0, 0)
+
+    def _reserve_rows(self) -> None:
+        """Room for ``CHOSEN_ROWS`` rows; with one theme it only grows (a taller row)."""
+        if self._theme is None or not self._row_px:
+            return
+        height = CHOSEN_ROWS * self._row_px + (CHOSEN_ROWS - 1) * self.chosen_box.spacing()
+        if height != self.chosen_area.maximumHeight():
+            self.chosen_area.setFixedHeight(height)
 
     def set_roster(self, entries: Sequence[PickerEntry]) -> None:
         """The names to tap: recent helpers first, or the search results."""
@@ -165,6 +197,7 @@ class HelperPicker(QWidget):
     def apply_theme(self, theme: Theme) -> None:
         """Spacing and sizes for the theme."""
         self._theme = theme
+        self._row_px = 0  # measured again for the new sizes at the next rows
         spacing = theme.px(theme.sizes.spacing)
         self._layout.setSpacing(spacing // 2)
         self.chosen_box.setSpacing(spacing // 2)

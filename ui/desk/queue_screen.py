@@ -13,6 +13,7 @@ from kiosk.domain.enums import AlertKind, TicketStatus
 from kiosk.domain.views import TicketView
 from ui.desk.alert_list import AlertList
 from ui.desk.current_panel import CurrentPanel
+from ui.desk.desk_keys import ACTION_KEYS, ENTER_KEYS, UNDO_KEY, key_name
 from ui.desk.waiting_list import WaitingList, WaitingRow, WaitingSection
 from ui.formatting import format_time
 from ui.i18n import I18n, translate
@@ -20,6 +21,7 @@ from ui.staff.texts import SEPARATOR, priority_text, status_text, ticket_caption
 from ui.theme import Theme
 from ui.widgets.buttons import back_button
 from ui.widgets.elided_label import ElidedLabel
+from ui.widgets.key_caption import KeyCaption
 from ui.widgets.message_bar import MessageBar
 from ui.widgets.packed_grid import scroll_column
 from ui.widgets.screen import Screen
@@ -92,6 +94,13 @@ class QueueScreen(Screen):
         self.undo_bar = MessageBar()
         self.undo_bar.action_clicked.connect(self.undo_clicked)
         self.message = MessageBar()
+        self.key_captions = {
+            action: KeyCaption(self.current.buttons[action], key_name(key))
+            for action, key in ACTION_KEYS.items()
+        }
+        self.key_captions["undo"] = KeyCaption(
+            self.undo_bar.action, key_name(UNDO_KEY), reserve=True
+        )
         self._build()
         i18n.language_changed.connect(self._on_i18n_language_changed)
         self.retranslate()
@@ -109,14 +118,18 @@ class QueueScreen(Screen):
         self._body = QHBoxLayout()
         self._body.addWidget(scroll_column(current), 2)
         self._body.addWidget(self.waiting, 3)
-        self._bars = QHBoxLayout()
+        # The bars' row keeps its height while they are hidden, so the buttons above never
+        # move under a finger when a bar appears (a taller, wrapped message still fits).
+        self.bars = QWidget()
+        self._bars = QHBoxLayout(self.bars)
+        self._bars.setContentsMargins(0, 0, 0, 0)
         self._bars.addWidget(self.undo_bar, 1)
         self._bars.addWidget(self.message, 1)
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(self._toolbar)
         self._layout.addWidget(self.alerts)
         self._layout.addLayout(self._body, 1)
-        self._layout.addLayout(self._bars)
+        self._layout.addWidget(self.bars)
 
     # -- setters -----------------------------------------------------------------------------
 
@@ -146,6 +159,30 @@ class QueueScreen(Screen):
         """Waiting times move on with the clock (once a minute); no database read needed."""
         if self._snapshot is not None:
             self._show_waiting()
+
+    def press_key(self, key: int, text: str) -> bool:
+        """A key typed on the desk's keyboard; True when the screen used it.
+
+        F-keys press their button (as a tap would, so not while it is off); letters and
+        digits typed outside a field go into the number search, Enter there searches.
+        """
+        buttons = {int(k): self.current.buttons[a] for a, k in ACTION_KEYS.items()}
+        buttons[int(UNDO_KEY)] = self.undo_bar.action
+        button = buttons.get(key)
+        if button is not None:
+            if button.isVisible() and button.isEnabled():
+                button.click()
+            return True
+        if key in ENTER_KEYS:
+            # The field has already searched when Enter was typed into it.
+            if not self.search.hasFocus():
+                self._on_search_return_pressed()
+            return True
+        if len(text) == 1 and text.isalnum() and self.search.isEnabled():
+            self.search.setFocus()
+            self.search.insert(text)
+            return True
+        return False
 
     def set_busy(self, busy: bool) -> None:
         """Actions off while one runs."""
@@ -263,6 +300,7 @@ class QueueScreen(Screen):
         self.search.setFixedWidth(theme.px(300))
         for part in (self.alerts, self.current, self.waiting, self.undo_bar, self.message):
             part.apply_theme(theme)
+        self.bars.setMinimumHeight(self.undo_bar.reserved_height())
 
     def retranslate(self) -> None:
         self.who.setText(

@@ -12,6 +12,7 @@ from kiosk.domain.enums import HelperRole
 from kiosk.domain.views import HelperView
 from kiosk.services.context import Actor
 from kiosk.services.desk_feed import DeskSnapshot
+from ui.desk.undo_offers import UndoOffers
 from ui.desk.window import DeskWindow
 from ui.error_texts import error_text
 from ui.live import LiveRead
@@ -50,12 +51,13 @@ class DeskSession:
 
 @dataclass(frozen=True)
 class FlowDeps:
-    """What every desk flow is given: the window, the runtime, the session, the live queue."""
+    """What every desk flow is given: window, runtime, session, the live queue and undo offer."""
 
     window: DeskWindow
     runtime: Runtime
     session: DeskSession
     queue: LiveRead[DeskSnapshot]
+    undo: UndoOffers
 
 
 class DeskFlow(QObject):
@@ -69,12 +71,14 @@ class DeskFlow(QObject):
         self._config = deps.runtime.config
         self._session = deps.session
         self._queue = deps.queue
+        self._undo = deps.undo
 
     def _start(self, coro: Coroutine[Any, Any, Any]) -> None:
         self._runtime.runner.start(coro, owner=self)
 
     async def _refresh(self) -> None:
         await self._queue.refresh()
+        await self._undo.refresh()
 
     def _error_text(self, exc: BaseException) -> str:
         return error_text(exc, self._config.site.tz)

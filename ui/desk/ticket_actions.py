@@ -2,22 +2,23 @@
 
 Each tap is one coroutine: the action as an operation, a word on screen, a refresh. A button's
 key picks the operation (``_operation``); every operation is one keyword-only service call.
-No-show, cancel and transfer can be undone for two minutes (``desk.undo_last``); later
-corrections are the normal actions (reactivate, transfer back), audited as well.
+No-show, cancel, transfer and finish can be undone for two minutes (``undo.undo_last``); the
+undo bar shows what the core offers (``UndoOffers``). Later corrections are the normal actions
+(reactivate, transfer back), audited as well.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Slot
 
 from kiosk.domain.enums import TicketStatus
 from kiosk.domain.views import TicketView
 from kiosk.services import calling
 from kiosk.services.alerts import resolve_alert
-from kiosk.services.desk import UNDO_WINDOW, UNDOABLE, undo_last
 from kiosk.services.tickets import find_ticket
+from kiosk.services.undo import UNDOABLE, FinishedVisit, UndoOffer, undo_last
 from ui.desk.session import DeskFlow, FlowDeps
 from ui.i18n import I18n, translate
 from ui.operations import Operation
@@ -25,22 +26,23 @@ from ui.staff.texts import status_text, ticket_caption
 from ui.ticket_printing import TicketPrinter, print_ticket
 
 DESK_SOURCE = "desk"
-# The undo bar goes a little before the core's window closes, so a tap never arrives late.
-UNDO_MARGIN = timedelta(seconds=5)
 
 
 class TicketActions(DeskFlow):
     """Connects the queue screen and the ticket overlay to the calling services."""
 
-    def __init__(self, *, deps: FlowDeps, printer: TicketPrinter, i18n: I18n) -> None:
+    def __init__(
+        self,
+        *,
+        deps: FlowDeps,
+        printer: TicketPrinter,
+        i18n: I18n,
+        reopen: Callable[[TicketView, FinishedVisit], None],
+    ) -> None:
         super().__init__(deps=deps)
         self.printer = printer
         self._i18n = i18n
-        self._undo_ticket: TicketView | None = None
-        self.undo_timer = QTimer(self)
-        self.undo_timer.setSingleShot(True)
-        self.undo_timer.setInterval(int((UNDO_WINDOW - UNDO_MARGIN).total_seconds() * 1000))
-        self.undo_timer.timeout.connect(self._on_undo_timer_timeout)
+        self._reopen = reopen  # an undone finish: the visit form again, filled in as saved
         queue, overlay = self._window.queue, self._window.ticket_overlay
         queue.action_clicked.connect(self._on_queue_action_clicked)
         queue.ticket_chosen.connect(self._on_queue_ticket_chosen)
@@ -49,12 +51,6 @@ class TicketActions(DeskFlow):
         queue.undo_clicked.connect(self._on_queue_undo_clicked)
         overlay.action_chosen.connect(self._on_overlay_action_chosen)
         overlay.line_chosen.connect(self._on_overlay_line_chosen)
-
-    def forget_undo(self) -> None:
-        """Drop the undo offer (time is up, or the staff member signed out)."""
-        self._undo_ticket = None
-        self.undo_timer.stop()
-        self._window.queue.undo_bar.clear()
 
     # -- running an action --------------------------------------------------------------------
 
@@ -95,7 +91,6 @@ class TicketActions(DeskFlow):
             "no_show": calling.no_show,
             "reactivate": calling.reactivate,
             "cancel": calling.cancel,
-            "undo": undo_last,
         }
         service = simple[action]
         return lambda ctx: service(ctx, ticket_id=ticket_id, actor=actor)
@@ -109,7 +104,7 @@ class TicketActions(DeskFlow):
         if action == "recall" and after.status is TicketStatus.NO_SHOW:
             action = "no_show"  # past the configured recalls, a recall turns no-show
         if action in UNDOABLE:
-            self._offer_undo(action, after)
+            queue.message.clear()  # the undo bar says what was done
             return
         words = {
             "call_next": translate("TicketActions", "Đã gọi số {number}."),
@@ -117,23 +112,31 @@ class TicketActions(DeskFlow):
             "recall": translate("TicketActions", "Đã gọi lại số {number}."),
             "start": translate("TicketActions", "Đang phục vụ số {number}."),
             "reactivate": translate("TicketActions", "Số {number} được xếp chờ lại."),
-            "undo": translate("TicketActions", "Đã hoàn tác: số {number} trở lại như trước."),
         }
         queue.show_info(words.get(action, "").format(number=number))
-        if action == "undo":
-            self.forget_undo()
 
-    def _offer_undo(self, action: str, ticket: TicketView) -> None:
-        words = {
-            "no_show": translate("TicketActions", "Đã báo vắng mặt số {number}."),
-            "cancel": translate("TicketActions", "Đã huỷ số {number}."),
-            "transfer": translate("TicketActions", "Đã chuyển số {number} sang hàng {line}."),
-        }
-        text = words[action].format(number=ticket.number, line=ticket.line_code)
-        self._undo_ticket = ticket
-        self._window.queue.message.clear()
-        self._window.queue.offer_undo(text)
-        self.undo_timer.start()
+    async def _run_undo(self, offer: UndoOffer) -> None:
+        queue, actor = self._window.queue, self._session.actor
+        queue.set_busy(True)
+        self._window.ticket_overlay.close_overlay()
+        try:
+            ticket = await self._ops.run(
+                lambda ctx: undo_last(ctx, ticket_id=offer.ticket_id, actor=actor)
+            )
+        except Exception as exc:
+            queue.show_error(self._error_text(exc))
+            await self._refresh()  # the bar follows what the core still offers
+            return
+        finally:
+            queue.set_busy(False)
+        queue.show_info(
+            translate("TicketActions", "Đã hoàn tác: số {number} trở lại như trước.").format(
+                number=ticket.number
+            )
+        )
+        await self._refresh()
+        if offer.visit is not None and self._window.current_screen() is queue:
+            self._reopen(ticket, offer.visit)
 
     async def _reprint(self, ticket: TicketView) -> None:
         queue = self._window.queue
@@ -227,8 +230,9 @@ class TicketActions(DeskFlow):
 
     @Slot()
     def _on_queue_undo_clicked(self) -> None:
-        if self._undo_ticket is not None:
-            self._start(self._run("undo", self._undo_ticket))
+        offer = self._undo.offer
+        if offer is not None:
+            self._start(self._run_undo(offer))
 
     @Slot(str)
     def _on_overlay_action_chosen(self, action: str) -> None:
@@ -247,7 +251,3 @@ class TicketActions(DeskFlow):
         ticket = self._window.ticket_overlay.ticket()
         if ticket is not None:
             self._start(self._run("transfer", ticket, line_code))
-
-    @Slot()
-    def _on_undo_timer_timeout(self) -> None:
-        self.forget_undo()

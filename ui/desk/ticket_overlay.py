@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.domain.enums import TicketStatus
 from kiosk.domain.views import TicketView
@@ -14,6 +14,7 @@ from ui.theme import Theme
 from ui.widgets.buttons import back_button
 from ui.widgets.overlay import Overlay
 from ui.widgets.packed_grid import retire
+from ui.widgets.picture_button import PictureButton
 from ui.widgets.screen import text_label
 
 # action key -> tone; the order is the order on screen.
@@ -74,7 +75,8 @@ class TicketOverlay(Overlay):
         self._lines_grid.setContentsMargins(0, 0, 0, 0)
         self._lines_grid.setColumnStretch(0, 1)
         self._lines_grid.setColumnStretch(1, 1)
-        self.line_buttons: dict[str, QPushButton] = {}
+        self.line_buttons: dict[str, PictureButton] = {}
+        self._theme: Theme | None = None
         self.lines_page.hide()
         self.close_button: QPushButton = back_button()
         self.close_button.clicked.connect(self.close_overlay)
@@ -121,16 +123,19 @@ class TicketOverlay(Overlay):
         self.line_buttons = {}
         targets = [(code, name) for code, name in lines if code != ticket.line_code]
         for index, (code, name) in enumerate(targets):
-            button = QPushButton(f"{code} · {name}")
-            button.setProperty("kind", "action")
-            button.setProperty("tone", "neutral")
+            # Words that wrap: a long name ("… và VNeID") is never cut at the button's edge.
+            button = PictureButton(kind="action", tone="neutral")
+            button.set_label(f"{code} · {name}")
             button.setProperty("line", code)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            if self._theme is not None:
+                button.apply_theme(self._theme)
             button.clicked.connect(self._on_line_clicked)
             self._lines_grid.addWidget(button, index // 2, index % 2)
             self.line_buttons[code] = button
         self._show_page(lines=True)
         self.open()
+        self.fit_panel()  # the wrapped names' height is known only once laid out
 
     def showing_lines(self) -> bool:
         """True on the lines page."""
@@ -142,8 +147,11 @@ class TicketOverlay(Overlay):
 
     def apply_theme(self, theme: Theme) -> None:
         """Panel size and spacing for the theme."""
+        self._theme = theme
         margin, spacing = theme.px(theme.sizes.margin), theme.px(theme.sizes.spacing)
         self.set_margins(margin, spacing)
+        for button in self.line_buttons.values():
+            button.apply_theme(theme)
         self._actions_layout.setSpacing(spacing // 2)
         self._lines_grid.setSpacing(spacing // 2)
         self.set_panel_width(min(theme.px(1000), round(theme.width_px * 0.9)))

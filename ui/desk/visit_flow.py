@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 
 from kiosk.domain.enums import Channel
+from kiosk.domain.views import TicketView
 from kiosk.services.helpers import list_helpers, recent_helpers
+from kiosk.services.undo import FinishedVisit
 from kiosk.services.visits import finish_visit, record_walk_in
 from ui.desk.session import DeskFlow, FlowDeps
 from ui.i18n import translate
@@ -23,6 +25,15 @@ class VisitFlow(DeskFlow):
         queue.walk_in_clicked.connect(self._on_queue_walk_in_clicked)
         visit.search_changed.connect(self._on_visit_search_changed)
         visit.save_clicked.connect(self._on_visit_save_clicked)
+
+    def reopen(self, ticket: TicketView, visit: FinishedVisit) -> None:
+        """An undone finish: the form again for the ticket, filled in as it was saved."""
+        if self._session.helper is None:
+            return
+        self._window.visit.start_finish(ticket, signed_in=self._session.helper)
+        self._window.visit.restore(visit)
+        self._window.show_visit()
+        self._start(self._load_roster(""))
 
     async def _load_roster(self, query: str) -> None:
         visit = self._window.visit

@@ -12,6 +12,7 @@ from kiosk.config import Config
 from kiosk.domain.enums import OUTCOME_LABELS, HelperPart, Outcome
 from kiosk.domain.views import HelperView, TicketView
 from kiosk.domain.visits import HelperCredit
+from kiosk.services.undo import FinishedVisit
 from ui.desk.helper_picker import HelperPicker, PickerEntry
 from ui.i18n import I18n, translate
 from ui.staff.texts import role_text, ticket_caption
@@ -123,6 +124,27 @@ class VisitScreen(Screen):
         self.lines.set_selected([line] if line else [])
         self._show_procedures(line)
         self.procedures.set_selected([code] if code else [])
+        self.retranslate()
+
+    def restore(self, visit: FinishedVisit) -> None:
+        """Fill the form in as a finish saved it (after that finish was undone)."""
+        self._chosen = [helper for helper, _part in visit.helpers]
+        leads = [helper.id for helper, part in visit.helpers if part is HelperPart.LEAD]
+        self._lead_id = leads[0] if leads else (self._chosen[0].id if self._chosen else None)
+        self.outcomes.set_selected([outcome.value for outcome in visit.outcomes])
+        line = next(
+            (
+                line.code
+                for line in self._config.lines
+                if any(p.code == visit.procedure_code for p in line.procedures)
+            ),
+            None,
+        )
+        if line is not None:
+            self.lines.set_selected([line])
+            self._show_procedures(line)
+            self.procedures.set_selected([visit.procedure_code or ""])
+        self.note.setText(visit.note)
         self.retranslate()
 
     def start_walk_in(self, *, signed_in: HelperView) -> None:

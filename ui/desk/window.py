@@ -6,8 +6,8 @@ screens through their setters after reading or writing the core.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Slot
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import Config
@@ -151,6 +151,24 @@ class DeskWindow(QWidget):
         self.header.set_clock(format_time(now, tz), format_date(now.astimezone(tz).date()))
 
     # -- Qt overrides -------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Keys no field used arrive here: the PIN keypad and the queue's shortcuts take them.
+        key, screen = event.key(), self.current_screen()
+        if self.ticket_overlay.is_open():
+            used = key == Qt.Key.Key_Escape
+            if used:
+                self.ticket_overlay.close_overlay()
+        elif screen is self.pin:
+            used = self.pin.keypad.type_key(key)
+        elif screen is self.queue:
+            used = self.queue.press_key(key, event.text())
+        else:
+            used = False
+        if used:
+            event.accept()
+        else:
+            super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

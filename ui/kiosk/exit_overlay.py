@@ -11,6 +11,7 @@ from ui.widgets.buttons import back_button
 from ui.widgets.keypad import PinKeypad
 from ui.widgets.overlay import Overlay
 from ui.widgets.screen import text_label
+from ui.widgets.style import set_style
 
 
 class ExitOverlay(Overlay):
@@ -28,7 +29,7 @@ class ExitOverlay(Overlay):
         super().__init__(parent)
         self._message = ""
         self.title = text_label("title")
-        self.message = text_label("warning")
+        self.message = text_label("muted")
         self.keypad = PinKeypad()
         self.keypad.submitted.connect(self.pin_submitted)
         self.cancel: QPushButton = back_button()
@@ -112,6 +113,9 @@ class ExitOverlay(Overlay):
             "locked": translate("ExitOverlay", "Nhập sai quá nhiều lần. Xin thử lại sau 5 phút."),
         }
         self.message.setText(messages[self._message])
+        # A hint is not an error: the error colour only once a PIN was refused.
+        error = self._message in ("wrong", "locked")
+        set_style(self.message, textStyle="warning" if error else "muted")
         if self.is_open():
             self.fit_panel()
 

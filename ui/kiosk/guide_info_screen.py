@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -37,11 +38,13 @@ class GuideInfoScreen(Screen):
 
     Signals:
         back_clicked: back to the step the visitor came from.
+        home_clicked: straight back to the home screen (one tap, not three).
         print_clicked: "print the checklist" was tapped.
         take_number_clicked: "take a number for this procedure" was tapped.
     """
 
     back_clicked = Signal()
+    home_clicked = Signal()
     print_clicked = Signal()
     take_number_clicked = Signal()
 
@@ -95,17 +98,25 @@ class GuideInfoScreen(Screen):
         self.area.setWidget(content)
         self._kinetic = False
         self.back = action_button("neutral")
+        self.home = action_button("neutral")
         self.print = action_button("neutral")
         self.take_number = action_button("primary")
         self.back.clicked.connect(self.back_clicked)
+        self.home.clicked.connect(self.home_clicked)
         self.print.clicked.connect(self.print_clicked)
         self.take_number.clicked.connect(self.take_number_clicked)
         self._buttons = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._buttons.addWidget(self.back, 2)
         self._buttons.addWidget(self.print, 3)
         self._buttons.addWidget(self.take_number, 3)
+        # Home sits beside the title, not in the row below: four buttons there stack on a
+        # small screen with large text and push the page off it.
+        self.home.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self._top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._top.addWidget(self.title, 1)
+        self._top.addWidget(self.home, 0, Qt.AlignmentFlag.AlignTop)
         self._layout = QVBoxLayout(self)
-        self._layout.addWidget(self.title)
+        self._layout.addLayout(self._top)
         self._layout.addWidget(self.area, 1)
         self._layout.addWidget(self.print_state)
         self._layout.addLayout(self._buttons)
@@ -138,6 +149,15 @@ class GuideInfoScreen(Screen):
             QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
         )
         self._links.setSpacing(spacing // 2)
+        # Portrait: too narrow for a long title beside the button; the button goes under it.
+        self._top.setDirection(
+            QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
+        )
+        self._top.setAlignment(
+            self.home,
+            Qt.AlignmentFlag.AlignLeft if theme.portrait else Qt.AlignmentFlag.AlignTop,
+        )
+        self._top.setSpacing(spacing)
         self._paint_links()
 
     def retranslate(self) -> None:
@@ -148,6 +168,7 @@ class GuideInfoScreen(Screen):
             translate("GuideInfoScreen", "Xem thêm trên điện thoại: quét mã QR")
         )
         self.back.setText(translate("GuideInfoScreen", "‹ Các bước"))
+        self.home.setText(translate("GuideInfoScreen", "Về màn hình chính"))
         self.print.setText(translate("GuideInfoScreen", "In danh sách giấy tờ"))
         self.take_number.setText(translate("GuideInfoScreen", "Lấy số cho thủ tục này"))
         guide = self._guide

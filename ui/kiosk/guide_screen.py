@@ -58,6 +58,7 @@ class GuidesScreen(Screen):
         self.step.step_shown.connect(self._on_step_step_shown)
         self.step.read_aloud_clicked.connect(self.read_aloud_requested)
         self.info.back_clicked.connect(self._on_info_back_clicked)
+        self.info.home_clicked.connect(self.home_requested)
         self.info.print_clicked.connect(self._on_info_print_clicked)
         self.info.take_number_clicked.connect(self._on_info_take_number_clicked)
 

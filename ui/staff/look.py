@@ -101,6 +101,10 @@ QFrame[panel="surface"] QLabel[textStyle="accent"] {{ {_ink(t, "surface_accent")
 QFrame[panel="surface"] QLabel[textStyle="muted"] {{ {_ink(t, "surface")} }}
 QLabel[textStyle="heading"] {{ font-size: {t.font_px(s.text_info)}px; font-weight: 700;
     {_ink(t, "page_accent")} }}
+QPushButton QLabel#KeyCaption {{ font-weight: 700; }}
+QPushButton[kind="action"] QLabel[textStyle="label"] {{ font-size: {t.font_px(s.text_button)}px;
+    font-weight: 700; }}
+QPushButton:disabled QLabel#KeyCaption {{ {_ink(t, "neutral_pressed")} }}
 """
     )
 

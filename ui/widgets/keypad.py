@@ -8,6 +8,13 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 from ui.widgets.screen import plain_label
 
 DOT = "●"
+# Keyboard keys -> the on-screen key they press (desk PCs have keyboards).
+TYPED_KEYS: dict[int, str] = {
+    **{int(Qt.Key.Key_0) + digit: str(digit) for digit in range(10)},
+    int(Qt.Key.Key_Backspace): "delete",
+    int(Qt.Key.Key_Return): "ok",
+    int(Qt.Key.Key_Enter): "ok",
+}
 
 
 class PinKeypad(QWidget):
@@ -79,6 +86,18 @@ class PinKeypad(QWidget):
             key.setEnabled(not locked)
         if not locked:
             self._refresh()
+
+    def type_key(self, key: int) -> bool:
+        """A key typed on a keyboard: digits, Backspace, Enter; True when it was used.
+
+        It goes through the on-screen key, so a locked keypad ignores typing too.
+        """
+        name = TYPED_KEYS.get(key)
+        if name is None:
+            return False
+        if self.keys[name].isEnabled():
+            self.press(name)
+        return True
 
     def press(self, name: str) -> None:
         """Press a key by name (``0``-``9``, ``delete``, ``ok``), as a tap would."""

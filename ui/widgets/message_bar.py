@@ -56,6 +56,15 @@ class MessageBar(QFrame):
         """The tone shown, or ``""`` when hidden (for tests)."""
         return self._tone
 
+    def reserved_height(self) -> int:
+        """The bar's height with one line of words and its button, for a row kept for it."""
+        self.ensurePolished()
+        self.action.ensurePolished()
+        margins = self._layout.contentsMargins()
+        line = self.text.fontMetrics().height()
+        frame = 2 * self.frameWidth()  # the panel's border, from the stylesheet
+        return max(self.action.sizeHint().height(), line) + margins.top() + margins.bottom() + frame
+
     def apply_theme(self, theme: Theme) -> None:
         """Padding for the theme."""
         pad = theme.px(theme.sizes.spacing)
