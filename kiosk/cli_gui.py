@@ -14,6 +14,9 @@ from kiosk.config import DATABASE_ENV, Config, default_data_dir
 
 DEFAULT_SIZES = ((1920, 1080), (1080, 1920), (1366, 768))
 DEMO_DATABASE = "demo.sqlite3"
+# A village PC keeps its own database; its demo too, so it never mixes with the desk's demo.
+VILLAGE_DEMO_DATABASE = "village-demo.sqlite3"
+VILLAGE_DEMO_PLACE = "Nhà văn hóa thôn 1 (demo)"
 
 
 def register(sub: Any) -> None:
@@ -25,6 +28,14 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "demo",
         help=f"seed a demo database ({DEMO_DATABASE} in the data folder) and start the kiosk",
+    )
+    p.add_argument(
+        "program",
+        nargs="?",
+        choices=("kiosk", "village"),
+        default="kiosk",
+        help="kiosk (default), or village: the village point's program on its own demo"
+        f" database ({VILLAGE_DEMO_DATABASE})",
     )
     p.set_defaults(handler=_demo)
     p = sub.add_parser(
@@ -125,6 +136,8 @@ def demo_config(config: Config, env: dict[str, str] | None = None) -> Config:
 def _demo(args: argparse.Namespace) -> int:
     from kiosk.cli import load_or_exit
 
+    if args.program == "village":
+        return _village_demo(load_or_exit(args))
     config = demo_config(load_or_exit(args))
     if _no_display("kiosk"):
         return 1
@@ -138,6 +151,50 @@ def _demo(args: argparse.Namespace) -> int:
         f"for {config.kiosk.exit_hold_s:g} s, then type the demo staff PIN {DEMO_STAFF_PIN}."
     )
     return run_program(SPEC, config, after_open=seed_demo)
+
+
+def village_demo_config(config: Config) -> Config:
+    """A village point on its own demo database, asking every optional question."""
+    village = config.village
+    form = dataclasses.replace(village.form, record_age_band=True, record_sex=True)
+    village = dataclasses.replace(
+        village, place=village.place or VILLAGE_DEMO_PLACE, server_url="", form=form
+    )
+    url = f"sqlite:///{default_data_dir() / VILLAGE_DEMO_DATABASE}"
+    return dataclasses.replace(config, database_url=url, village=village)
+
+
+def _village_demo(config: Config) -> int:
+    config = village_demo_config(config)
+    if _no_display("village"):
+        return 1
+    from kiosk.services.demo import seed_village_demo
+    from ui.shell import run_program
+    from ui.village.program import SPEC
+
+    print(f"Demo village point: {config.village.place}")
+    print(f"Demo database: {config.database_url} (records stay on it: no server_url)")
+    return run_program(SPEC, config, after_open=seed_village_demo)
+
+
+def run_village(args: argparse.Namespace) -> int:
+    """``kiosk village`` without an action: the village point's touch program."""
+    from kiosk.cli import load_or_exit
+
+    config = load_or_exit(args)
+    if not config.village.place:
+        print(
+            f"error: this PC is not a village point: set [village] place in {config.source}"
+            " (see kiosk village --help)",
+            file=sys.stderr,
+        )
+        return 2
+    if _no_display("village"):
+        return 1
+    from ui.shell import run_program
+    from ui.village.program import SPEC
+
+    return run_program(SPEC, config)
 
 
 def _unknown_counter(config: Config, number: int) -> bool:
