@@ -28,12 +28,8 @@
         <translation>What did the visitor need?</translation>
     </message>
     <message>
-        <source>Kết quả thế nào?</source>
-        <translation>What came of it?</translation>
-    </message>
-    <message>
-        <source>Chọn một hoặc nhiều kết quả.</source>
-        <translation>Choose one or more outcomes.</translation>
+        <source>Kết quả thế nào? (chọn một hoặc nhiều)</source>
+        <translation>What came of it? (one or more)</translation>
     </message>
     <message>
         <source>Chuyển đến xã để làm thủ tục nào?</source>

@@ -249,3 +249,19 @@ def test_the_village_demo_config_asks_everything_on_its_own_database(tmp_path: P
     assert demo.village.place  # a village point even where the config names none
     assert demo.village.server_url == ""  # the demo never sends to a real commune
     assert demo.village.form.record_age_band and demo.village.form.record_sex
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_outcome_and_name_shows_without_scrolling_on_a_laptop_screen(
+    make_village_app: VillageAppFactory, usb_village: AppContext, size: tuple[int, int]
+) -> None:
+    app = make_village_app(usb_village, size=size)
+    w = app.program.window
+    assert w.start.scroll_area.verticalScrollBar().maximum() == 0
+    app.choose_helper(int(w.start.grid.keys()[0]))
+    app.tap(w.start.next)
+    app.choose(w.need, "vneid")
+    assert len(w.outcomes.grid.keys()) == 11  # the seed's outcomes
+    assert w.outcomes.scroll_area.verticalScrollBar().maximum() == 0
+    for button in map(w.outcomes.grid.button, w.outcomes.grid.keys()):
+        assert button.height() >= w.theme.min_target_px

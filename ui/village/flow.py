@@ -122,8 +122,9 @@ class VillageFlow(QObject):
         )
         w.need.set_texts(title=translate("VillageFlow", "Người dân cần gì?"), hint="", back=back)
         w.outcomes.set_texts(
-            title=translate("VillageFlow", "Kết quả thế nào?"),
-            hint=translate("VillageFlow", "Chọn một hoặc nhiều kết quả."),
+            # The hint sits in the title: a laptop's 768 lines then show all eleven outcomes.
+            title=translate("VillageFlow", "Kết quả thế nào? (chọn một hoặc nhiều)"),
+            hint="",
             back=back,
             next_text=translate("VillageFlow", "Tiếp tục"),
         )
@@ -145,6 +146,8 @@ class VillageFlow(QObject):
             back=back,
             next_text=skip,
         )
+        for optional in (w.age, w.sex):
+            optional.set_next_tone("neutral")  # skipping is allowed, not the suggested answer
         w.note.set_texts(
             title=translate("VillageFlow", "Kiểm tra rồi bấm Lưu"),
             note_title=translate("VillageFlow", "Ghi chú (không bắt buộc, không ghi họ tên):"),
@@ -275,6 +278,17 @@ class VillageFlow(QObject):
         if need is not None:
             lines.append(i18n.text(need.label))
         lines += [i18n.text(c.label) for c in form.outcomes if c.code in self.outcomes]
+        procedures = dict(self.choices.procedures)
+        if self.procedure in procedures:
+            lines.append(i18n.text(procedures[self.procedure]))
+        optional = [
+            i18n.text(text)
+            for labels, value in ((AGE_BAND_LABELS, self.age_band), (SEX_LABELS, self.sex))
+            for key, text in labels.items()
+            if key.value == value
+        ]
+        if optional:
+            lines.append(SEPARATOR.join(optional))
         return "\n".join(lines)
 
     # -- the core ------------------------------------------------------------------------------

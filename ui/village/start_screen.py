@@ -22,7 +22,7 @@ class StartScreen(StepScreen):
     session_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(multiple=True, columns=2, parent=parent)
+        super().__init__(multiple=True, columns=3, parent=parent)
         self.session_panel = QFrame()
         self.session_panel.setProperty("panel", "surface")
         self.session_text = text_label("body")

@@ -18,6 +18,7 @@ from ui.widgets.choice_grid import ChoiceGrid
 from ui.widgets.message_bar import MessageBar
 from ui.widgets.packed_grid import scroll_column
 from ui.widgets.screen import Screen, set_page_margins, text_label
+from ui.widgets.style import set_style
 
 
 class StepScreen(Screen):
@@ -55,7 +56,6 @@ class StepScreen(Screen):
         self._column = QVBoxLayout()
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.addWidget(self.grid)
-        self._column.addStretch(1)
         bottom = QHBoxLayout()
         bottom.addWidget(self.back, 1)
         bottom.addWidget(self.next, 2)
@@ -63,7 +63,8 @@ class StepScreen(Screen):
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.title)
         self._layout.addWidget(self.hint)
-        self._layout.addWidget(scroll_column(self._column), 1)
+        self.scroll_area = scroll_column(self._column)
+        self._layout.addWidget(self.scroll_area, 1)
         self._layout.addWidget(self.message)
         self._layout.addLayout(bottom)
         self.grid.selection_changed.connect(self._on_grid_selection_changed)
@@ -99,6 +100,10 @@ class StepScreen(Screen):
         for key, text in captions.items():
             if key in offered:
                 self.grid.button(key).set_caption(text)
+
+    def set_next_tone(self, tone: str) -> None:
+        """The colour of "next": green to go on, neutral for "skip"."""
+        set_style(self.next, tone=tone)
 
     def set_next_enabled(self, enabled: bool) -> None:
         """Grey "next" out until the step has what it needs."""

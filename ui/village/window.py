@@ -25,6 +25,10 @@ from ui.widgets.link_banner import LinkBanner
 from ui.widgets.minute_timer import MinuteTimer
 from ui.widgets.screen import Screen
 
+# Names and outcomes in three columns: a laptop's landscape screen shows a whole roster or all
+# of the seed's eleven outcomes without scrolling (two columns left a third of them hidden).
+WIDE_COLUMNS = 3
+
 
 class VillageWindow(QWidget):
     """Every step of the village form, one at a time, at any screen size."""
@@ -38,13 +42,13 @@ class VillageWindow(QWidget):
         self.link = LinkBanner()
         self.start = StartScreen()
         self.need = StepScreen(multiple=False, advance_on_tap=True)
-        self.outcomes = StepScreen(multiple=True)
+        self.outcomes = StepScreen(multiple=True, columns=WIDE_COLUMNS)
         self.procedure = StepScreen(multiple=False, columns=1, advance_on_tap=True)
         self.age = StepScreen(multiple=False, advance_on_tap=True)
         self.sex = StepScreen(multiple=False, advance_on_tap=True)
         self.note = NoteScreen()
         self.done = DoneScreen()
-        self.members = StepScreen(multiple=True)
+        self.members = StepScreen(multiple=True, columns=WIDE_COLUMNS)
         self.end_session = StepScreen(multiple=False)
         self.stack = QStackedWidget()
         for screen in self.screens():
@@ -84,6 +88,11 @@ class VillageWindow(QWidget):
     def i18n(self) -> I18n:
         """The program's language."""
         return self._i18n
+
+    @property
+    def theme(self) -> Theme:
+        """The theme in use."""
+        return self._theme
 
     def current_screen(self) -> QWidget:
         """The step shown."""
