@@ -4,6 +4,10 @@
 <context>
     <name>VillageFlow</name>
     <message>
+        <source>Chưa có danh sách người hỗ trợ. Cán bộ kỹ thuật cài danh sách của xã: kiosk village roster import FILE, hoặc kiosk village sync.</source>
+        <translation>No helper roster yet. The IT helper installs the commune&apos;s roster: kiosk village roster import FILE, or kiosk village sync.</translation>
+    </message>
+    <message>
         <source>Quay lại</source>
         <translation>Back</translation>
     </message>
@@ -122,6 +126,10 @@
 </context>
 <context>
     <name>VillageSync</name>
+    <message>
+        <source>Máy chủ của xã trả lời quá chậm; sẽ thử lại sau.</source>
+        <translation>The commune&apos;s server answers too slowly; trying again later.</translation>
+    </message>
     <message>
         <source>Đang đọc…</source>
         <translation>Reading…</translation>

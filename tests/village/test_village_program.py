@@ -265,3 +265,16 @@ def test_every_outcome_and_name_shows_without_scrolling_on_a_laptop_screen(
     assert w.outcomes.scroll_area.verticalScrollBar().maximum() == 0
     for button in map(w.outcomes.grid.button, w.outcomes.grid.keys()):
         assert button.height() >= w.theme.min_target_px
+
+
+def test_a_village_pc_without_a_roster_says_how_to_get_one(
+    make_village_app: VillageAppFactory, tmp_path: Path, clock: FixedClock
+) -> None:
+    body = f'[village]\nplace = "{PLACE}"\nkey_file = "{tmp_path / "village.key"}"\n'
+    ctx = bootstrap(make_config(tmp_path, body), clock=clock)
+    app = make_village_app(ctx)
+    w = app.program.window
+    assert w.start.grid.keys() == []
+    assert "kiosk village roster import" in w.start.message.text.text()
+    assert not w.start.next.isEnabled()
+    ctx.db.dispose()

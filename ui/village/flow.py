@@ -96,6 +96,18 @@ class VillageFlow(QObject):
         self.helper_order = [i for i in self.helper_order if i in known]
         self._window.set_place(choices.place)
         self.retranslate()
+        self._show_empty_roster()
+
+    def _show_empty_roster(self) -> None:
+        if self.choices is not None and not self.choices.helpers:
+            self._window.start.message.show_message(
+                translate(
+                    "VillageFlow",
+                    "Chưa có danh sách người hỗ trợ. Cán bộ kỹ thuật cài danh sách của xã:"
+                    " kiosk village roster import FILE, hoặc kiosk village sync.",
+                ),
+                tone="danger",
+            )
 
     def show_problem(self, text: str) -> None:
         """The core could not give the choices (this PC is not set up): say so on the start."""
@@ -492,3 +504,4 @@ class VillageFlow(QObject):
     @Slot(str)
     def _on_i18n_language_changed(self, _language: str) -> None:
         self.retranslate()
+        self._show_empty_roster()

@@ -103,6 +103,11 @@ class VillageSync(QObject):
         self._show()
         try:
             result = await self._send()
+        except TimeoutError:
+            # The sync thread is still at it; the commune stores a repeated batch only once.
+            self.problem = translate(
+                "VillageSync", "Máy chủ của xã trả lời quá chậm; sẽ thử lại sau."
+            )
         except Exception as exc:
             logger.info("village sync failed: %s", exc)
             self.problem = error_text(exc, self._tz)
@@ -126,6 +131,9 @@ class VillageSync(QObject):
 
     def _show(self) -> None:
         status = self.status
+        if status is None and self.problem:  # this PC's own state could not be read
+            self._bar.show_state(waiting="", link=self.problem, tone="trouble", can_send=False)
+            return
         waiting = (
             translate("VillageSync", "Đang đọc…")
             if status is None
