@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
@@ -226,6 +227,8 @@ def test_switching_to_english_changes_the_village_words(
     assert w.start.title.text() == "Ai hỗ trợ người dân?"
     app.tap(w.header.language_button)
     assert w.start.title.text() == "Who is helping?"
+    assert w.header.language_button.text().strip() == "Tiếng Việt"  # names the other language
+    assert w.header.large_text_button.text().strip() == "Large text"
     assert w.need.grid.button("vneid").label() == "VNeID account"
     assert "waiting" in w.sync.waiting.text()
     app.tap(w.header.language_button)
@@ -278,3 +281,15 @@ def test_a_village_pc_without_a_roster_says_how_to_get_one(
     assert "kiosk village roster import" in w.start.message.text.text()
     assert not w.start.next.isEnabled()
     ctx.db.dispose()
+
+
+def test_large_text_makes_the_choices_words_larger(
+    make_village_app: VillageAppFactory, usb_village: AppContext
+) -> None:
+    app = make_village_app(usb_village, size=(1366, 768))
+    w = app.program.window
+    button = w.start.grid.button(w.start.grid.keys()[0])
+    label = next(child for child in button.findChildren(QLabel) if child.text())
+    before = label.fontInfo().pixelSize()
+    app.tap(w.header.large_text_button)
+    assert label.fontInfo().pixelSize() > before

@@ -53,6 +53,11 @@ class StepScreen(Screen):
         self.message = MessageBar()
         self.back: QPushButton = back_button()
         self.next: QPushButton = action_button("help")
+        # "Back" keeps its third of the row on steps without "next": a full-width "back" right
+        # under the choices would be tapped by mistake.
+        policy = self.next.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.next.setSizePolicy(policy)
         self._column = QVBoxLayout()
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.addWidget(self.grid)

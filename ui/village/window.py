@@ -66,6 +66,7 @@ class VillageWindow(QWidget):
         self.minutes.start()
         self.header.language_clicked.connect(self._on_header_language_clicked)
         self.header.large_text_toggled.connect(self._on_header_large_text_toggled)
+        i18n.language_changed.connect(self._on_i18n_language_changed)
         self.apply_theme(theme)
         self.retranslate()
 
@@ -156,3 +157,7 @@ class VillageWindow(QWidget):
     @Slot(bool)
     def _on_header_large_text_toggled(self, on: bool) -> None:
         self.apply_theme(self._theme.with_large_text(on))
+
+    @Slot(str)
+    def _on_i18n_language_changed(self, _language: str) -> None:
+        self.retranslate()
