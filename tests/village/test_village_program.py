@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QScrollArea, QWidget
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
@@ -293,3 +294,53 @@ def test_large_text_makes_the_choices_words_larger(
     before = label.fontInfo().pixelSize()
     app.tap(w.header.large_text_button)
     assert label.fontInfo().pixelSize() > before
+
+
+def inside(widget: QWidget, window: QWidget) -> bool:
+    """The widget's whole rectangle lies inside the window's."""
+    top_left = widget.mapTo(window, widget.rect().topLeft())
+    return window.rect().contains(QRect(top_left, widget.size()))
+
+
+def scrolls(widget: QWidget, screen: QWidget) -> bool:
+    """The widget sits in a scroll area of the screen (the choices)."""
+    parent = widget.parentWidget()
+    while parent is not None and parent is not screen:
+        if isinstance(parent, QScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def whole(label: QLabel) -> bool:
+    """A wrapped label is as tall as its words need: nothing cut off."""
+    return not label.isVisible() or label.height() >= label.heightForWidth(label.width())
+
+
+@pytest.mark.parametrize(
+    "size", [(1366, 768), (1280, 1024), (1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}"
+)
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_every_step_keeps_its_buttons_and_words_whole_on_screen(
+    make_village_app: VillageAppFactory,
+    usb_village: AppContext,
+    size: tuple[int, int],
+    language: str,
+) -> None:
+    app = make_village_app(usb_village, size=size)
+    w = app.program.window
+    w.i18n.set_language(language)
+    for screen in w.screens():
+        w.show_screen(screen)
+        QApplication.processEvents()
+        buttons = [b for b in screen.findChildren(QPushButton) if b.isVisible()]
+        assert buttons, screen
+        fixed = [b for b in buttons if not scrolls(b, screen)]  # choices may scroll
+        assert (screen.back if hasattr(screen, "back") else screen.next) in fixed, screen
+        for button in fixed:
+            assert inside(button, w), (screen, button.text())
+        labels = [screen.title] if hasattr(screen, "title") else []
+        assert all(whole(label) for label in labels), screen
+    assert inside(w.sync, w)
+    assert whole(w.sync.waiting) and whole(w.sync.link)
+    assert w.start.next.height() >= w.theme.min_target_px
