@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>VillageController</name>
+    <message>
+        <source>Lượt đang ghi dở đã bỏ vì lâu không bấm; chưa lưu gì.</source>
+        <translation>The visit left half entered was dropped after a long pause; nothing was saved.</translation>
+    </message>
+</context>
+<context>
     <name>VillageFlow</name>
     <message>
         <source>Chưa có danh sách người hỗ trợ. Cán bộ kỹ thuật cài danh sách của xã: kiosk village roster import FILE, hoặc kiosk village sync.</source>

@@ -344,3 +344,23 @@ def test_every_step_keeps_its_buttons_and_words_whole_on_screen(
     assert inside(w.sync, w)
     assert whole(w.sync.waiting) and whole(w.sync.link)
     assert w.start.next.height() >= w.theme.min_target_px
+
+
+def test_a_visit_left_half_entered_is_dropped_when_idle_and_nothing_is_saved(
+    make_village_app: VillageAppFactory, usb_village: AppContext
+) -> None:
+    app = make_village_app(usb_village)
+    w = app.program.window
+    controller = app.program.controller
+    assert controller is not None
+    controller.idle.timed_out.emit()  # on the start screen: nothing to drop, nothing said
+    assert not w.start.message.isVisible()
+    first = w.start.grid.keys()[0]
+    app.choose_helper(int(first))
+    app.tap(w.start.next)
+    app.choose(w.need, "vneid")
+    controller.idle.timed_out.emit()  # what the watcher does after two minutes untouched
+    assert w.current_screen() is w.start
+    assert "chưa lưu gì" in w.start.message.text.text()
+    assert w.start.selected() == [first]  # the names stay for the next visitor
+    assert record_count(usb_village) == 0

@@ -5,9 +5,12 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QApplication
 
 from kiosk.services.village import village_choices
 from ui.error_texts import error_text
+from ui.i18n import translate
+from ui.idle import IdleWatcher
 from ui.live import follow_link
 from ui.shell import Runtime
 from ui.village.flow import VillageFlow
@@ -15,6 +18,9 @@ from ui.village.sync import VillageSync
 from ui.village.window import VillageWindow
 
 logger = logging.getLogger(__name__)
+
+# A visit half entered and left this long is abandoned: the next volunteer starts afresh.
+IDLE_TIMEOUT_S = 120.0
 
 
 class VillageController(QObject):
@@ -37,6 +43,11 @@ class VillageController(QObject):
         window.done.next_clicked.connect(self._on_done_next_clicked)
         window.i18n.language_changed.connect(self._on_i18n_language_changed)
         follow_link(runtime.live, window.set_link_up)
+        self.idle = IdleWatcher(timeout_s=IDLE_TIMEOUT_S, parent=self)
+        self.idle.timed_out.connect(self._on_idle_timed_out)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
 
     def start(self) -> None:
         """Read the choices, then start the sync strip."""
@@ -45,6 +56,10 @@ class VillageController(QObject):
     def stop(self) -> None:
         """Stop the sync strip and every task of this program."""
         self.sync.stop()
+        self.idle.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
         self._window.done.stop()
         self._runtime.runner.cancel(self.flow)
         self._runtime.runner.cancel(self)
@@ -79,6 +94,20 @@ class VillageController(QObject):
             self._runtime.runner.start(self.load(), owner=self)
         else:
             self._stale = True
+
+    @Slot()
+    def _on_idle_timed_out(self) -> None:
+        window = self._window
+        if window.current_screen() in (window.start, window.done):
+            return
+        if window.current_screen() is window.note and not window.note.save.isEnabled():
+            self.idle.restart()  # a save under way: never leave under it
+            return
+        self.flow.restart()
+        window.start.message.show_message(
+            translate("VillageController", "Lượt đang ghi dở đã bỏ vì lâu không bấm; chưa lưu gì."),
+            tone="info",
+        )
 
     @Slot(str)
     def _on_i18n_language_changed(self, _language: str) -> None:
