@@ -364,3 +364,27 @@ def test_a_visit_left_half_entered_is_dropped_when_idle_and_nothing_is_saved(
     assert "chưa lưu gì" in w.start.message.text.text()
     assert w.start.selected() == [first]  # the names stay for the next visitor
     assert record_count(usb_village) == 0
+
+
+def test_the_saved_screen_fits_every_outcome_ticked_in_large_text_on_a_laptop(
+    make_village_app: VillageAppFactory, usb_village: AppContext
+) -> None:
+    app = make_village_app(usb_village, size=(1366, 768))
+    w = app.program.window
+    app.tap(w.header.large_text_button)
+    for key in w.start.grid.keys()[:2]:
+        app.choose_helper(int(key))
+    app.tap(w.start.next)
+    app.choose(w.need, "vneid")
+    offered = w.outcomes.grid.keys()
+    for key in offered:
+        if key != "referred":
+            app.choose(w.outcomes, key)
+    app.tap(w.outcomes.next)
+    app.choose(w.age, "75_plus")
+    app.choose(w.sex, "female")
+    app.tap(w.note.save)
+    assert w.current_screen() is w.done
+    QApplication.processEvents()
+    assert whole(w.done.summary) and whole(w.done.title)
+    assert inside(w.done.next, w) and inside(w.done.title, w)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ui.theme import Theme
 from ui.widgets.buttons import action_button
+from ui.widgets.packed_grid import scroll_column
 from ui.widgets.screen import Screen, set_page_margins, text_label
 
 # Long enough to read "Đã lưu" and the summary; short enough for the next visitor in line.
@@ -28,7 +29,7 @@ class DoneScreen(Screen):
         self.title = text_label("title")
         self.title.setObjectName("VillageDone")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.summary = text_label("info")
+        self.summary = text_label("body")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.next: QPushButton = action_button("primary")
         self.next.clicked.connect(self._on_next)
@@ -36,11 +37,14 @@ class DoneScreen(Screen):
         self._timer.setSingleShot(True)
         self._timer.setInterval(BACK_TO_START_MS)
         self._timer.timeout.connect(self._on_next)
+        # Centred when it fits; scrolls rather than cuts when many outcomes meet large text.
+        words = QVBoxLayout()
+        words.addStretch(1)
+        words.addWidget(self.title)
+        words.addWidget(self.summary)
+        words.addStretch(1)
         self._layout = QVBoxLayout(self)
-        self._layout.addStretch(1)
-        self._layout.addWidget(self.title)
-        self._layout.addWidget(self.summary)
-        self._layout.addStretch(1)
+        self._layout.addWidget(scroll_column(words), 1)
         self._layout.addWidget(self.next)
 
     def show_saved(self, *, title: str, summary: str, next_text: str) -> None:

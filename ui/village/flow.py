@@ -238,7 +238,10 @@ class VillageFlow(QObject):
         lines = [", ".join(names[i] for i in self.helper_order if i in names)]
         if need is not None:
             lines.append(i18n.text(need.label))
-        lines += [i18n.text(c.label) for c in form.outcomes if c.code in self.outcomes]
+        # The outcomes on one (wrapping) line: eleven ticked must still fit the "saved" screen.
+        lines.append(
+            "; ".join(i18n.text(c.label) for c in form.outcomes if c.code in self.outcomes)
+        )
         procedures = dict(self.choices.procedures)
         if self.procedure in procedures:
             lines.append(i18n.text(procedures[self.procedure]))
