@@ -54,7 +54,11 @@ def figure_texts(figures: PublicFigures, language: str) -> list[Figure]:
 
 
 class PublicFiguresStrip(QFrame):
-    """Four boxes side by side: a large value over its words."""
+    """Four figures in one row, each a large value beside its words.
+
+    One row, about as tall as the notice line: the counters' numbers above lose no more room
+    than a notice takes (a value over its words took twice that, and the numbers shrank).
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,16 +67,16 @@ class PublicFiguresStrip(QFrame):
         self.labels: list[QLabel] = []
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
-        for column in range(4):
+        for index in range(4):
             value, label = plain_label(), plain_label()
             value.setProperty("display", "figure_value")
             label.setProperty("display", "figure_label")
-            label.setWordWrap(True)
-            for widget in (value, label):
-                widget.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self._grid.addWidget(value, 0, column)
-            self._grid.addWidget(label, 1, column, Qt.AlignmentFlag.AlignTop)
-            self._grid.setColumnStretch(column, 1)
+            label.setWordWrap(True)  # two short lines beside the value at most
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            self._grid.addWidget(value, 0, 2 * index)
+            self._grid.addWidget(label, 0, 2 * index + 1)
+            self._grid.setColumnStretch(2 * index + 1, 1)
             self.values.append(value)
             self.labels.append(label)
 
@@ -90,5 +94,5 @@ class PublicFiguresStrip(QFrame):
 
     def apply_theme(self, theme: Theme) -> None:
         """Spacing for the TV's size."""
-        self._grid.setHorizontalSpacing(theme.px(theme.sizes.margin))
+        self._grid.setHorizontalSpacing(theme.px(theme.sizes.spacing) // 2)
         self._grid.setVerticalSpacing(0)

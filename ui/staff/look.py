@@ -46,8 +46,8 @@ DISPLAY_TEXT = {
     "caption": 34,
     "notice": 48,
     "link": 30,
-    "figure_value": 72,
-    "figure_label": 30,
+    "figure_value": 56,
+    "figure_label": 26,
 }
 
 
