@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QApplication
+
 from kiosk.domain.clock import FixedClock
 from kiosk.domain.enums import Outcome
 from kiosk.domain.visits import HelperCredit
@@ -75,3 +79,30 @@ def test_a_day_with_nothing_to_count_shows_dashes_not_zeros(make_display: Displa
     strip = display.parts.screen.figures
     display.qtbot.wait_until(lambda: strip.texts()[0][1] != "", timeout=5_000)
     assert [value for _label, value in strip.texts()] == ["0", "–", "–", "0"]
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_every_figure_and_its_words_show_whole_on_the_tv(
+    make_display: DisplayFactory,
+    desk_ctx: AppContext,
+    clock: FixedClock,
+    staff: Staff,
+    size: tuple[int, int],
+    language: str,
+) -> None:
+    first = serve(desk_ctx, clock, staff, 125, Outcome.SUBMITTED_ONLINE)  # a long wait: "125 phút"
+    rate_ticket(desk_ctx, number=first, level=3, reason=None)
+    display = make_display(public_figures=True, size=size)
+    display.parts.i18n.set_language(language)
+    screen = display.parts.screen
+    strip = screen.figures
+    display.qtbot.wait_until(lambda: strip.texts()[0][1] == "1", timeout=5_000)
+    screen.resize(*size)
+    QApplication.processEvents()
+    frame = screen.rect()
+    for label in [*strip.values, *strip.labels]:
+        top_left = label.mapTo(screen, label.rect().topLeft())
+        assert frame.contains(QRect(top_left, label.size())), label.text()
+        assert label.width() >= label.sizeHint().width() or label.wordWrap(), label.text()
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
