@@ -40,7 +40,8 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=_demo)
     p = sub.add_parser(
         "screenshots",
-        help="render every screen (kiosk, desk, display, manager) to PNG files; no display needed",
+        help="render every screen (kiosk, desk, display, manager, village) to PNG files;"
+        " no display needed",
     )
     p.add_argument("dir", type=Path, help="folder for the PNG files")
     p.add_argument(
@@ -267,6 +268,7 @@ def _screenshots(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.desk.screenshots import render_desk_and_display_screens
     from ui.screenshots import render_screenshots
+    from ui.village.screenshots import render_village_screens
 
     sizes = args.size or list(DEFAULT_SIZES)
     languages = (args.lang,) if args.lang else ("vi", "en")
@@ -277,5 +279,6 @@ def _screenshots(args: argparse.Namespace) -> int:
     landscape = [(w, h) for w, h in sizes if w > h]
     for language in languages if landscape else ():
         written += render_desk_and_display_screens(args.dir, landscape, language, config=config)
+        written += render_village_screens(args.dir, landscape, language, config=config)
     print(f"{len(written)} screenshots in {args.dir}")
     return 0
