@@ -1,4 +1,4 @@
-"""``kiosk demo [desk|display|rate|manager]``: every program on the one demo database."""
+"""``kiosk demo [desk|display|rate|manager|village]``: every program on demo data."""
 
 from __future__ import annotations
 
@@ -46,6 +46,10 @@ def register(sub: Any) -> None:
     programs.add_parser(
         "manager", help=f"the manager's summary (PIN {DEMO_MANAGER_PIN}) on the demo data"
     )
+    programs.add_parser(
+        "village",
+        help="a village point's program on its own demo database (village-demo.sqlite3)",
+    )
 
 
 def demo_launch(args: argparse.Namespace, config: Config) -> Launch:
@@ -66,6 +70,10 @@ def _demo(args: argparse.Namespace) -> int:
     from kiosk.config_checks import commune_setup_note
 
     given = load_or_exit(args)
+    if args.demo_program == "village":
+        from kiosk.cli_gui import village_demo
+
+        return village_demo(given)
     plan = demo_launch(args, given)
     config = plan.config
     print(f"Demo database: {config.database_url}")

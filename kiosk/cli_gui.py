@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from dataclasses import dataclass
@@ -10,12 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kiosk import cli_demo, cli_printer
-from kiosk.config import Config
+from kiosk.config import Config, default_data_dir
 
 if TYPE_CHECKING:
     from ui.shell import ProgramSpec
 
 DEFAULT_SIZES = ((1920, 1080), (1080, 1920), (1366, 768))
+# A village PC keeps its own database; its demo too, so it never mixes with the desk's demo.
+VILLAGE_DEMO_DATABASE = "village-demo.sqlite3"
+VILLAGE_DEMO_PLACE = "Nhà văn hóa thôn 1 (demo)"
 
 
 def register(sub: Any) -> None:
@@ -27,7 +31,8 @@ def register(sub: Any) -> None:
     cli_demo.register(sub)
     p = sub.add_parser(
         "screenshots",
-        help="render every screen (kiosk, desk, display, manager) to PNG files; no display needed",
+        help="render every screen (kiosk, desk, display, manager, village) to PNG files;"
+        " no display needed",
     )
     p.add_argument("dir", type=Path, help="folder for the PNG files")
     p.add_argument(
@@ -195,6 +200,51 @@ def _manager(args: argparse.Namespace) -> int:
     return launch(Launch(program="manager", config=load_or_exit(args)))
 
 
+def village_demo_config(config: Config) -> Config:
+    """A village point on its own demo database, asking every optional question."""
+    village = config.village
+    form = dataclasses.replace(village.form, record_age_band=True, record_sex=True)
+    village = dataclasses.replace(
+        village, place=village.place or VILLAGE_DEMO_PLACE, server_url="", form=form
+    )
+    url = f"sqlite:///{default_data_dir() / VILLAGE_DEMO_DATABASE}"
+    return dataclasses.replace(config, database_url=url, village=village)
+
+
+def village_demo(config: Config) -> int:
+    """``kiosk demo village``: the village point's program on its own demo database."""
+    config = village_demo_config(config)
+    if _no_display("village"):
+        return 1
+    from kiosk.services.demo import seed_village_demo
+    from ui.shell import run_program
+    from ui.village.program import SPEC
+
+    print(f"Demo village point: {config.village.place}")
+    print(f"Demo database: {config.database_url} (records stay on it: no server_url)")
+    return run_program(SPEC, config, after_open=seed_village_demo)
+
+
+def run_village(args: argparse.Namespace) -> int:
+    """``kiosk village`` without an action: the village point's touch program."""
+    from kiosk.cli import load_or_exit
+
+    config = load_or_exit(args)
+    if not config.village.place:
+        print(
+            f"error: this PC is not a village point: set [village] place in {config.source}"
+            " (see kiosk village --help)",
+            file=sys.stderr,
+        )
+        return 2
+    if _no_display("village"):
+        return 1
+    from ui.shell import run_program
+    from ui.village.program import SPEC
+
+    return run_program(SPEC, config)
+
+
 def _screenshots(args: argparse.Namespace) -> int:
     from kiosk.cli import load_or_exit
 
@@ -203,6 +253,7 @@ def _screenshots(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.desk.screenshots import render_desk_and_display_screens
     from ui.screenshots import render_screenshots
+    from ui.village.screenshots import render_village_screens
 
     sizes = args.size or list(DEFAULT_SIZES)
     languages = (args.lang,) if args.lang else ("vi", "en")
@@ -213,5 +264,6 @@ def _screenshots(args: argparse.Namespace) -> int:
     landscape = [(w, h) for w, h in sizes if w > h]
     for language in languages if landscape else ():
         written += render_desk_and_display_screens(args.dir, landscape, language, config=config)
+        written += render_village_screens(args.dir, landscape, language, config=config)
     print(f"{len(written)} screenshots in {args.dir}")
     return 0

@@ -14,6 +14,14 @@ from kiosk.domain.signed_file import SignedFileError
 from kiosk.domain.village import TransferError
 
 EPILOG = """\
+Without an ACTION, `kiosk village` opens the village point's touch program (a maximized
+window): a volunteer taps who helped, what the visitor needed and what came of it (and the
+age band and sex when [village] record_age_band / record_sex are on), optionally types a note,
+and the visit is saved on this PC. It can start and end a help session ("buổi hỗ trợ") with
+the members present; visits recorded during it belong to it. The strip at the bottom shows the
+records waiting for the commune; with [village] server_url set it sends them in the
+background every minute and after each save. `kiosk demo village` opens it on demo data.
+
 On the commune PC (once): `kiosk village key create`, then `kiosk village roster export FILE`
 and copy FILE and the key file to each village PC.
 On a village PC: set [village] place (and server_url when the commune database can be
@@ -29,13 +37,18 @@ FILE_CONTENT_ERRORS = (SignedFileError, TransferError, JsonFieldError)
 
 def register(sub: Any) -> None:
     """Add the ``village`` subcommands to the parser."""
-    village = sub.add_parser(
+    from kiosk.cli_gui import run_village
+
+    parser = sub.add_parser(
         "village",
-        help="village points: records, sync, export/import files, roster, signing key",
+        help="village points: the touch program, records, sync, export/import, roster, key",
         description="Village points of the Tổ công nghệ số cộng đồng (see README).",
+        usage="kiosk village [-h] [ACTION ...]",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
-    ).add_subparsers(dest="village_command", metavar="ACTION", required=True)
+    )
+    parser.set_defaults(handler=run_village)  # no ACTION: the touch program
+    village = parser.add_subparsers(dest="village_command", metavar="ACTION", required=False)
 
     p = village.add_parser("setup", help="make this PC a village point (key, roster)")
     p.add_argument("--key", type=Path, metavar="FILE", help="the commune's key file")
@@ -113,6 +126,7 @@ def _print_status(ctx: Any, status: Any) -> None:
     print(f"  help sessions waiting: {status.pending_sessions}")
     result = "" if status.last_sync_ok is None else " (ok)" if status.last_sync_ok else " (failed)"
     print(f"  last sync: {_when(status.last_sync_at, ctx)}{result} {status.last_sync_message}")
+    print(f"  last record sent: {_when(status.last_sent_at, ctx)}")
 
 
 def _setup(args: argparse.Namespace) -> int:

@@ -157,6 +157,8 @@ class DisplayConfig:
     """The calling display on a TV."""
 
     notice: str = ""
+    # Today's public figures (served, median wait, satisfied, online with help); never a name.
+    public_figures: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +312,10 @@ def _build(r: Reader, label: str, env: Mapping[str, str]) -> Config:
         printer=_printer(r, data_dir),
         kiosk=_kiosk(r),
         desk=DeskConfig(auto_sign_out_min=r.integer("desk.auto_sign_out_min", 15, low=1)),
-        display=DisplayConfig(notice=r.text("display.notice", "")),
+        display=DisplayConfig(
+            notice=r.text("display.notice", ""),
+            public_figures=r.boolean("display.public_figures", False),
+        ),
         ratings=RatingConfig(
             levels=r.choice("ratings.levels", 3, (3, 5)),
             scanner=r.boolean("ratings.scanner", False),

@@ -543,4 +543,27 @@
             <translation>{number} saved as finished.</translation>
         </message>
     </context>
+<context>
+    <name>PublicFigures</name>
+    <message>
+        <source>Đã phục vụ hôm nay</source>
+        <translation>Served today</translation>
+    </message>
+    <message>
+        <source>Thời gian chờ (trung vị)</source>
+        <translation>Median wait</translation>
+    </message>
+    <message>
+        <source>{minutes} phút</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>Người dân hài lòng</source>
+        <translation>Visitors satisfied</translation>
+    </message>
+    <message>
+        <source>Hồ sơ nộp trực tuyến có hỗ trợ</source>
+        <translation>Dossiers filed online with help</translation>
+    </message>
+</context>
 </TS>

@@ -592,6 +592,37 @@
         <source>Báo cáo tổng hợp</source>
         <translation>Summary report</translation>
     </message>
+    <message>
+        <source>Tổng hợp</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Tổ công nghệ số</source>
+        <translation>Digital technology team</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerTeamScreen</name>
+    <message>
+        <source>Đang tính…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <source>So với {period}.</source>
+        <translation>Compared with {period}.</translation>
+    </message>
+    <message>
+        <source>Người dân được hỗ trợ tại mỗi điểm thôn</source>
+        <translation>People helped at each village point</translation>
+    </message>
+    <message>
+        <source>Vạch đen: tháng trước.</source>
+        <translation>Black mark: previous month.</translation>
+    </message>
+    <message>
+        <source>Không đọc được số liệu: {error}</source>
+        <translation>Cannot read the figures: {error}</translation>
+    </message>
 </context>
 <context>
     <name>NoticeOverlay</name>

@@ -118,3 +118,35 @@ def seed_demo(ctx: AppContext) -> DemoSeed:
             mark_print_result(ctx, ticket.id, printed=True)
             tickets += 1
     return DemoSeed(helpers_added=helpers, tickets_added=tickets)
+
+
+# The team members of a demo village point (volunteers: no PIN, as on a real village PC).
+DEMO_VILLAGE_HELPERS: tuple[tuple[str, HelperRole, str], ...] = (
+    ("Trưởng Thôn", HelperRole.VILLAGE_HEAD, "Thôn 1"),
+    ("Bí Thư Chi Bộ", HelperRole.PARTY_SECRETARY, "Thôn 1"),
+    ("Đoàn Viên Thanh Niên", HelperRole.YOUTH_UNION, "Thôn 1"),
+    ("Hội Viên Phụ Nữ", HelperRole.WOMENS_UNION, "Thôn 1"),
+    ("Giáo Viên Tin Học", HelperRole.TEACHER, "Trường THCS"),
+)
+
+
+def seed_village_demo(ctx: AppContext) -> int:
+    """Add the demo village team once (``kiosk demo village``); returns how many were added.
+
+    Args:
+        ctx: The application context of a village demo database.
+    """
+    existing = {h.name for h in list_helpers(ctx, include_inactive=True)}
+    added = 0
+    for name, role, affiliation in DEMO_VILLAGE_HELPERS:
+        if DEMO_PREFIX + name not in existing:
+            add_helper(
+                ctx,
+                name=DEMO_PREFIX + name,
+                kind=HelperKind.VOLUNTEER,
+                role=role,
+                affiliation=affiliation,
+                actor=CLI_ACTOR,
+            )
+            added += 1
+    return added

@@ -56,6 +56,8 @@ class VillageStatus:
     last_sync_at: datetime | None
     last_sync_ok: bool | None
     last_sync_message: str
+    # When the commune last confirmed a record: "last sent", whatever the last attempt did.
+    last_sent_at: datetime | None = None
 
 
 def load_key(ctx: AppContext) -> SigningKey:
@@ -235,6 +237,7 @@ def village_status(ctx: AppContext) -> VillageStatus:
             last_sync_at=datetime.fromisoformat(last["at"]) if "at" in last else None,
             last_sync_ok=last.get("ok"),
             last_sync_message=last.get("message", ""),
+            last_sent_at=session.scalar(select(func.max(VillageRecord.sent_at))),
         )
 
 

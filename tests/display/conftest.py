@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.domain.clock import FixedClock
 from kiosk.services.context import AppContext
-from tests.desk.conftest import desk_ctx  # noqa: F401  # shared fixture
+from tests.desk.conftest import desk_ctx, staff  # noqa: F401  # shared fixtures
 from tests.qt_support import ignore_offscreen_noise
 from tests.ui.conftest import start_and_wait_ready
 from ui.display.program import DisplayProgram, build
@@ -94,13 +94,15 @@ def make_display(
         size: tuple[int, int] = (1920, 1080),
         voice: FakeVoice | None = None,
         notice: str = "",
+        public_figures: bool = False,
     ) -> Display:
         voice = voice or FakeVoice()
         config = desk_ctx.config
-        if notice:
-            config = dataclasses.replace(
-                config, display=dataclasses.replace(config.display, notice=notice)
+        if notice or public_figures:
+            display = dataclasses.replace(
+                config.display, notice=notice, public_figures=public_figures
             )
+            config = dataclasses.replace(config, display=display)
         env = Env(app=qapp, config=config, clock=clock, size=QSize(*size))
         program = build(env, speech=voice, chime=voice)
         ctx = dataclasses.replace(desk_ctx, config=config)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from kiosk.domain.clock import FixedClock
 from kiosk.services.context import CLI_ACTOR, AppContext, bootstrap
@@ -14,6 +18,11 @@ from kiosk.services.helpers import add_helper
 from kiosk.services.village_roster import export_roster
 from kiosk.services.village_setup import create_key, setup_village_point
 from tests.conftest import make_config, write_config
+from tests.qt_support import ignore_offscreen_noise
+from tests.ui.conftest import start_and_wait_ready
+from tests.village.village_app import VillageApp
+from ui.shell import Env, Runtime
+from ui.village.program import build
 
 COMMUNE_BODY = '[site]\ncommune = "Xã Đức Phong"\nprovince = "Tỉnh Quảng Ngãi"\n'
 PLACE = "Nhà văn hóa thôn Đông"
@@ -95,3 +104,35 @@ def village(
     )
     yield ctx
     ctx.db.dispose()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    ignore_offscreen_noise(items, Path(__file__).parent)
+
+
+VillageAppFactory = Callable[..., VillageApp]
+
+
+@pytest.fixture
+def make_village_app(
+    qtbot: QtBot, qapp: QApplication, loop: asyncio.AbstractEventLoop, clock: FixedClock
+) -> Iterator[VillageAppFactory]:
+    """Start the village program over a context: ``make_village_app(ctx, size=(w, h))``."""
+    made: list[VillageApp] = []
+
+    def factory(ctx: AppContext, size: tuple[int, int] = (1920, 1080)) -> VillageApp:
+        env = Env(app=qapp, config=ctx.config, clock=clock, size=QSize(*size))
+        program = build(env)
+        runtime = Runtime.over_context(ctx, loop=loop)
+        app = VillageApp(program, runtime, ctx, qtbot)
+        made.append(app)
+        program.window.show()
+        start_and_wait_ready(qtbot, program, runtime)
+        app.wait_idle()
+        return app
+
+    yield factory
+    for app in made:
+        app.program.close()
+        app.runtime.close()
+        qtbot.wait_until(app.runtime.runner.is_idle, timeout=10_000)

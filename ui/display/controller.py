@@ -15,8 +15,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.services.display_feed import Call, DisplaySnapshot, display_snapshot
+from kiosk.services.public_figures import PublicFigures, public_figures_today
 from ui.display.counter_board import CounterTile
 from ui.display.display_screen import DisplayScreen, SideRow
+from ui.display.public_figures import figure_texts
 from ui.display.speech import Announcement, Announcer
 from ui.formatting import format_time
 from ui.i18n import I18n, translate
@@ -72,6 +74,11 @@ class DisplayController(QObject):
         self.board = LiveRead(
             runtime, display_snapshot, self._show_snapshot, on_link=screen.set_link_up, parent=self
         )
+        self._figures: PublicFigures | None = None
+        # Today's figures, live like the board, only where the commune turned them on.
+        self.figures: LiveRead[PublicFigures] | None = None
+        if self._config.display.public_figures:
+            self.figures = LiveRead(runtime, public_figures_today, self._show_figures, parent=self)
         self.minutes = MinuteTimer(self)
         self.minutes.minute_changed.connect(self._on_minutes_minute_changed)
         i18n.language_changed.connect(self._on_i18n_language_changed)
@@ -82,10 +89,14 @@ class DisplayController(QObject):
         """Show the first snapshot, then keep it fresh."""
         self.minutes.start()
         self.board.start()
+        if self.figures is not None:
+            self.figures.start()
 
     def stop(self) -> None:
         """Stop reading, the clock and announcing."""
         self.board.stop()
+        if self.figures is not None:
+            self.figures.stop()
         self.minutes.stop()
         self._announcer.stop()
         self._screen.stop()
@@ -106,6 +117,10 @@ class DisplayController(QObject):
         self.refreshed.emit()
         if first:
             self.ready.emit()
+
+    def _show_figures(self, figures: PublicFigures) -> None:
+        self._figures = figures
+        self._screen.set_figures(figure_texts(figures, self._i18n.language))
 
     def _announce_new(self, calls: Sequence[Call]) -> None:
         keys = {call.key for call in calls}
@@ -146,3 +161,5 @@ class DisplayController(QObject):
     def _on_i18n_language_changed(self, _language: str) -> None:
         if self._snapshot is not None:
             self._show(self._snapshot)
+        if self._figures is not None:
+            self._show_figures(self._figures)

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.display.counter_board import CounterBoard, CounterTile
+from ui.display.public_figures import Figure, PublicFiguresStrip
 from ui.theme import Theme
 from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.link_banner import LinkMark
@@ -100,6 +101,8 @@ class DisplayScreen(QWidget):
         self.board = CounterBoard()
         self.calls = SideList(rows=CALL_ROWS)
         self.waiting = SideList(rows=LINE_ROWS)
+        self.figures = PublicFiguresStrip()
+        self.figures.hide()  # only when the commune turns it on ([display] public_figures)
         self.ticker = NoticeTicker()
         self.ticker.hide()
         top = QHBoxLayout()
@@ -116,6 +119,7 @@ class DisplayScreen(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
         self._layout.addLayout(body, 1)
+        self._layout.addWidget(self.figures)
         self._layout.addWidget(self.ticker)
         self._parts = (top, side, body)
 
@@ -150,6 +154,11 @@ class DisplayScreen(QWidget):
         """The scrolling notice; an empty one hides the strip."""
         self.ticker.set_text(text)
 
+    def set_figures(self, figures: Sequence[Figure]) -> None:
+        """Today's public figures; the strip shows from the first figures on."""
+        self.figures.set_figures(figures)
+        self.figures.show()
+
     def flash(self, counter_number: int) -> None:
         """A new call at a counter."""
         self.board.flash(counter_number)
@@ -169,4 +178,5 @@ class DisplayScreen(QWidget):
         self.board.apply_theme(theme)
         self.calls.apply_theme(theme)
         self.waiting.apply_theme(theme)
+        self.figures.apply_theme(theme)
         self.ticker.set_step(theme.px(STEP_DESIGN_PX))

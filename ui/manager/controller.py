@@ -11,11 +11,13 @@ from PySide6.QtCore import QObject, Slot
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import HelperRole
 from kiosk.domain.summary import Period
+from kiosk.domain.team_report import PeriodKind, ReportPeriod
 from kiosk.domain.views import HelperView
 from kiosk.services.context import Actor
 from kiosk.services.reports import ReportWords, export_to_reports, manager_sign_in
 from kiosk.services.roster import who_can_sign_in
 from kiosk.services.summary import build_summary
+from kiosk.services.team_report import build_team_report
 from printing.summary_narrative import summary_narrative
 from ui.error_texts import error_text
 from ui.i18n import translate
@@ -41,6 +43,7 @@ class ManagerController(QObject):
         window.summary.sign_out_clicked.connect(self._on_summary_sign_out_clicked)
         window.export.export_confirmed.connect(self._on_export_export_confirmed)
         window.export.back_clicked.connect(self._on_export_back_clicked)
+        window.team_tab_clicked.connect(self._on_window_team_tab_clicked)
         follow_link(runtime.live, window.set_link_up)
         if not runtime.config.site.commune:  # a first day: the report's header lacks the name
             window.summary.set_setup_note(
@@ -102,6 +105,21 @@ class ManagerController(QObject):
             return
         summary_screen.show_summary(summary)
 
+    async def _read_team(self) -> None:
+        """The team report of the commune's current month (the same figures as its PDF)."""
+        team = self._window.team
+        team.show_loading()
+        today = service_day(self._runtime.clock(), self._tz)
+        period = ReportPeriod(PeriodKind.MONTH, today.year, today.month)
+        try:
+            report = await self._ops.run(lambda ctx: build_team_report(ctx, period=period))
+        except Exception as exc:
+            logger.warning("team report %s not read: %s", period.code, exc)
+            text = translate("ManagerTeamScreen", "Không đọc được số liệu: {error}")
+            team.show_status(text.format(error=error_text(exc, self._tz)))
+            return
+        team.show_report(report)
+
     async def _export(self, period: Period, helper: HelperView, words: ReportWords) -> None:
         form = self._window.export
         form.set_exporting(True)
@@ -150,6 +168,12 @@ class ManagerController(QObject):
     @Slot()
     def _on_export_back_clicked(self) -> None:
         self._window.show_summary()
+
+    @Slot()
+    def _on_window_team_tab_clicked(self) -> None:
+        if self._helper is not None:
+            self._window.show_team()
+            self._runtime.runner.start(self._read_team(), owner=self)
 
     @Slot()
     def _on_summary_sign_out_clicked(self) -> None:

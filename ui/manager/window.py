@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from ui.i18n import translate
 from ui.manager.export_screen import ManagerExportScreen
 from ui.manager.gate_screen import ManagerGateScreen
 from ui.manager.summary_screen import ManagerSummaryScreen
+from ui.manager.team_screen import ManagerTeamScreen
 from ui.stylesheet import build_stylesheet
 from ui.theme import Theme
+from ui.widgets.buttons import action_button
 from ui.widgets.link_banner import LinkBanner
+from ui.widgets.style import set_style
 
 
 class ManagerWindow(QWidget):
-    """Gate and summary in a stack; ``ManagerController`` decides which one shows."""
+    """Gate, summary and team tab in a stack; ``ManagerController`` decides which one shows.
+
+    Signals:
+        team_tab_clicked: the manager opened the "Tổ công nghệ số" tab (its figures are read).
+    """
+
+    team_tab_clicked = Signal()
 
     def __init__(self, *, theme: Theme) -> None:
         super().__init__()
@@ -26,25 +35,51 @@ class ManagerWindow(QWidget):
         self.link = LinkBanner()
         self.gate = ManagerGateScreen()
         self.summary = ManagerSummaryScreen()
+        self.team = ManagerTeamScreen()
         self.export = ManagerExportScreen()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.gate)
         self.stack.addWidget(self.summary)
+        self.stack.addWidget(self.team)
         self.stack.addWidget(self.export)
+        self.summary_tab = action_button("primary")
+        self.team_tab = action_button("neutral")
+        self.summary_tab.clicked.connect(self.show_summary)
+        self.team_tab.clicked.connect(self.team_tab_clicked)
+        self.tabs = QWidget()
+        self._tabs = QHBoxLayout(self.tabs)
+        self._tabs.addWidget(self.summary_tab)
+        self._tabs.addWidget(self.team_tab)
+        self._tabs.addStretch(1)
+        self.tabs.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.link)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.stack)
         self.apply_theme(theme)
+        self.summary_tab.setText(translate("ManagerWindow", "Tổng hợp"))
+        self.team_tab.setText(translate("ManagerWindow", "Tổ công nghệ số"))
 
     def show_gate(self) -> None:
         """Back to the names and the keypad."""
+        self.tabs.hide()
         self.stack.setCurrentWidget(self.gate)
 
     def show_summary(self) -> None:
         """The figures (after a manager's PIN)."""
-        self.stack.setCurrentWidget(self.summary)
+        self._show_tab(self.summary)
+
+    def show_team(self) -> None:
+        """The team's figures of the current month."""
+        self._show_tab(self.team)
+
+    def _show_tab(self, screen: QWidget) -> None:
+        self.tabs.show()
+        set_style(self.summary_tab, tone="primary" if screen is self.summary else "neutral")
+        set_style(self.team_tab, tone="primary" if screen is self.team else "neutral")
+        self.stack.setCurrentWidget(screen)
 
     def show_export(self) -> None:
         """The paragraph, number and signer before the files are written."""
@@ -65,6 +100,10 @@ class ManagerWindow(QWidget):
         self.gate.apply_theme(theme)
         self.summary.apply_theme(theme)
         self.export.apply_theme(theme)
+        self.team.apply_theme(theme)
+        margin = theme.px(theme.sizes.margin)
+        self._tabs.setContentsMargins(margin, margin // 2, margin, 0)
+        self._tabs.setSpacing(theme.px(theme.sizes.spacing) // 2)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -15,20 +15,30 @@ from kiosk.resources import data_path
 from ui.i18n import SOURCE_LANGUAGE, I18n, TsTranslator
 
 DESK_TS_PREFIX = "desk"
+VILLAGE_TS_PREFIX = "village"
 
 
-def desk_translations_path(language: str) -> Path:
-    """The desk's .ts file for a target language."""
-    return data_path("translations", f"{DESK_TS_PREFIX}_{language}.ts")
+def desk_translations_path(language: str, prefix: str = DESK_TS_PREFIX) -> Path:
+    """The desk's (or another staff program's) .ts file for a target language."""
+    return data_path("translations", f"{prefix}_{language}.ts")
 
 
 class DeskI18n(I18n):
-    """``I18n`` that also installs the desk's translator for the chosen language."""
+    """``I18n`` that also installs the desk's translator for the chosen language.
 
-    def __init__(self, *, default_language: str = SOURCE_LANGUAGE) -> None:
+    ``prefixes`` names further staff .ts files installed with it (the village program's).
+    """
+
+    def __init__(
+        self,
+        *,
+        default_language: str = SOURCE_LANGUAGE,
+        prefixes: tuple[str, ...] = (DESK_TS_PREFIX,),
+    ) -> None:
         # Set before super().__init__, which may already switch to the default language.
-        self._desk_translators: dict[str, TsTranslator] = {}
-        self._desk_installed: TsTranslator | None = None
+        self._prefixes = prefixes
+        self._desk_translators: dict[str, list[TsTranslator]] = {}
+        self._desk_installed: list[TsTranslator] = []
         super().__init__(default_language=default_language)
 
     def set_language(self, language: str) -> None:
@@ -39,15 +49,20 @@ class DeskI18n(I18n):
 
     def _swap_desk_translator(self, language: str) -> None:
         app = QCoreApplication.instance()
-        if self._desk_installed is not None and app is not None:
-            app.removeTranslator(self._desk_installed)
-        self._desk_installed = None
+        if app is not None:
+            for installed in self._desk_installed:
+                app.removeTranslator(installed)
+        self._desk_installed = []
         if language == SOURCE_LANGUAGE:
             return
-        translator = self._desk_translators.get(language)
-        if translator is None:
-            translator = TsTranslator(desk_translations_path(language), self)
-            self._desk_translators[language] = translator
+        translators = self._desk_translators.get(language)
+        if translators is None:
+            translators = [
+                TsTranslator(desk_translations_path(language, prefix), self)
+                for prefix in self._prefixes
+            ]
+            self._desk_translators[language] = translators
         if app is not None:
-            app.installTranslator(translator)
-        self._desk_installed = translator
+            for translator in translators:
+                app.installTranslator(translator)
+        self._desk_installed = translators

@@ -46,6 +46,8 @@ DISPLAY_TEXT = {
     "caption": 34,
     "notice": 48,
     "link": 30,
+    "figure_value": 56,
+    "figure_label": 26,
 }
 
 
@@ -128,6 +130,8 @@ def display_stylesheet(theme: Theme) -> str:
 {root} QLabel[display="side_title"] {{ font-size: {size["side_title"]}px; }}
 {root} QLabel[display="side_row"] {{ font-size: {size["side_row"]}px; font-weight: 700; }}
 {root} QLabel[display="link"] {{ font-size: {size["link"]}px; }}
+{root} QLabel[display="figure_value"] {{ font-size: {size["figure_value"]}px; font-weight: 700; }}
+{root} QLabel[display="figure_label"] {{ font-size: {size["figure_label"]}px; }}
 {board} {{ {_pair(t, "surface")} border-radius: {t.px(t.sizes.radius)}px; }}
 {board} QLabel {{ {_ink(t, "surface")} font-size: {size["caption"]}px; }}
 {board} QLabel[display="counter"] {{ {_ink(t, "surface_accent")} font-weight: 700; }}
