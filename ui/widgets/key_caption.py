@@ -14,7 +14,7 @@ class KeyCaption(QLabel):
     def __init__(self, button: QPushButton, key_name: str, *, reserve: bool = False) -> None:
         """Ride on ``button``; ``reserve`` widens a button sized by its words to fit both."""
         super().__init__(key_name, button)
-        self._reserve = reserve
+        self._button, self._reserve = button, reserve
         self.setObjectName("KeyCaption")
         set_style(self, textStyle="caption")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -22,7 +22,7 @@ class KeyCaption(QLabel):
         self._place()
 
     def _place(self) -> None:
-        button = self.parentWidget()
+        button = getattr(self, "_button", None)  # a style change may come before __init__ ends
         if button is None:
             return
         self.adjustSize()
