@@ -12,10 +12,10 @@ if TYPE_CHECKING:
     from kiosk.config import Config
 
 DESCRIPTION = f"""\
-Open a program on the demo database ({DEMO_DATABASE} in the data folder), seeded with demo
-staff, volunteers, a manager and a queue of waiting tickets. With no PROGRAM it starts the
-visitor kiosk (what `make run` starts). Every program sees the same demo data, so a ticket
-taken at the kiosk shows on the desk and the display.
+Open a program on the demo database ({DEMO_DATABASE} in the data folder, never the one the
+config names), seeded with demo staff, volunteers, a manager and a queue of waiting tickets.
+With no PROGRAM it starts the visitor kiosk (what `make run` starts). Every program sees the
+same demo data, so a ticket taken at the kiosk shows on the desk and the display.
 
 Demo PINs:
   {DEMO_STAFF_PIN}     the desk staff member "[DEMO] Cán bộ Một Cửa"; also leaves the kiosk

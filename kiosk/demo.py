@@ -25,13 +25,13 @@ DEMO_MANAGER_PIN = "246802"
 def demo_config(config: Config, env: Mapping[str, str] | None = None) -> Config:
     """The config with the demo database and, when none is set, the demo commune's name.
 
-    A database chosen explicitly (``KIOSK_DATABASE_URL`` or ``[database] url``) is kept.
+    ``[database] url`` is the commune's real queue, so the demo never uses it: demo helpers and
+    tickets stay in their own file. Only ``KIOSK_DATABASE_URL``, set for this run, overrides.
     """
     env = os.environ if env is None else env
     if not config.site.commune:
         config = named_commune(config, DEMO_COMMUNE)
-    default_url = f"sqlite:///{default_data_dir() / 'kiosk.sqlite3'}"
-    if env.get(DATABASE_ENV) or config.database_url != default_url:
+    if env.get(DATABASE_ENV):
         return config
     return dataclasses.replace(
         config, database_url=f"sqlite:///{default_data_dir() / DEMO_DATABASE}"
