@@ -539,8 +539,8 @@
             <translation>{number} moved to line {line}.</translation>
         </message>
         <message>
-            <source>Đã lưu số {number} là hoàn thành.</source>
-            <translation>{number} saved as finished.</translation>
+            <source>Đã hoàn thành số {number}.</source>
+            <translation>{number} finished.</translation>
         </message>
     </context>
 </TS>
