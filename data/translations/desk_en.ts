@@ -248,8 +248,8 @@
             <translation>Hello {name}</translation>
         </message>
         <message>
-            <source>Nhập mã PIN (4 đến 8 chữ số) rồi bấm OK.</source>
-            <translation>Type your PIN (4 to 8 digits), then press OK.</translation>
+            <source>Nhập mã PIN (4 đến 8 chữ số) rồi bấm OK. Có bàn phím: gõ số rồi nhấn Enter.</source>
+            <translation>Type your PIN (4 to 8 digits), then press OK. With a keyboard: type it, then Enter.</translation>
         </message>
         <message>
             <source>Chọn tên khác</source>
@@ -539,8 +539,8 @@
             <translation>{number} moved to line {line}.</translation>
         </message>
         <message>
-            <source>Đã lưu số {number} là hoàn thành.</source>
-            <translation>{number} saved as finished.</translation>
+            <source>Đã hoàn thành số {number}.</source>
+            <translation>{number} finished.</translation>
         </message>
     </context>
 <context>

@@ -148,3 +148,14 @@ def test_the_undo_buttons_key_is_shown_clear_of_its_word(desk: Desk, staff: Staf
     centred = QRect(0, 0, words.width(), words.height())
     centred.moveCenter(button.rect().center())
     assert not centred.intersects(caption.geometry())
+
+
+def test_without_a_fixed_counter_its_number_is_typed_after_the_pin(
+    make_desk: DeskFactory, staff: Staff
+) -> None:
+    desk = make_desk(counter=None)
+    _sign_in_by_keyboard(desk, staff)
+    assert desk.window.current_screen() is desk.window.counters
+    _type(desk, Qt.Key.Key_2)
+    assert desk.window.current_screen() is desk.window.queue
+    assert desk.controller.session.counter == 2

@@ -81,7 +81,12 @@ class PinScreen(Screen):
 
     def retranslate(self) -> None:
         self.title.setText(translate("PinScreen", "Xin chào {name}").format(name=self._name))
-        self.hint.setText(translate("PinScreen", "Nhập mã PIN (4 đến 8 chữ số) rồi bấm OK."))
+        self.hint.setText(
+            translate(
+                "PinScreen",
+                "Nhập mã PIN (4 đến 8 chữ số) rồi bấm OK. Có bàn phím: gõ số rồi nhấn Enter.",
+            )
+        )
         self.back.setText(translate("PinScreen", "Chọn tên khác"))
         self.keypad.set_key_texts(
             delete=translate("PinScreen", "Xoá"), ok=translate("PinScreen", "OK")

@@ -27,7 +27,7 @@ def offer_text(offer: UndoOffer) -> str:
         "no_show": translate("UndoOffers", "Đã báo vắng mặt số {number}."),
         "cancel": translate("UndoOffers", "Đã huỷ số {number}."),
         "transfer": translate("UndoOffers", "Đã chuyển số {number} sang hàng {line}."),
-        "finish": translate("UndoOffers", "Đã lưu số {number} là hoàn thành."),
+        "finish": translate("UndoOffers", "Đã hoàn thành số {number}."),
     }
     return words[offer.action].format(number=offer.number, line=offer.line_code)
 

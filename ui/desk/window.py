@@ -161,6 +161,8 @@ class DeskWindow(QWidget):
                 self.ticket_overlay.close_overlay()
         elif screen is self.pin:
             used = self.pin.keypad.type_key(key)
+        elif screen is self.counters:
+            used = self._press_counter(event.text())
         elif screen is self.queue:
             used = self.queue.press_key(key, event.text())
         else:
@@ -175,6 +177,15 @@ class DeskWindow(QWidget):
         size = event.size()
         if QSize(self._theme.width_px, self._theme.height_px) != size and not size.isEmpty():
             self.apply_theme(self._theme.with_size(size.width(), size.height()))
+
+    def _press_counter(self, text: str) -> bool:
+        """A counter's number typed on the counter screen opens it, as its button would."""
+        button = self.counters.buttons.get(int(text)) if text.isdigit() else None
+        if button is None:
+            return False
+        if button.isVisible() and button.isEnabled():
+            button.click()
+        return True
 
     # -- slots --------------------------------------------------------------------------------
 
