@@ -138,6 +138,9 @@ def private_database(postgres_url: str) -> Iterator[str]:
         connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
 
 
+STATS_SETTLE_S = 11.0
+
+
 def server_transactions(url: str, database: str) -> int:
     """Committed and rolled-back transactions of ``database``, as the server counted them."""
     db = open_database(url)
@@ -161,7 +164,10 @@ def test_postgres_an_idle_watcher_costs_the_server_no_transaction(
     assert name is not None
     with watching(private_database) as recorder:
         settle(recorder)
-        time.sleep(1.5)  # the server publishes its counts at most once a second
+        # A backend that goes idle publishes its counts within 1 s, or up to 10 s later when
+        # it published less than a second before (PostgreSQL's PGSTAT_IDLE_INTERVAL): the
+        # watcher's connect and LISTEN must be counted before the window opens.
+        time.sleep(STATS_SETTLE_S)
         before = server_transactions(postgres_url, name)
         time.sleep(3.0)  # six heartbeats
         after = server_transactions(postgres_url, name)

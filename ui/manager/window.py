@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.i18n import translate
 from ui.manager.export_screen import ManagerExportScreen
@@ -15,6 +15,7 @@ from ui.stylesheet import build_stylesheet
 from ui.theme import Theme
 from ui.widgets.buttons import action_button
 from ui.widgets.link_banner import LinkBanner
+from ui.widgets.page_stack import PageStack
 from ui.widgets.style import set_style
 
 
@@ -37,7 +38,7 @@ class ManagerWindow(QWidget):
         self.summary = ManagerSummaryScreen()
         self.team = ManagerTeamScreen()
         self.export = ManagerExportScreen()
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.stack.addWidget(self.gate)
         self.stack.addWidget(self.summary)
         self.stack.addWidget(self.team)
@@ -82,7 +83,8 @@ class ManagerWindow(QWidget):
         self.stack.setCurrentWidget(screen)
 
     def show_export(self) -> None:
-        """The paragraph, number and signer before the files are written."""
+        """The paragraph, number and signer before the files are written (no tabs: one task)."""
+        self.tabs.hide()
         self.stack.setCurrentWidget(self.export)
 
     def set_link_up(self, up: bool) -> None:
