@@ -13,12 +13,13 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from kiosk.domain.errors import AuthError
+from kiosk.domain.errors import AuthError, LinkError
 from kiosk.services.alerts import AlertKind, raise_alert
 from kiosk.services.kiosk_menu import KioskSnapshot, kiosk_snapshot
 from kiosk.services.staff_exit import verify_exit_pin
 from kiosk.services.tickets import issue_ticket, issue_ticket_for_guide
 from ui.i18n import I18n
+from ui.kiosk.issue_pause import IssuePause
 from ui.kiosk.notice_overlay import ERROR, HELP_FAILED, HELP_SENT, PAUSED
 from ui.kiosk.print_state import FAILED, PRINTED
 from ui.kiosk.window import KioskWindow
@@ -66,9 +67,12 @@ class KioskController(QObject):
         self._window, self._runtime, self._printer, self._i18n = window, runtime, printer, i18n
         self._companions = tuple(companions)
         self._ready = False
+        self.pause = IssuePause(runtime=runtime, source=KIOSK_SOURCE, parent=self)
+        self.pause.paused_changed.connect(self._on_pause_paused_changed)
         self.menu = LiveRead(
-            runtime, kiosk_snapshot, self._show_snapshot, on_link=self._show_link, parent=self
+            runtime, kiosk_snapshot, self._show_snapshot, on_link=self.pause.set_link, parent=self
         )
+        window.paused_tapped.connect(self._on_window_paused_tapped)
         window.choose.line_chosen.connect(self._on_choose_line_chosen)
         window.help_requested.connect(self._on_window_help_requested)
         window.exit_overlay.pin_submitted.connect(self._on_exit_overlay_pin_submitted)
@@ -82,6 +86,7 @@ class KioskController(QObject):
     def stop(self) -> None:
         """Stop reading and cancel this controller's (and its companions') tasks."""
         self.menu.stop()
+        self.pause.stop()
         self._runtime.runner.cancel(self)
         for companion in self._companions:
             companion.stop()
@@ -89,6 +94,7 @@ class KioskController(QObject):
     async def _startup(self) -> None:
         await self._runtime.runner.run_db(self._printer.start)
         self.menu.start()
+        self.pause.start()
 
     def _show_snapshot(self, snapshot: KioskSnapshot) -> None:
         self._window.home.set_waiting(snapshot.total_waiting)
@@ -97,15 +103,17 @@ class KioskController(QObject):
             self._ready = True
             self.ready.emit()
 
-    def _show_link(self, up: bool) -> None:
-        # Counts of a queue we cannot read would be stale: none until it answers again, and
-        # the visitor is told where to go. (The offline kiosk of issue 11 will issue instead.)
-        self._window.home.set_paused(not up)
-        self._window.choose.set_waiting_known(up)
+    def _show_paused(self, paused: bool) -> None:
+        # Counts of a queue we cannot read would be stale, and a ticket we cannot write would
+        # fail: none until the database answers and writes again; the visitor is told where
+        # to go. (The offline kiosk of issue 11 will issue instead.)
+        self._window.issuing_paused = paused
+        self._window.home.set_paused(paused)
+        self._window.choose.set_waiting_known(not paused)
 
     async def _issue(self, line_code: str, priority_group: str | None, procedure: str) -> None:
         window = self._window
-        if not self.menu.live:
+        if self.pause.paused or not self.menu.live:
             window.notice.show_notice(PAUSED, close_after_s=NOTICE_S)
             return
         window.choose.set_busy(True)
@@ -122,6 +130,11 @@ class KioskController(QObject):
                         ctx, line_code=line_code, priority_group=priority_group
                     )
                 )
+        except LinkError as exc:
+            # The database cannot take it now (cut, read-only, full): paused until it can.
+            self.pause.write_failed(str(exc))
+            window.notice.show_notice(PAUSED, close_after_s=NOTICE_S)
+            return
         except Exception:
             logger.exception("could not issue a ticket on line %s", line_code)
             window.notice.show_notice(ERROR, close_after_s=NOTICE_S)
@@ -183,6 +196,14 @@ class KioskController(QObject):
     def _on_choose_line_chosen(self, line_code: str) -> None:
         group = self._window.priority_group
         self._runtime.runner.start(self._issue(line_code, group, ""), owner=self)
+
+    @Slot(bool)
+    def _on_pause_paused_changed(self, paused: bool) -> None:
+        self._show_paused(paused)
+
+    @Slot()
+    def _on_window_paused_tapped(self) -> None:
+        self._window.notice.show_notice(PAUSED, close_after_s=NOTICE_S)
 
     @Slot()
     def _on_window_help_requested(self) -> None:

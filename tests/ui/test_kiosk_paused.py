@@ -1,0 +1,232 @@
+"""A kiosk whose database cannot be reached or written says so at once, and resumes by itself.
+
+Real faults: a read-only data folder (a read-only mount when the tests run as root, who
+ignores file modes), a database at its size limit (``PRAGMA max_page_count``: SQLite's own
+"database or disk is full"), and PostgreSQL behind a TCP proxy that is cut and restored.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from escpos.printer import Dummy
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+
+from kiosk.config import Config, load_config
+from kiosk.domain.clock import FixedClock
+from kiosk.domain.enums import AlertKind
+from kiosk.services.alerts import open_alerts
+from kiosk.services.context import AppContext, bootstrap
+from kiosk.services.tickets import issue_ticket
+from printing.worker import PrinterWorker
+from tests.conftest import write_config
+from tests.tcp_proxy import TcpProxy
+from ui.kiosk.notice_overlay import PAUSED
+from ui.kiosk.program import KioskProgram, build
+from ui.live import Live
+from ui.operations import Ops
+from ui.shell import Env, Runtime
+from ui.tasks import TaskRunner
+from ui.ticket_printing import TicketPrinter
+
+PAUSED_TEXT = "Máy lấy số tạm dừng. Mời ông/bà đến thẳng quầy."
+ONE_WAITING = "Hiện có 1 người đang chờ."
+# Long enough for several watcher retries (0.5 s) and write probes (2 s) while paused.
+PAUSED_FOR_MS = 4_500
+
+
+@dataclass
+class Running:
+    """A kiosk started as the shell starts it: the database opens on first use."""
+
+    program: KioskProgram
+    runtime: Runtime
+    qtbot: QtBot
+
+    @property
+    def home(self) -> Any:
+        return self.program.window.home
+
+    def tap_take_number(self) -> None:
+        button = self.home.buttons["take_number"]
+        assert button.isVisible() and button.isEnabled()
+        button.click()
+
+
+@pytest.fixture
+def start_kiosk(
+    qtbot: QtBot, qapp: QApplication, loop: asyncio.AbstractEventLoop, clock: FixedClock
+) -> Iterator[Any]:
+    started: list[tuple[Running, PrinterWorker]] = []
+
+    def start(config: Config, *, context: AppContext | None = None) -> Running:
+        runner = TaskRunner(loop=loop)
+        ops = Ops(runner=runner, config=config, clock=clock, context=context)
+        live = Live(url=config.database_url, app_name="test/kiosk-live")
+        live.start()
+        runtime = Runtime(runner=runner, ops=ops, live=live)
+        worker = PrinterWorker(lambda: Dummy(), width_dots=576, timeout_s=5)
+        env = Env(app=qapp, config=config, clock=clock, size=QSize(1920, 1080))
+        program = build(env, printer=TicketPrinter(config=config, clock=clock, worker=worker))
+        program.window.show()
+        program.start(runtime)
+        running = Running(program, runtime, qtbot)
+        started.append((running, worker))
+        return running
+
+    yield start
+    for running, worker in started:
+        running.program.close()
+        running.runtime.close()
+        qtbot.wait_until(running.runtime.runner.is_idle, timeout=10_000)
+        running.runtime.ops.close()
+        worker.close()
+        worker.wait_idle(5)
+
+
+def _tracebacks(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.exc_info]
+
+
+def _count(caplog: pytest.LogCaptureFixture, text: str) -> int:
+    return sum(text in r.getMessage() for r in caplog.records)
+
+
+def _paused_and_sends_to_desk(kiosk: Running) -> None:
+    """Home says where to go, and the number tile says it again instead of opening lines."""
+    window = kiosk.program.window
+    kiosk.qtbot.wait_until(lambda: kiosk.home.waiting.text() == PAUSED_TEXT, timeout=10_000)
+    kiosk.tap_take_number()
+    assert window.notice.is_open() and window.notice.kind() == PAUSED
+    assert window.current_screen() is kiosk.home  # never the "Đang chuẩn bị…" lines
+    window.notice.ok.click()
+
+
+def _issues_again(kiosk: Running, number: str) -> None:
+    window = kiosk.program.window
+    kiosk.qtbot.wait_until(lambda: kiosk.home.waiting.text() == ONE_WAITING, timeout=15_000)
+    kiosk.tap_take_number()
+    assert window.current_screen() is window.choose
+    window.choose.line_buttons["A"].click()
+    kiosk.qtbot.wait_until(lambda: window.current_screen() is window.ticket, timeout=10_000)
+    ticket = window.ticket.ticket()
+    assert ticket is not None and ticket.number == number
+
+
+@contextmanager
+def read_only(folder: Path) -> Iterator[None]:
+    """Make ``folder`` read-only for this process (a read-only bind mount for root)."""
+    if os.geteuid() != 0:
+        mode = folder.stat().st_mode
+        folder.chmod(0o555)
+        try:
+            yield
+        finally:
+            folder.chmod(mode)
+        return
+    mounted = subprocess.run(["mount", "--bind", str(folder), str(folder)], check=False)
+    if mounted.returncode != 0:
+        pytest.skip("running as root without the right to mount: no way to deny writes")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], check=True)
+        yield
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_read_only_data_folder_pauses_the_kiosk_at_once_and_it_resumes_by_itself(
+    tmp_path: Path, start_kiosk: Any, clock: FixedClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    folder = tmp_path / "data"
+    folder.mkdir()
+    config = load_config(str(write_config(folder)), env={})
+    ctx = bootstrap(config, clock=clock)
+    issue_ticket(ctx, line_code="A")
+    ctx.db.dispose()  # the last connection closes: SQLite removes its -wal and -shm files
+    with read_only(folder):
+        kiosk = start_kiosk(config)
+        _paused_and_sends_to_desk(kiosk)
+        kiosk.qtbot.wait(PAUSED_FOR_MS)  # retries go on meanwhile: none may log a traceback
+        assert kiosk.home.waiting.text() == PAUSED_TEXT
+    _issues_again(kiosk, "A002")
+    assert _tracebacks(caplog) == []
+    assert _count(caplog, "database unreachable") == 1  # one line per change of state
+    assert _count(caplog, "kiosk paused") <= 1
+
+
+def test_a_full_database_pauses_the_kiosk_alerts_the_desks_and_resumes_when_freed(
+    tmp_path: Path, start_kiosk: Any, clock: FixedClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    config = load_config(str(write_config(tmp_path)), env={})
+    ctx = bootstrap(config, clock=clock)
+    issue_ticket(ctx, line_code="A")
+    full = [True]
+
+    @event.listens_for(ctx.db.engine, "checkout")
+    def _size_limit(dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+        # No page more than the file has now while "full": SQLite's own disk-full error.
+        cursor = dbapi_connection.cursor()
+        pages = cursor.execute("PRAGMA page_count").fetchone()[0]
+        cursor.execute(f"PRAGMA max_page_count = {pages if full[0] else 1_073_741_823}")
+        cursor.close()
+
+    desk = bootstrap(config, clock=clock)  # another PC's view of the same database
+    try:
+        kiosk = start_kiosk(config, context=ctx)
+        _paused_and_sends_to_desk(kiosk)
+        kiosk.qtbot.wait_until(
+            lambda: [a.kind for a in open_alerts(desk)] == [AlertKind.KIOSK_PAUSED],
+            timeout=10_000,
+        )
+        full[0] = False
+        _issues_again(kiosk, "A002")
+        assert open_alerts(desk) == []  # the kiosk closed its alert when it resumed
+    finally:
+        desk.db.dispose()
+    assert _tracebacks(caplog) == []
+    assert _count(caplog, "kiosk paused") == 1
+    assert _count(caplog, "kiosk issues tickets again") == 1
+
+
+@pytest.mark.postgres
+def test_postgresql_cut_at_start_and_later_pauses_the_kiosk_until_the_link_returns(
+    tmp_path: Path,
+    postgres_schema_url: str,
+    start_kiosk: Any,
+    clock: FixedClock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO)
+    url = make_url(postgres_schema_url)
+    config = load_config(str(write_config(tmp_path, url=postgres_schema_url)), env={})
+    direct = bootstrap(config, clock=clock)
+    issue_ticket(direct, line_code="A")
+    (tmp_path / "kiosk").mkdir()
+    with TcpProxy(url.host or "127.0.0.1", url.port or 5432) as proxy:
+        proxied = write_config(tmp_path / "kiosk", url=proxy.url(postgres_schema_url))
+        proxy.cut()
+        kiosk = start_kiosk(load_config(str(proxied), env={}))
+        _paused_and_sends_to_desk(kiosk)
+        proxy.restore()
+        kiosk.qtbot.wait_until(lambda: kiosk.home.waiting.text() == ONE_WAITING, timeout=15_000)
+        proxy.drop()  # later, silently: packets vanish
+        _paused_and_sends_to_desk(kiosk)
+        proxy.restore()
+        _issues_again(kiosk, "A002")
+    direct.db.dispose()
+    assert _tracebacks(caplog) == []
