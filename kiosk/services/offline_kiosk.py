@@ -28,6 +28,7 @@ from kiosk.config import Config
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import TicketStatus
 from kiosk.domain.errors import KioskError
+from kiosk.domain.views import TicketView
 from kiosk.services.changes import audit
 from kiosk.services.context import KIOSK_ACTOR, AppContext
 from kiosk.services.lookup import line_by_code, procedure_by_code
@@ -114,6 +115,29 @@ def issue_offline(
         issued_at=now,
         priority_group=priority_group,
         procedure_code=procedure_code,
+    )
+
+
+def offline_ticket_view(config: Config, ticket: JournalTicket) -> TicketView:
+    """What the visitor sees and the printer prints of a ticket issued offline.
+
+    Its counters and names come from the config; the queue ahead is unknown (``queue_known``),
+    and the id is negative: the ticket has no row on the server yet.
+    """
+    line = config.line(ticket.line_code)
+    procedure = next((p.name for p in line.procedures if p.code == ticket.procedure_code), None)
+    return TicketView(
+        id=-ticket.sequence,
+        number=ticket.number,
+        line_code=line.code,
+        line_name=line.name,
+        status=TicketStatus.WAITING,
+        service_day=ticket.service_day,
+        issued_at=ticket.issued_at,
+        procedure=procedure,
+        priority_group=ticket.priority_group,
+        counters=tuple(c.number for c in config.counters if line.code in c.lines),
+        queue_known=False,
     )
 
 

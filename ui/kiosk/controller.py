@@ -3,6 +3,8 @@
 Every use case runs as an operation (``Runtime.ops``) and every print on the PrinterWorker, so
 the UI thread only ever waits on the event loop. The lines and the waiting count are a
 ``LiveRead``: they follow every change and disappear while the database cannot be reached.
+While it cannot, a kiosk on PostgreSQL issues from the numbers it holds (``OfflineIssuer``)
+and uploads them when the link is back; without numbers it sends visitors to a counter.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ from kiosk.services.tickets import issue_ticket, issue_ticket_for_guide
 from ui.i18n import I18n
 from ui.kiosk.issue_pause import IssuePause
 from ui.kiosk.notice_overlay import ERROR, HELP_FAILED, HELP_SENT, PAUSED
+from ui.kiosk.offline_issuer import OfflineIssuer
 from ui.kiosk.print_state import FAILED, PRINTED
 from ui.kiosk.window import KioskWindow
 from ui.live import LiveRead
 from ui.shell import Runtime
-from ui.ticket_printing import TicketPrinter, print_ticket
+from ui.ticket_printing import TicketPrinter, print_only, print_ticket
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +70,7 @@ class KioskController(QObject):
         self._window, self._runtime, self._printer, self._i18n = window, runtime, printer, i18n
         self._companions = tuple(companions)
         self._ready = False
+        self.offline = OfflineIssuer(runtime=runtime, parent=self)
         self.pause = IssuePause(runtime=runtime, source=KIOSK_SOURCE, parent=self)
         self.pause.paused_changed.connect(self._on_pause_paused_changed)
         self.menu = LiveRead(
@@ -88,6 +92,7 @@ class KioskController(QObject):
         self.menu.stop()
         self.pause.stop()
         self._runtime.runner.cancel(self)
+        self.offline.close()
         for companion in self._companions:
             companion.stop()
 
@@ -102,19 +107,25 @@ class KioskController(QObject):
         if not self._ready:
             self._ready = True
             self.ready.emit()
+            self._runtime.runner.start(self.offline.sync(), owner=self)  # numbers to hold
 
     def _show_paused(self, paused: bool) -> None:
-        # Counts of a queue we cannot read would be stale, and a ticket we cannot write would
-        # fail: none until the database answers and writes again; the visitor is told where
-        # to go. (The offline kiosk of issue 11 will issue instead.)
-        self._window.issuing_paused = paused
-        self._window.home.set_paused(paused)
+        # Counts of a queue we cannot read would be stale: none until the database answers.
+        # Visitors are sent to a counter unless the kiosk holds numbers to issue offline
+        # (and has the lines to offer: they are read from the server once).
+        offline = paused and self._ready and self.offline.available()
+        self._window.issuing_paused = paused and not offline
+        self._window.home.set_paused(paused and not offline)
+        if offline:
+            self._window.home.set_waiting(None)
         self._window.choose.set_waiting_known(not paused)
+        if not paused:
+            self._runtime.runner.start(self.offline.sync(), owner=self)
 
     async def _issue(self, line_code: str, priority_group: str | None, procedure: str) -> None:
         window = self._window
         if self.pause.paused or not self.menu.live:
-            window.notice.show_notice(PAUSED, close_after_s=NOTICE_S)
+            await self._issue_offline(line_code, priority_group, procedure)
             return
         window.choose.set_busy(True)
         try:
@@ -133,7 +144,8 @@ class KioskController(QObject):
         except LinkError as exc:
             # The database cannot take it now (cut, read-only, full): paused until it can.
             self.pause.write_failed(str(exc))
-            window.notice.show_notice(PAUSED, close_after_s=NOTICE_S)
+            window.choose.set_busy(False)
+            await self._issue_offline(line_code, priority_group, procedure)
             return
         except Exception:
             logger.exception("could not issue a ticket on line %s", line_code)
@@ -153,6 +165,37 @@ class KioskController(QObject):
         )
         window.set_print_state(ticket.id, PRINTED if outcome.printed else FAILED)
         await self.menu.refresh()
+        await self.offline.sync()  # the numbers held are topped up while the server answers
+
+    async def _issue_offline(
+        self, line_code: str, priority_group: str | None, procedure: str
+    ) -> None:
+        """A ticket from the numbers held while the server is gone; without, the desk."""
+        window = self._window
+        try:
+            ticket = await self.offline.issue(
+                line_code=line_code,
+                priority_group=priority_group,
+                procedure_code=procedure or None,
+            )
+        except Exception:
+            logger.exception("could not issue a ticket offline on line %s", line_code)
+            ticket = None
+        finally:
+            self._show_paused(self.pause.paused)  # the last number may just have gone
+        if ticket is None:
+            window.notice.show_notice(PAUSED, close_after_s=NOTICE_S)
+            return
+        # In the journal on disk: the visitor sees the number, whatever the printer does.
+        window.ticket.show_ticket(ticket, priority_name=window.priority_name(priority_group))
+        window.show_ticket_screen()
+        outcome = await print_only(
+            runtime=self._runtime,
+            printer=self._printer,
+            ticket=ticket,
+            language=self._i18n.language,
+        )
+        window.set_print_state(ticket.id, PRINTED if outcome.printed else FAILED)
 
     async def _request_help(self) -> None:
         try:
