@@ -12,8 +12,12 @@ printed), and the UI's largest gap between two 10 ms timer ticks during the taps
 same gap on the idle kiosk measured just before (the floor).
 Goal: every ticket shown, none lost, the largest gap under 100 ms.
 
-Sections are functions in ``SECTIONS``; database and offline-kiosk rows are added there.
-Run: .venv/bin/python bench/faults.py [--tickets N] [--section printer]
+The offline section (``bench/faults_offline.py``, PostgreSQL only) cuts or silences the link
+to the server, issues ``--offline`` tickets from the kiosk's journal, and uploads them in a
+real process killed with ``kill -9`` half-way: every ticket uploaded, none twice, none lost.
+
+Sections are functions in ``SECTIONS``.
+Run: .venv/bin/python bench/faults.py [--tickets N] [--offline N] [--section printer|offline]
 """
 
 from __future__ import annotations
@@ -228,7 +232,33 @@ def printer_section(args: argparse.Namespace) -> tuple[str, list[Row]]:
     return title, rows
 
 
-SECTIONS: dict[str, Section] = {"printer": printer_section}
+def offline_section(args: argparse.Namespace) -> tuple[str, list[Row]]:
+    """The kiosk issuing while PostgreSQL is cut, then uploading through a kill -9."""
+    from bench.faults_offline import run_offline
+    from bench.harness import postgres_schema
+
+    title = (
+        f"Offline kiosk on PostgreSQL ({args.offline} tickets issued offline, upload killed"
+        " with kill -9 half-way and started again; goal: all uploaded, 0 twice, 0 lost)"
+    )
+    url = os.environ.get("KIOSK_TEST_POSTGRES_URL", "")
+    if not url:
+        return title, [Row("skipped", {}, True, "set KIOSK_TEST_POSTGRES_URL")]
+    rows = []
+    for fault in ("cut", "drop"):
+        with postgres_schema(url, "faults") as schema_url, tempfile.TemporaryDirectory() as tmp:
+            clock = FixedClock(datetime(2026, 11, 23, 2, 0, tzinfo=UTC))
+            counts = run_offline(
+                Path(tmp), schema_url, fault=fault, tickets=args.offline, clock=clock
+            )
+        passed = counts["uploaded"] == counts["offline"] and not counts["twice"]
+        passed = passed and not counts["lost"]
+        cells = {key: str(counts[key]) for key in ("offline", "uploaded", "twice", "lost")}
+        rows.append(Row(f"server {fault}", cells, passed, "offline tickets missing or doubled"))
+    return title, rows
+
+
+SECTIONS: dict[str, Section] = {"printer": printer_section, "offline": offline_section}
 
 
 def print_table(title: str, rows: list[Row]) -> None:
@@ -247,6 +277,7 @@ def print_table(title: str, rows: list[Row]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tickets", type=int, default=3)
+    parser.add_argument("--offline", type=int, default=30, help="tickets issued offline")
     parser.add_argument("--section", choices=sorted(SECTIONS), action="append")
     args = parser.parse_args()
     with quiet_offscreen_warnings():
