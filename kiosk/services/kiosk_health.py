@@ -2,8 +2,8 @@
 
 A database that can be read is not one that can be written: a read-only data folder, a full
 disk or a read-only server (a standby) still answer every query, and the kiosk learnt it only
-when a visitor's ticket failed. ``check_can_issue`` writes and commits something that leaves
-no trace, so such a database shows at start, and its return shows while the kiosk is paused.
+when a visitor's ticket failed. ``check_can_issue`` proves a write (on SQLite it commits one
+that leaves no trace), so such a database shows at start, and its return while paused.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import select, text
 
 from kiosk.domain.enums import AlertKind
+from kiosk.domain.errors import LinkError
 from kiosk.services.alerts import AlertView, raise_alert
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
@@ -20,28 +21,28 @@ PROBE_TABLE = "kiosk_write_probe"
 
 
 def check_can_issue(ctx: AppContext) -> None:
-    """Commit a write that leaves nothing behind; raises if the database refuses it.
+    """Prove the database takes a ticket now; raises if it does not.
 
     SQLite: a table made and dropped in one committed transaction takes a new page and
-    appends to the write-ahead log, so a full disk (or a database at its size limit) fails
-    here as a ticket would. PostgreSQL: a temporary table writes the server's catalog, which
-    a read-only or full server refuses.
+    appends to the write-ahead log, so a read-only file or a full disk (or a database at its
+    size limit) fails here as a ticket would, and leaves nothing behind. PostgreSQL: a write
+    transaction that the server runs read-only (a standby, ``default_transaction_read_only``)
+    fails; a server out of disk shows when a ticket fails, and the kiosk then pauses too.
 
     Args:
         ctx: The application context.
 
     Raises:
-        sqlalchemy.exc.DBAPIError: The database refused the write (the caller's operation
-            layer words it as a link error).
+        LinkError: The server runs read-only.
+        sqlalchemy.exc.DBAPIError: The database refused the write (the operation layer words
+            it as a link error).
     """
     with ctx.db.write.begin() as session:
         if ctx.db.is_sqlite:
             session.execute(text(f"CREATE TABLE {PROBE_TABLE} (x INTEGER)"))
             session.execute(text(f"DROP TABLE {PROBE_TABLE}"))
-        else:
-            session.execute(
-                text(f"CREATE TEMPORARY TABLE {PROBE_TABLE} (x integer) ON COMMIT DROP")
-            )
+        elif session.execute(text("SHOW transaction_read_only")).scalar() == "on":
+            raise LinkError("The database server is read-only.")
 
 
 def report_paused(ctx: AppContext, *, source: str, reason: str) -> AlertView:
