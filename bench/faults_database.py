@@ -1,13 +1,12 @@
 """The database rows of ``bench/faults.py``: a kiosk whose database cannot be reached or written.
 
 The real kiosk runs offscreen and opens its database as the shell does (on first use). Faults:
-a read-only data folder (a read-only bind mount when run as root, who ignores file modes;
-skipped if that is not allowed), a database at its size limit (``PRAGMA max_page_count``:
-SQLite's own "database or disk is full"), and PostgreSQL behind a TCP proxy that refuses it
-(``KIOSK_TEST_POSTGRES_URL``). Per row: seconds until home tells visitors to go to a counter,
-whether "take a number" then says so too, seconds until the kiosk issues again once the fault
-is lifted, and tickets lost (committed before the fault, or issued after it, missing).
-Goal: message shown, recovered, 0 lost.
+a read-only data folder (a read-only bind mount: needs root, skipped otherwise), a database at
+its size limit (``PRAGMA max_page_count``: SQLite's own "database or disk is full"), and
+PostgreSQL behind a TCP proxy that refuses it (``KIOSK_TEST_POSTGRES_URL``). Per row: seconds
+until home tells visitors to go to a counter, whether "take a number" then says so too,
+seconds until the kiosk issues again once the fault is lifted, and tickets lost (committed
+before the fault, or issued after it, missing). Goal: message shown, recovered, 0 lost.
 """
 
 from __future__ import annotations
@@ -78,13 +77,12 @@ def read_only_folder(tmp: Path, clock: FixedClock) -> Iterator[Setup | None]:
     ctx = bootstrap(config, clock=clock)
     issue_ticket(ctx, line_code="A")
     ctx.db.dispose()
-    if os.geteuid() != 0:
-        folder.chmod(0o555)
-        yield Setup(config, None, lambda: folder.chmod(0o700))
-        folder.chmod(0o700)
-        return
-    if subprocess.run(["mount", "--bind", str(folder), str(folder)], check=False).returncode:
-        yield None  # root without the right to mount: no way to deny writes
+    # File modes would not do: root ignores them, and the kiosk makes its own folder 0700.
+    if (
+        os.geteuid() != 0
+        or subprocess.run(["mount", "--bind", str(folder), str(folder)], check=False).returncode
+    ):
+        yield None  # no right to mount: no way to deny writes
         return
     subprocess.run(["mount", "-o", "remount,bind,ro", str(folder)], check=True)
     mounted = [True]
