@@ -3,7 +3,8 @@
 Two things pause it. The live path says the link is down (PostgreSQL gone, the SQLite file
 unreadable), or a write is refused (a read-only data folder, a full disk, a read-only server):
 ``check_can_issue`` proves it at start, and a ticket that fails to commit says it later.
-While paused the visitor is sent to a counter at once, and a write is tried every
+While paused the visitor is sent to a counter at once (a kiosk on PostgreSQL that holds
+numbers issues offline instead: ``ui.kiosk.offline_issuer``), and a write is tried every
 ``PROBE_EVERY_S`` (only while the link is up: the live path watches the link itself) until it
 succeeds; the kiosk then resumes by itself. The desks hear of it through an alert, as soon as
 the database takes one, and the alert closes when the kiosk resumes. One log line per change
