@@ -31,7 +31,8 @@ from kiosk.domain.errors import KioskError
 from kiosk.domain.views import TicketView
 from kiosk.services.changes import audit
 from kiosk.services.context import KIOSK_ACTOR, AppContext
-from kiosk.services.lookup import line_by_code, procedure_by_code
+from kiosk.services.lookup import counters_serving, line_by_code, procedure_by_code, ticket_view
+from kiosk.services.queue_read import estimate_for_ticket
 from kiosk.services.tickets import take_numbers
 from kiosk.storage.models import Line, NumberBlock, OfflineTicket, Ticket
 from kiosk.storage.offline_journal import JournalTicket, OfflineJournal
@@ -167,6 +168,10 @@ def upload_offline_tickets(
     for ticket in journal.pending():
         try:
             _upload_one(ctx, kiosk_id=journal.kiosk_id, ticket=ticket)
+        except KioskError as exc:
+            # Its line is gone from the server, say: it stays in the journal, the rest go on.
+            logger.error("offline ticket %s not uploaded: %s", ticket.number, exc)
+            continue
         except IntegrityError:
             # Another upload of the same journal (a restarted kiosk) committed it first.
             if not _on_server(ctx, ticket.uuid):
@@ -187,7 +192,39 @@ def _on_server(ctx: AppContext, ticket_uuid: str) -> bool:
         return session.get(OfflineTicket, ticket_uuid) is not None
 
 
-def _upload_one(ctx: AppContext, *, kiosk_id: str, ticket: JournalTicket) -> None:
+def record_kiosk_ticket(ctx: AppContext, *, kiosk_id: str, ticket: JournalTicket) -> TicketView:
+    """Put a ticket the kiosk just took from its block on the server, online, and view it.
+
+    A kiosk that holds numbers issues every ticket from them, online too, so its numbers stay
+    in order (A001, A002 ...) instead of jumping past the block; the server's sequence serves
+    the desks' walk-ins. Idempotent like an upload (the ticket's UUID).
+
+    Args:
+        ctx: The application context (the server).
+        kiosk_id: The kiosk's id (its journal's).
+        ticket: The ticket, already in the journal.
+
+    Returns:
+        The ticket as the visitor sees it, with the queue ahead of it.
+    """
+    _upload_one(ctx, kiosk_id=kiosk_id, ticket=ticket, action="issue")
+    with ctx.db.read() as session:
+        row = session.scalar(
+            select(Ticket).join(OfflineTicket).where(OfflineTicket.uuid == ticket.uuid)
+        )
+        assert row is not None
+        ahead, minutes = estimate_for_ticket(ctx, session, row)
+        return ticket_view(
+            row,
+            counters=counters_serving(session, row.line_id),
+            people_ahead=ahead,
+            wait_min=minutes,
+        )
+
+
+def _upload_one(
+    ctx: AppContext, *, kiosk_id: str, ticket: JournalTicket, action: str = "issue_offline"
+) -> None:
     now = ctx.clock()
     with ctx.db.write.begin() as session:
         if session.get(OfflineTicket, ticket.uuid) is not None:
@@ -199,6 +236,8 @@ def _upload_one(ctx: AppContext, *, kiosk_id: str, ticket: JournalTicket) -> Non
                 procedure = procedure_by_code(session, ticket.procedure_code)
             except KioskError:
                 procedure = None  # the procedure left the list meanwhile: the ticket stays
+        if procedure is not None and procedure.line_id != line.id:
+            procedure = None  # a guide's procedure served on another line: the line's ticket
         row = Ticket(
             issue_line_id=line.id,
             line=line,
@@ -221,7 +260,7 @@ def _upload_one(ctx: AppContext, *, kiosk_id: str, ticket: JournalTicket) -> Non
         audit(
             session,
             actor=KIOSK_ACTOR,
-            action="issue_offline",
+            action=action,
             entity="ticket",
             entity_id=row.id,
             now=now,

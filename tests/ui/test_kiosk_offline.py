@@ -1,8 +1,8 @@
 """A kiosk on PostgreSQL keeps issuing, showing and printing tickets while the server is cut.
 
-Real PostgreSQL behind a TCP proxy: the kiosk holds numbers while online, issues two tickets
-from them while every packet is dropped, and the server has both, with their numbers and issue
-times, once the link returns.
+Real PostgreSQL behind a TCP proxy: the kiosk holds numbers while online and issues from them
+(online, in order), issues two more while every packet is dropped, and the server has them,
+with their numbers and issue times, once the link returns.
 """
 
 from __future__ import annotations
@@ -61,6 +61,8 @@ def test_a_cut_kiosk_issues_from_its_numbers_and_the_server_gets_them_back(
         kiosk = start_kiosk(config)
         offline = kiosk.program.controller.offline
         kiosk.qtbot.wait_until(lambda: offline.available("A"), timeout=15_000)
+        online = _take(kiosk)  # from the kiosk's numbers, online: in order, right after A001
+        assert (online.number, online.queue_known) == ("A002", True)
         proxy.drop()  # silently: packets vanish, nothing answers
         home = kiosk.home
         kiosk.qtbot.wait_until(lambda: kiosk.program.controller.pause.paused, timeout=10_000)
@@ -68,13 +70,13 @@ def test_a_cut_kiosk_issues_from_its_numbers_and_the_server_gets_them_back(
         first = _take(kiosk)
         clock.advance(minutes=3)
         second = _take(kiosk)
-        assert [first.number, second.number] == ["A002", "A003"]  # the block after A001
+        assert [first.number, second.number] == ["A003", "A004"]
         assert not first.queue_known  # nobody knows the queue ahead: the screen says "–"
         assert kiosk.program.window.ticket.facts["ahead"][2].text() == "–"
         assert issue_ticket(direct, line_code="A").number == f"A{BLOCK_SIZE + 2:03d}"
         proxy.restore()
-        kiosk.qtbot.wait_until(lambda: len(_uploaded(direct)) == 2, timeout=20_000)
+        kiosk.qtbot.wait_until(lambda: len(_uploaded(direct)) == 3, timeout=20_000)
     uploaded = _uploaded(direct)
-    assert uploaded["A002"].issued_at == first.issued_at
-    assert uploaded["A003"].issued_at == second.issued_at
+    assert uploaded["A003"].issued_at == first.issued_at
+    assert uploaded["A004"].issued_at == second.issued_at
     direct.db.dispose()

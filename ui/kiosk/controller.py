@@ -16,6 +16,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.domain.errors import AuthError, LinkError
+from kiosk.domain.views import TicketView
 from kiosk.services.alerts import AlertKind, raise_alert
 from kiosk.services.kiosk_menu import KioskSnapshot, kiosk_snapshot
 from kiosk.services.staff_exit import verify_exit_pin
@@ -129,18 +130,7 @@ class KioskController(QObject):
             return
         window.choose.set_busy(True)
         try:
-            if procedure:
-                ticket = await self._runtime.ops.run(
-                    lambda ctx: issue_ticket_for_guide(
-                        ctx, line_code=line_code, procedure_code=procedure
-                    )
-                )
-            else:
-                ticket = await self._runtime.ops.run(
-                    lambda ctx: issue_ticket(
-                        ctx, line_code=line_code, priority_group=priority_group
-                    )
-                )
+            ticket = await self._issue_online(line_code, priority_group, procedure)
         except LinkError as exc:
             # The database cannot take it now (cut, read-only, full): paused until it can.
             self.pause.write_failed(str(exc))
@@ -153,48 +143,76 @@ class KioskController(QObject):
             return
         finally:
             window.choose.set_busy(False)
-        # Committed: now the visitor sees the number, whatever the printer does.
-        window.ticket.show_ticket(ticket, priority_name=window.priority_name(priority_group))
-        window.show_ticket_screen()
-        outcome = await print_ticket(
-            runtime=self._runtime,
-            printer=self._printer,
-            ticket=ticket,
-            language=self._i18n.language,
-            source=KIOSK_SOURCE,
-        )
-        window.set_print_state(ticket.id, PRINTED if outcome.printed else FAILED)
+        await self._show_and_print(ticket, priority_group)
         await self.menu.refresh()
         await self.offline.sync()  # the numbers held are topped up while the server answers
+
+    async def _issue_online(
+        self, line_code: str, priority_group: str | None, procedure: str
+    ) -> TicketView:
+        """A ticket from the kiosk's own numbers if it holds some, else the server's sequence.
+
+        A held ticket the server did not take is shown as offline: it is on disk, and the
+        upload sends it when the link returns.
+        """
+        held = None
+        if self.offline.available(line_code):
+            held = await self.offline.take(
+                line_code=line_code, priority_group=priority_group, procedure_code=procedure or None
+            )
+        if held is not None:
+            try:
+                return await self.offline.record(held)
+            except LinkError as exc:
+                self.pause.write_failed(str(exc))
+                return self.offline.offline_view(held)
+        if procedure:
+            return await self._runtime.ops.run(
+                lambda ctx: issue_ticket_for_guide(
+                    ctx, line_code=line_code, procedure_code=procedure
+                )
+            )
+        return await self._runtime.ops.run(
+            lambda ctx: issue_ticket(ctx, line_code=line_code, priority_group=priority_group)
+        )
 
     async def _issue_offline(
         self, line_code: str, priority_group: str | None, procedure: str
     ) -> None:
         """A ticket from the numbers held while the server is gone; without, the desk."""
-        window = self._window
         try:
-            ticket = await self.offline.issue(
-                line_code=line_code,
-                priority_group=priority_group,
-                procedure_code=procedure or None,
+            held = await self.offline.take(
+                line_code=line_code, priority_group=priority_group, procedure_code=procedure or None
             )
         except Exception:
             logger.exception("could not issue a ticket offline on line %s", line_code)
-            ticket = None
+            held = None
         finally:
             self._show_paused(self.pause.paused)  # the last number may just have gone
-        if ticket is None:
-            window.notice.show_notice(PAUSED, close_after_s=NOTICE_S)
+        if held is None:
+            self._window.notice.show_notice(PAUSED, close_after_s=NOTICE_S)
             return
-        # In the journal on disk: the visitor sees the number, whatever the printer does.
+        await self._show_and_print(self.offline.offline_view(held), priority_group)
+
+    async def _show_and_print(self, ticket: TicketView, priority_group: str | None) -> None:
+        # Committed (or, offline, on disk): the visitor sees the number, whatever the printer
+        # does. An offline ticket has no row on the server to record its print result in.
+        window = self._window
         window.ticket.show_ticket(ticket, priority_name=window.priority_name(priority_group))
         window.show_ticket_screen()
-        outcome = await print_only(
-            runtime=self._runtime,
-            printer=self._printer,
-            ticket=ticket,
-            language=self._i18n.language,
-        )
+        language = self._i18n.language
+        if ticket.id < 0:
+            outcome = await print_only(
+                runtime=self._runtime, printer=self._printer, ticket=ticket, language=language
+            )
+        else:
+            outcome = await print_ticket(
+                runtime=self._runtime,
+                printer=self._printer,
+                ticket=ticket,
+                language=language,
+                source=KIOSK_SOURCE,
+            )
         window.set_print_state(ticket.id, PRINTED if outcome.printed else FAILED)
 
     async def _request_help(self) -> None:

@@ -1,4 +1,8 @@
-"""The kiosk's offline issuing on the UI side: numbers kept while online, tickets while not.
+"""The kiosk's own numbers on the UI side: kept while online, issued online and offline.
+
+A kiosk that holds numbers issues every ticket from them (``take``), online too (``record``
+puts it on the server at once), so its numbers run in order whether the server answers or
+not; without numbers (none taken yet, or used up) the controller issues on the server.
 
 The rules live in ``kiosk.services.offline_kiosk``; this keeps the journal (a local SQLite
 file) on a thread of its own, so a visitor's offline ticket never waits behind a database
@@ -23,11 +27,12 @@ from kiosk.services.offline_kiosk import (
     issue_offline,
     journal_path,
     offline_ticket_view,
+    record_kiosk_ticket,
     reserve_blocks,
     upload_offline_tickets,
 )
 from kiosk.storage.engine import is_sqlite
-from kiosk.storage.offline_journal import OfflineJournal
+from kiosk.storage.offline_journal import JournalTicket, OfflineJournal
 from ui.shell import Runtime
 
 logger = logging.getLogger(__name__)
@@ -77,10 +82,10 @@ class OfflineIssuer(QObject):
                 return
             self._sync_failed = False
 
-    async def issue(
+    async def take(
         self, *, line_code: str, priority_group: str | None, procedure_code: str | None
-    ) -> TicketView | None:
-        """A ticket from the numbers held, on disk before it is returned; None if none left."""
+    ) -> JournalTicket | None:
+        """The next number held for the line, as a ticket on disk; None if none is left."""
         if not self.enabled:
             return None
         journal = await self._journal_now()
@@ -96,10 +101,25 @@ class OfflineIssuer(QObject):
             )
         )
         await self._count(journal)
-        if ticket is None:
-            return None
+        return ticket
+
+    async def record(self, ticket: JournalTicket) -> TicketView:
+        """Put a ticket just taken on the server now, and mark it sent.
+
+        Raises:
+            LinkError: The server did not take it; it stays in the journal for the upload.
+        """
+        journal = await self._journal_now()
+        view = await self._runtime.ops.run(
+            lambda ctx: record_kiosk_ticket(ctx, kiosk_id=journal.kiosk_id, ticket=ticket)
+        )
+        await self._in_journal(lambda: journal.mark_uploaded(ticket.uuid))
+        return view
+
+    def offline_view(self, ticket: JournalTicket) -> TicketView:
+        """What the visitor sees of a ticket the server does not have yet."""
         logger.info("ticket %s issued offline (%s)", ticket.number, ticket.uuid)
-        return offline_ticket_view(config, ticket)
+        return offline_ticket_view(self._runtime.config, ticket)
 
     async def _journal_now(self) -> OfflineJournal:
         if self._journal is None:
