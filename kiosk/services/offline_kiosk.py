@@ -3,12 +3,14 @@
 While the server answers, the kiosk holds a block of numbers per line for today
 (``reserve_blocks``): the line's sequence on the server moves past the block in the same
 atomic upsert every ticket uses, and the block is recorded under the kiosk's id, so no other
-kiosk and no desk can ever issue those numbers. While the server cannot be reached the kiosk
-issues from its blocks into its own journal (``kiosk.storage.offline_journal``), on disk
-before the visitor sees the number. When the link returns, ``upload_offline_tickets`` sends
-each journal ticket with its real issue time in its own transaction, keyed by the UUID it was
-given offline: a ticket already on the server (an upload cut by ``kill -9`` after the commit)
-is only marked as sent. Desks call by issue time, so uploaded tickets take their fair place.
+kiosk and no desk can ever issue those numbers. The kiosk issues every ticket from its blocks
+(``record_kiosk_ticket`` puts one on the server at once while it answers), so its numbers run
+in order. While the server cannot be reached the kiosk issues from its blocks into its
+journal (``kiosk.storage.offline_journal``), on disk before the visitor sees the number. When
+the link returns, ``upload_offline_tickets`` sends each journal ticket with its real issue
+time in its own transaction, keyed by the UUID it was given offline: a ticket already on the
+server (an upload cut by ``kill -9`` after the commit) is only marked as sent. Desks call by
+issue time, so uploaded tickets take their fair place.
 
 A block taken on the server but lost before the journal kept it (a crash in between) only
 leaves a gap in the numbers; a number is never given twice.
