@@ -86,9 +86,10 @@ def ticket_blocks(
     if ticket.counters:
         counters = ", ".join(str(number) for number in ticket.counters)
         blocks += [Spacer(8), _centred(f"{labels.counters} {counters}", 28, bold=True)]
-    blocks += [Spacer(16), Rule(), Spacer(14)]
-    blocks += [_centred(_label_value(labels.people_ahead, str(ticket.people_ahead)), 24)]
-    blocks += [Spacer(4), _centred(_wait_text(ticket, labels), 24)]
+    if ticket.queue_known:  # an offline ticket knows no queue: it says nothing rather than 0
+        blocks += [Spacer(16), Rule(), Spacer(14)]
+        blocks += [_centred(_label_value(labels.people_ahead, str(ticket.people_ahead)), 24)]
+        blocks += [Spacer(4), _centred(_wait_text(ticket, labels), 24)]
     blocks += [Spacer(14), Rule(), Spacer(16), _centred(labels.instruction, 26, bold=True)]
     if qr:
         blocks += [Spacer(16), QrBlock(qr), Spacer(6), _centred(labels.qr_caption, 22)]

@@ -31,6 +31,11 @@ def link_down_text() -> str:
     return translate("ErrorTexts", "Mất kết nối máy chủ, đang thử lại…")
 
 
+def busy_retrying_text() -> str:
+    """What staff screens say while an action waits for a busy database (over a second)."""
+    return translate("ErrorTexts", "Đang bận, đang thử lại…")
+
+
 def _sign_in_wordings() -> dict[ErrorCode, Wording]:
     return {
         ErrorCode.WRONG_PIN: lambda: translate("ErrorTexts", "Mã PIN không đúng."),

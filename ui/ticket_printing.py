@@ -163,14 +163,7 @@ async def print_ticket(
 
     Never raises for printer trouble: the outcome says what happened.
     """
-    try:
-        future = printer.submit(ticket, language=language)
-        await runtime.runner.wait_future(future, timeout_s=printer.timeout_s)
-        outcome = PrintOutcome(printed=True)
-    except TimeoutError:
-        outcome = PrintOutcome(printed=False, detail="the printer did not answer in time")
-    except Exception as exc:  # PrinterError or anything a driver raises
-        outcome = PrintOutcome(printed=False, detail=str(exc) or type(exc).__name__)
+    outcome = await print_only(runtime=runtime, printer=printer, ticket=ticket, language=language)
     await runtime.ops.run(
         lambda ctx: mark_print_result(
             ctx, ticket_id=ticket.id, printed=outcome.printed, detail=outcome.detail
@@ -182,6 +175,23 @@ async def print_ticket(
             runtime, source=source, ticket_id=ticket.id, detail=outcome.detail
         )
     return outcome
+
+
+async def print_only(
+    *, runtime: Runtime, printer: TicketPrinter, ticket: TicketView, language: str
+) -> PrintOutcome:
+    """Print a ticket and say how it went, recording nothing (an offline ticket has no row).
+
+    Never raises for printer trouble: the outcome says what happened.
+    """
+    try:
+        future = printer.submit(ticket, language=language)
+        await runtime.runner.wait_future(future, timeout_s=printer.timeout_s)
+    except TimeoutError:
+        return PrintOutcome(printed=False, detail="the printer did not answer in time")
+    except Exception as exc:  # PrinterError or anything a driver raises
+        return PrintOutcome(printed=False, detail=str(exc) or type(exc).__name__)
+    return PrintOutcome(printed=True)
 
 
 async def report_printer_trouble(

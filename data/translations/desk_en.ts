@@ -287,6 +287,10 @@
             <translation>{time} — A visitor at the ticket kiosk asks for help.</translation>
         </message>
         <message>
+            <source>{time} — Máy lấy số tạm dừng: không ghi được vào cơ sở dữ liệu. Khách được mời đến thẳng quầy.</source>
+            <translation>{time} — The ticket machine is paused: the database takes no writes. Visitors are sent straight to a counter.</translation>
+        </message>
+        <message>
             <source>{time} — Máy in không in được số {number}: khách cần nhớ số.</source>
             <translation>{time} — The printer could not print ticket {number}: the visitor has to remember it.</translation>
         </message>

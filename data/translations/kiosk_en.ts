@@ -87,6 +87,10 @@
 <context>
     <name>ErrorTexts</name>
     <message>
+        <source>Đang bận, đang thử lại…</source>
+        <translation>Busy, retrying…</translation>
+    </message>
+    <message>
         <source>Mất kết nối máy chủ, đang thử lại…</source>
         <translation>Lost connection to the server, retrying…</translation>
     </message>

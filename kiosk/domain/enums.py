@@ -124,3 +124,6 @@ class AlertKind(StrEnum):
 
     HELP_REQUESTED = "help_requested"
     PRINTER_TROUBLE = "printer_trouble"
+    # The kiosk cannot write tickets (a read-only or full disk, a refused write): it tells
+    # visitors to go to a counter until it can again.
+    KIOSK_PAUSED = "kiosk_paused"

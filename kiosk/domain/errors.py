@@ -127,7 +127,7 @@ class AuthError(KioskError):
 
 
 class LinkError(KioskError):
-    """The database cannot be reached: a cut network, a stopped server, a missing file."""
+    """The database cannot be reached or written: a cut link, a stopped server, a full disk."""
 
     default_code = ErrorCode.LINK_DOWN
 

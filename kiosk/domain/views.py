@@ -84,6 +84,8 @@ class TicketView:
     counters: tuple[int, ...] = ()
     people_ahead: int = 0
     estimated_wait_min: int = 0
+    # False for a ticket issued while the server was gone: nobody knows the queue ahead of it.
+    queue_known: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,14 +29,22 @@ _GUIDE_PROCEDURE_PROBLEMS = (ErrorCode.UNKNOWN_PROCEDURE, ErrorCode.PROCEDURE_OT
 
 def _next_sequence(session: Session, line_id: int, day: date) -> int:
     """Atomically take the next number of a line for a day (upsert ... returning)."""
+    return take_numbers(session, line_id=line_id, day=day, count=1)
+
+
+def take_numbers(session: Session, *, line_id: int, day: date, count: int) -> int:
+    """Atomically take the next ``count`` numbers of a line for a day; returns the last.
+
+    The one place numbers are handed out: a ticket takes one, an offline kiosk's block many.
+    """
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = (
         insert(TicketSequence)
-        .values(line_id=line_id, service_day=day, last_number=1)
+        .values(line_id=line_id, service_day=day, last_number=count)
         .on_conflict_do_update(
             index_elements=[TicketSequence.line_id, TicketSequence.service_day],
-            set_={"last_number": TicketSequence.last_number + 1},
+            set_={"last_number": TicketSequence.last_number + count},
         )
         .returning(TicketSequence.last_number)
     )

@@ -203,11 +203,13 @@ def open_database(
 
 
 def is_link_failure(exc: BaseException) -> bool:
-    """True when ``exc`` says the database could not be reached (not a bug, not a rule).
+    """True when ``exc`` says the database could not be reached or written (not a bug, not a rule).
 
     PostgreSQL: a refused, reset or timed-out connection, or a server shutting down (SQLSTATE
-    class 08 and 57P; a cancelled statement or a deadlock is not a link failure). SQLite: a
-    file that cannot be opened or read (a busy database is not a link failure either).
+    class 08 and 57P), a server out of disk, memory or connections (class 53), or a read-only
+    server (25006, a standby); a cancelled statement or a deadlock is not a link failure.
+    SQLite: a file that cannot be opened, read or written (read-only, disk full); a busy
+    database is not a link failure either.
     """
     from sqlalchemy.exc import DBAPIError
 
@@ -218,7 +220,7 @@ def is_link_failure(exc: BaseException) -> bool:
             exc = exc.orig
     sqlstate = getattr(exc, "sqlstate", None)
     if isinstance(sqlstate, str):
-        return sqlstate.startswith(("08", "57P"))
+        return sqlstate.startswith(("08", "57P", "53")) or sqlstate == "25006"
     if type(exc).__name__ == "OperationalError":  # psycopg's or sqlite3's, without SQLSTATE
         text = str(exc).lower()
         return "locked" not in text and "busy" not in text

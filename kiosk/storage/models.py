@@ -277,6 +277,36 @@ class AuditEntry(Base):
     after: Mapped[str] = mapped_column(Text, default="")
 
 
+class NumberBlock(Base):
+    """Numbers of a line and day set aside for one kiosk to issue while the server is gone.
+
+    The line's sequence moved past them when the block was taken, so nobody else issues them.
+    """
+
+    __tablename__ = "number_block"
+    __table_args__ = (Index("ix_number_block_kiosk_day", "kiosk_id", "service_day"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kiosk_id: Mapped[str] = mapped_column(String(64))
+    line_id: Mapped[int] = mapped_column(ForeignKey("line.id"))
+    service_day: Mapped[date] = mapped_column(Date)
+    first_sequence: Mapped[int] = mapped_column(Integer)
+    last_sequence: Mapped[int] = mapped_column(Integer)
+    reserved_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class OfflineTicket(Base):
+    """A ticket a kiosk issued while the server was gone, by the UUID it was given then.
+
+    Its upload inserts this row with the ticket, so uploading it again changes nothing.
+    """
+
+    __tablename__ = "offline_ticket"
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("ticket.id"), unique=True)
+    kiosk_id: Mapped[str] = mapped_column(String(64))
+    uploaded_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 # The village-point tables live in their own module; importing it here puts them on
 # Base.metadata for Alembic and the schema test, whoever imports the models first.
 from kiosk.storage import village_models as village_models  # noqa: E402

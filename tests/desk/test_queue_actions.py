@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
+
 from kiosk.domain.enums import TicketStatus
 from kiosk.services import calling
 from kiosk.services.alerts import AlertKind, open_alerts, raise_alert
+from kiosk.services.kiosk_health import report_paused, report_resumed
 from kiosk.services.tickets import find_ticket, issue_ticket
 from tests.desk.conftest import ADMIN, MANAGER_PIN, Desk, DeskFactory, Staff
 
@@ -186,6 +189,17 @@ def test_alerts_show_with_a_handled_button_that_clears_them(desk: Desk, staff: S
     assert alerts.isVisible() and len(alerts.buttons) == 1
     desk.tap(next(iter(alerts.buttons.values())))
     assert open_alerts(desk.ctx) == []
+    assert not alerts.isVisible()
+
+
+def test_a_paused_kiosk_is_an_alert_in_words_until_it_resumes(desk: Desk, staff: Staff) -> None:
+    report_paused(desk.ctx, source="kiosk", reason="database or disk is full")
+    desk.sign_in(staff.officer)
+    alerts = desk.window.queue.alerts
+    words = [label.text() for label in alerts.findChildren(QLabel)]
+    assert any("Máy lấy số tạm dừng" in text for text in words), words
+    assert report_resumed(desk.ctx, source="kiosk") == 1
+    desk.refresh()
     assert not alerts.isVisible()
 
 

@@ -16,13 +16,17 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from kiosk.config import Config
 from kiosk.domain.clock import FixedClock
 from kiosk.services.context import AppContext, bootstrap
 from printing.worker import PrinterWorker
 from tests.conftest import make_config
 from tests.qt_support import ignore_offscreen_noise
 from ui.kiosk.program import KioskProgram, build
+from ui.live import Live
+from ui.operations import Ops
 from ui.shell import Env, Runtime
+from ui.tasks import TaskRunner
 from ui.ticket_printing import TicketPrinter
 
 
@@ -155,3 +159,53 @@ def make_kiosk(
 def kiosk(make_kiosk: KioskFactory) -> Kiosk:
     """A kiosk with the default config and an in-memory printer."""
     return make_kiosk()
+
+
+@dataclass
+class Running:
+    """A kiosk started as the shell starts it: the database opens on first use."""
+
+    program: KioskProgram
+    runtime: Runtime
+    qtbot: QtBot
+
+    @property
+    def home(self) -> Any:
+        return self.program.window.home
+
+    def tap_take_number(self) -> None:
+        button = self.home.buttons["take_number"]
+        assert button.isVisible() and button.isEnabled()
+        button.click()
+
+
+@pytest.fixture
+def start_kiosk(
+    qtbot: QtBot, qapp: QApplication, loop: asyncio.AbstractEventLoop, clock: FixedClock
+) -> Iterator[Any]:
+    """Start a kiosk on a config: ``start_kiosk(config, context=None)`` -> ``Running``."""
+    started: list[tuple[Running, PrinterWorker]] = []
+
+    def start(config: Config, *, context: AppContext | None = None) -> Running:
+        runner = TaskRunner(loop=loop)
+        ops = Ops(runner=runner, config=config, clock=clock, context=context)
+        live = Live(url=config.database_url, app_name="test/kiosk-live")
+        live.start()
+        runtime = Runtime(runner=runner, ops=ops, live=live)
+        worker = PrinterWorker(lambda: Dummy(), width_dots=576, timeout_s=5)
+        env = Env(app=qapp, config=config, clock=clock, size=QSize(1920, 1080))
+        program = build(env, printer=TicketPrinter(config=config, clock=clock, worker=worker))
+        program.window.show()
+        program.start(runtime)
+        running = Running(program, runtime, qtbot)
+        started.append((running, worker))
+        return running
+
+    yield start
+    for running, worker in started:
+        running.program.close()
+        running.runtime.close()
+        qtbot.wait_until(running.runtime.runner.is_idle, timeout=10_000)
+        running.runtime.ops.close()
+        worker.close()
+        worker.wait_idle(5)

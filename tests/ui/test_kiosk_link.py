@@ -22,7 +22,11 @@ def test_the_kiosk_sends_visitors_to_the_desk_while_the_queue_cannot_be_read(
     link(kiosk, False)
     assert home.waiting.text() == "Máy lấy số tạm dừng. Mời ông/bà đến thẳng quầy."
     assert "Đang chờ" not in choose.line_buttons["A"].caption()
-    kiosk.tap(home.buttons["take_number"])
+    kiosk.tap(home.buttons["take_number"])  # no lines to choose: the notice at once
+    assert kiosk.window.notice.is_open() and kiosk.window.notice.kind() == PAUSED
+    assert kiosk.window.current_screen() is home
+    kiosk.tap(kiosk.window.notice.ok)
+    kiosk.window.show_choose()  # a visitor who was choosing when the link went
     kiosk.tap(choose.line_buttons["A"])
     kiosk.wait_idle()
     assert kiosk.window.notice.is_open() and kiosk.window.notice.kind() == PAUSED

@@ -20,6 +20,7 @@ from kiosk.services.desk import close_counter, open_counter
 from kiosk.services.desk_feed import DeskSnapshot, desk_snapshot
 from kiosk.services.helpers import sign_in
 from kiosk.services.roster import who_can_sign_in
+from ui.busy_watch import BusyWatch
 from ui.desk.roster_flow import RosterFlow
 from ui.desk.session import DeskSession, FlowDeps
 from ui.desk.ticket_actions import TicketActions
@@ -79,6 +80,8 @@ class DeskController(QObject):
         self.roster = RosterFlow(deps=deps)
         runtime.live.link_changed.connect(self._on_live_link_changed)
         follow_link(runtime.live, window.set_link_up)
+        self.busy = BusyWatch(parent=self)
+        self.busy.busy_changed.connect(window.set_busy)
         window.staff.staff_chosen.connect(self._on_staff_staff_chosen)
         window.pin.pin_submitted.connect(self._on_pin_pin_submitted)
         window.counters.counter_chosen.connect(self._on_counters_counter_chosen)
@@ -93,6 +96,7 @@ class DeskController(QObject):
         """Stop reading and cancel every task of the desk."""
         self.queue.stop()
         self.undo.stop()
+        self.busy.stop()
         self._watch_idle(False)
         for flow in (self.actions, self.visits, self.roster):
             flow.stop()
@@ -136,6 +140,8 @@ class DeskController(QObject):
         self._staff_loaded = True
         self._window.staff.set_staff(self._staff)
         if not self._ready:
+            # The database is open now: hear of every write that waits for its lock.
+            self.busy.follow(await self._ops.run(lambda ctx: ctx.db.busy))
             self._ready = True
             self.ready.emit()
 

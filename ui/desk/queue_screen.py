@@ -272,6 +272,12 @@ class QueueScreen(Screen):
             return translate(
                 "QueueScreen", "{time} — Khách ở máy lấy số cần cán bộ hỗ trợ."
             ).format(time=at)
+        if alert.kind is AlertKind.KIOSK_PAUSED:
+            return translate(
+                "QueueScreen",
+                "{time} — Máy lấy số tạm dừng: không ghi được vào cơ sở dữ liệu. "
+                "Khách được mời đến thẳng quầy.",
+            ).format(time=at)
         assert self._snapshot is not None
         number = next((t.number for t in self._snapshot.waiting if t.id == alert.ticket_id), "")
         if number:

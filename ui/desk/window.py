@@ -24,13 +24,13 @@ from ui.i18n import I18n, translate
 from ui.staff.look import desk_stylesheet
 from ui.theme import Theme
 from ui.widgets.header_bar import HeaderBar
-from ui.widgets.link_banner import LinkBanner
+from ui.widgets.link_banner import BusyBanner, LinkBanner
 from ui.widgets.minute_timer import MinuteTimer
 from ui.widgets.screen import Screen
 
 
 class DeskWindow(QWidget):
-    """The console at any monitor size; a red banner under the header while the link is down."""
+    """The console at any monitor size, with the link's banner and the busy strip on top."""
 
     def __init__(self, *, config: Config, i18n: I18n, clock: Clock, theme: Theme) -> None:
         super().__init__()
@@ -40,6 +40,7 @@ class DeskWindow(QWidget):
         self._session_text = ""
         self.header = HeaderBar()
         self.link = LinkBanner()
+        self.busy = BusyBanner()
         self.staff = StaffScreen(i18n=i18n)
         self.pin = PinScreen(i18n=i18n)
         self.counters = CounterScreen(i18n=i18n, config=config)
@@ -54,6 +55,7 @@ class DeskWindow(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.link)
+        layout.addWidget(self.busy)
         layout.addWidget(self.stack, 1)
         self.ticket_overlay = TicketOverlay(self)
         self.minutes = MinuteTimer(self)
@@ -115,6 +117,10 @@ class DeskWindow(QWidget):
         """Show the banner while the database cannot be reached."""
         self.link.set_link_up(up)
 
+    def set_busy(self, busy: bool) -> None:
+        """Say "busy, retrying" while an action waits over a second for the database."""
+        self.busy.set_busy(busy)
+
     def set_session_text(self, text: str) -> None:
         """Who works at which counter, under the desk's name ("" when nobody is signed in)."""
         self._session_text = text
@@ -129,6 +135,7 @@ class DeskWindow(QWidget):
             app.setStyleSheet(sheet)
         self.header.apply_theme(theme, corner_reserve_left=0, corner_reserve_right=0)
         self.link.apply_theme(theme)
+        self.busy.apply_theme(theme)
         for index in range(self.stack.count()):
             screen = self.stack.widget(index)
             if isinstance(screen, Screen):
@@ -143,6 +150,7 @@ class DeskWindow(QWidget):
         self.header.set_toggle_texts(language=other, large_text=translate("DeskWindow", "Chữ to"))
         self.ticket_overlay.retranslate()
         self.link.retranslate()
+        self.busy.retranslate()
         self._show_clock()
 
     def _show_clock(self) -> None:

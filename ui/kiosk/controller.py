@@ -3,6 +3,8 @@
 Every use case runs as an operation (``Runtime.ops``) and every print on the PrinterWorker, so
 the UI thread only ever waits on the event loop. The lines and the waiting count are a
 ``LiveRead``: they follow every change and disappear while the database cannot be reached.
+While it cannot, a kiosk on PostgreSQL issues from the numbers it holds (``OfflineIssuer``)
+and uploads them when the link is back; without numbers it sends visitors to a counter.
 """
 
 from __future__ import annotations
@@ -13,18 +15,21 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from kiosk.domain.errors import AuthError
+from kiosk.domain.errors import AuthError, LinkError
+from kiosk.domain.views import TicketView
 from kiosk.services.alerts import AlertKind, raise_alert
 from kiosk.services.kiosk_menu import KioskSnapshot, kiosk_snapshot
 from kiosk.services.staff_exit import verify_exit_pin
 from kiosk.services.tickets import issue_ticket, issue_ticket_for_guide
 from ui.i18n import I18n
+from ui.kiosk.issue_pause import IssuePause
 from ui.kiosk.notice_overlay import ERROR, HELP_FAILED, HELP_SENT, PAUSED
+from ui.kiosk.offline_issuer import OfflineIssuer
 from ui.kiosk.print_state import FAILED, PRINTED
 from ui.kiosk.window import KioskWindow
 from ui.live import LiveRead
 from ui.shell import Runtime
-from ui.ticket_printing import TicketPrinter, print_ticket
+from ui.ticket_printing import TicketPrinter, print_only, print_ticket
 
 logger = logging.getLogger(__name__)
 
@@ -66,9 +71,13 @@ class KioskController(QObject):
         self._window, self._runtime, self._printer, self._i18n = window, runtime, printer, i18n
         self._companions = tuple(companions)
         self._ready = False
+        self.offline = OfflineIssuer(runtime=runtime, parent=self)
+        self.pause = IssuePause(runtime=runtime, source=KIOSK_SOURCE, parent=self)
+        self.pause.paused_changed.connect(self._on_pause_paused_changed)
         self.menu = LiveRead(
-            runtime, kiosk_snapshot, self._show_snapshot, on_link=self._show_link, parent=self
+            runtime, kiosk_snapshot, self._show_snapshot, on_link=self.pause.set_link, parent=self
         )
+        window.paused_tapped.connect(self._on_window_paused_tapped)
         window.choose.line_chosen.connect(self._on_choose_line_chosen)
         window.help_requested.connect(self._on_window_help_requested)
         window.exit_overlay.pin_submitted.connect(self._on_exit_overlay_pin_submitted)
@@ -82,13 +91,16 @@ class KioskController(QObject):
     def stop(self) -> None:
         """Stop reading and cancel this controller's (and its companions') tasks."""
         self.menu.stop()
+        self.pause.stop()
         self._runtime.runner.cancel(self)
+        self.offline.close()
         for companion in self._companions:
             companion.stop()
 
     async def _startup(self) -> None:
         await self._runtime.runner.run_db(self._printer.start)
         self.menu.start()
+        self.pause.start()
 
     def _show_snapshot(self, snapshot: KioskSnapshot) -> None:
         self._window.home.set_waiting(snapshot.total_waiting)
@@ -96,50 +108,112 @@ class KioskController(QObject):
         if not self._ready:
             self._ready = True
             self.ready.emit()
+            self._runtime.runner.start(self.offline.sync(), owner=self)  # numbers to hold
 
-    def _show_link(self, up: bool) -> None:
-        # Counts of a queue we cannot read would be stale: none until it answers again, and
-        # the visitor is told where to go. (The offline kiosk of issue 11 will issue instead.)
-        self._window.home.set_paused(not up)
-        self._window.choose.set_waiting_known(up)
+    def _show_paused(self, paused: bool) -> None:
+        # Counts of a queue we cannot read would be stale: none until the database answers.
+        # Visitors are sent to a counter unless the kiosk holds numbers to issue offline
+        # (and has the lines to offer: they are read from the server once).
+        offline = paused and self._ready and self.offline.available()
+        self._window.issuing_paused = paused and not offline
+        self._window.home.set_paused(paused and not offline)
+        if offline:
+            self._window.home.set_waiting(None)
+        self._window.choose.set_waiting_known(not paused)
+        if not paused:
+            self._runtime.runner.start(self.offline.sync(), owner=self)
 
     async def _issue(self, line_code: str, priority_group: str | None, procedure: str) -> None:
         window = self._window
-        if not self.menu.live:
-            window.notice.show_notice(PAUSED, close_after_s=NOTICE_S)
+        if self.pause.paused or not self.menu.live:
+            await self._issue_offline(line_code, priority_group, procedure)
             return
         window.choose.set_busy(True)
         try:
-            if procedure:
-                ticket = await self._runtime.ops.run(
-                    lambda ctx: issue_ticket_for_guide(
-                        ctx, line_code=line_code, procedure_code=procedure
-                    )
-                )
-            else:
-                ticket = await self._runtime.ops.run(
-                    lambda ctx: issue_ticket(
-                        ctx, line_code=line_code, priority_group=priority_group
-                    )
-                )
+            ticket = await self._issue_online(line_code, priority_group, procedure)
+        except LinkError as exc:
+            # The database cannot take it now (cut, read-only, full): paused until it can.
+            self.pause.write_failed(str(exc))
+            window.choose.set_busy(False)
+            await self._issue_offline(line_code, priority_group, procedure)
+            return
         except Exception:
             logger.exception("could not issue a ticket on line %s", line_code)
             window.notice.show_notice(ERROR, close_after_s=NOTICE_S)
             return
         finally:
             window.choose.set_busy(False)
-        # Committed: now the visitor sees the number, whatever the printer does.
+        await self._show_and_print(ticket, priority_group)
+        await self.menu.refresh()
+        await self.offline.sync()  # the numbers held are topped up while the server answers
+
+    async def _issue_online(
+        self, line_code: str, priority_group: str | None, procedure: str
+    ) -> TicketView:
+        """A ticket from the kiosk's own numbers if it holds some, else the server's sequence.
+
+        A held ticket the server did not take is shown as offline: it is on disk, and the
+        upload sends it when the link returns.
+        """
+        held = None
+        if self.offline.available(line_code):
+            held = await self.offline.take(
+                line_code=line_code, priority_group=priority_group, procedure_code=procedure or None
+            )
+        if held is not None:
+            try:
+                return await self.offline.record(held)
+            except LinkError as exc:
+                self.pause.write_failed(str(exc))
+                return self.offline.offline_view(held)
+        if procedure:
+            return await self._runtime.ops.run(
+                lambda ctx: issue_ticket_for_guide(
+                    ctx, line_code=line_code, procedure_code=procedure
+                )
+            )
+        return await self._runtime.ops.run(
+            lambda ctx: issue_ticket(ctx, line_code=line_code, priority_group=priority_group)
+        )
+
+    async def _issue_offline(
+        self, line_code: str, priority_group: str | None, procedure: str
+    ) -> None:
+        """A ticket from the numbers held while the server is gone; without, the desk."""
+        try:
+            held = await self.offline.take(
+                line_code=line_code, priority_group=priority_group, procedure_code=procedure or None
+            )
+        except Exception:
+            logger.exception("could not issue a ticket offline on line %s", line_code)
+            held = None
+        finally:
+            self._show_paused(self.pause.paused)  # the last number may just have gone
+        if held is None:
+            self._window.notice.show_notice(PAUSED, close_after_s=NOTICE_S)
+            return
+        await self._show_and_print(self.offline.offline_view(held), priority_group)
+
+    async def _show_and_print(self, ticket: TicketView, priority_group: str | None) -> None:
+        # Committed (or, offline, on disk): the visitor sees the number, whatever the printer
+        # does. An offline ticket has no row on the server to record its print result in.
+        window = self._window
         window.ticket.show_ticket(ticket, priority_name=window.priority_name(priority_group))
         window.show_ticket_screen()
-        outcome = await print_ticket(
-            runtime=self._runtime,
-            printer=self._printer,
-            ticket=ticket,
-            language=self._i18n.language,
-            source=KIOSK_SOURCE,
-        )
+        language = self._i18n.language
+        if ticket.id < 0:
+            outcome = await print_only(
+                runtime=self._runtime, printer=self._printer, ticket=ticket, language=language
+            )
+        else:
+            outcome = await print_ticket(
+                runtime=self._runtime,
+                printer=self._printer,
+                ticket=ticket,
+                language=language,
+                source=KIOSK_SOURCE,
+            )
         window.set_print_state(ticket.id, PRINTED if outcome.printed else FAILED)
-        await self.menu.refresh()
 
     async def _request_help(self) -> None:
         try:
@@ -183,6 +257,14 @@ class KioskController(QObject):
     def _on_choose_line_chosen(self, line_code: str) -> None:
         group = self._window.priority_group
         self._runtime.runner.start(self._issue(line_code, group, ""), owner=self)
+
+    @Slot(bool)
+    def _on_pause_paused_changed(self, paused: bool) -> None:
+        self._show_paused(paused)
+
+    @Slot()
+    def _on_window_paused_tapped(self) -> None:
+        self._window.notice.show_notice(PAUSED, close_after_s=NOTICE_S)
 
     @Slot()
     def _on_window_help_requested(self) -> None:

@@ -152,12 +152,12 @@ class TicketScreen(Screen):
             wait = format_minutes(ticket.estimated_wait_min, language)
             if ticket.estimated_wait_min <= 0:
                 wait = translate("TicketScreen", "Sắp đến lượt bạn")
+            ahead = ahead.format(count=format_number(ticket.people_ahead, language=language))
+            if not ticket.queue_known:  # issued while the server was gone: no figure to give
+                ahead = wait = "–"
             values = {
                 "counters": (translate("TicketScreen", "Quầy phục vụ"), counters or "–"),
-                "ahead": (
-                    translate("TicketScreen", "Người chờ trước bạn"),
-                    ahead.format(count=format_number(ticket.people_ahead, language=language)),
-                ),
+                "ahead": (translate("TicketScreen", "Người chờ trước bạn"), ahead),
                 "wait": (translate("TicketScreen", "Thời gian chờ dự kiến"), wait),
             }
             for key, (caption, value) in values.items():

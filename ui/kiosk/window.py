@@ -43,10 +43,12 @@ class KioskWindow(QWidget):
     Signals:
         help_requested: the "call a helper" tile was tapped.
         went_home(str): the home screen is shown again; the reason is ``idle`` or ``visitor``.
+        paused_tapped: a visitor asked for a number while issuing is paused.
     """
 
     help_requested = Signal()
     went_home = Signal(str)
+    paused_tapped = Signal()
 
     # Made by add_other_screens(): the first frame shows only the header and the home screen.
     choose: ChooseScreen
@@ -72,14 +74,17 @@ class KioskWindow(QWidget):
         self._clock = clock
         self._theme = theme
         self._priority_group: str | None = None
+        # Set by the controller while the database cannot take a ticket: the number tiles
+        # then say so at once instead of leading to lines that cannot be read or written.
+        self.issuing_paused = False
         self._complete = False
         self._made_tile_screens: dict[str, Screen] = {}
         self._extra_tiles = tuple(extra_tiles)
         self.banners: list[HintBanner] = []
         self.header = HeaderBar()
         tiles = kiosk_tiles(
-            take_number=self.show_choose,
-            take_priority=self.show_priority if config.queue.priority_groups else None,
+            take_number=self._on_take_number_tapped,
+            take_priority=self._on_take_priority_tapped if config.queue.priority_groups else None,
             call_helper=self.help_requested.emit,
             extra=extra_tiles,
         )
@@ -367,6 +372,18 @@ class KioskWindow(QWidget):
             self.idle.set_timeout(self._config.kiosk.idle_timeout_s)
         elif tile.action is not None:
             tile.action()
+
+    def _on_take_number_tapped(self) -> None:
+        if self.issuing_paused:
+            self.paused_tapped.emit()
+        else:
+            self.show_choose()
+
+    def _on_take_priority_tapped(self) -> None:
+        if self.issuing_paused:
+            self.paused_tapped.emit()
+        else:
+            self.show_priority()
 
     @Slot()
     def _on_screen_home_requested(self) -> None:

@@ -1,11 +1,11 @@
-"""Whether the database answers: a banner on staff screens, a discreet mark on the TV."""
+"""Banners of the database's state: unreachable (staff banner, TV mark) and busy (staff strip)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
-from ui.error_texts import link_down_text
+from ui.error_texts import busy_retrying_text, link_down_text
 from ui.theme import Theme
 from ui.widgets.screen import plain_label
 
@@ -33,6 +33,36 @@ class LinkBanner(QFrame):
     def retranslate(self) -> None:
         """The words in the current language."""
         self.text.setText(link_down_text())
+
+    def apply_theme(self, theme: Theme) -> None:
+        """Padding for the theme."""
+        pad = theme.px(theme.sizes.spacing)
+        self._layout.setContentsMargins(pad, pad // 3, pad, pad // 3)
+
+
+class BusyBanner(QFrame):
+    """A soft strip, "Đang bận, đang thử lại…", while an action waits for the database."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("BusyBanner")
+        self.setProperty("panel", "priority_soft")
+        self.text = plain_label()
+        self.text.setProperty("textStyle", "body")
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._layout = QHBoxLayout(self)
+        self._layout.addWidget(self.text, 1)
+        self.hide()
+
+    def set_busy(self, busy: bool) -> None:
+        """Show the strip while busy."""
+        self.retranslate()
+        self.setVisible(busy)
+
+    def retranslate(self) -> None:
+        """The words in the current language."""
+        self.text.setText(busy_retrying_text())
 
     def apply_theme(self, theme: Theme) -> None:
         """Padding for the theme."""
