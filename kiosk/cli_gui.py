@@ -7,10 +7,13 @@ import dataclasses
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk import cli_printer
 from kiosk.config import DATABASE_ENV, Config, default_data_dir
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 DEFAULT_SIZES = ((1920, 1080), (1080, 1920), (1366, 768))
 DEMO_DATABASE = "demo.sqlite3"
@@ -128,7 +131,7 @@ def _demo(args: argparse.Namespace) -> int:
     config = demo_config(load_or_exit(args))
     if _no_display("kiosk"):
         return 1
-    from kiosk.services.demo import DEMO_STAFF_PIN, seed_demo
+    from kiosk.defaults import DEMO_STAFF_PIN
     from ui.kiosk.program import SPEC
     from ui.shell import run_program
 
@@ -137,7 +140,18 @@ def _demo(args: argparse.Namespace) -> int:
         f"To leave the kiosk: hold the {config.kiosk.exit_corner.replace('_', '-')} corner "
         f"for {config.kiosk.exit_hold_s:g} s, then type the demo staff PIN {DEMO_STAFF_PIN}."
     )
-    return run_program(SPEC, config, after_open=seed_demo)
+    return run_program(SPEC, config, after_open=_seed_demo)
+
+
+def _seed_demo(ctx: AppContext) -> None:
+    """Seed the demo queue once the database is open (on the database thread).
+
+    Imported here, not before the window: the seeding pulls in the whole database layer,
+    which would hold up the first frame by more than a second (issue 13, P1).
+    """
+    from kiosk.services.demo import seed_demo
+
+    seed_demo(ctx)
 
 
 def _unknown_counter(config: Config, number: int) -> bool:

@@ -139,3 +139,8 @@ COUNTERS: list[dict[str, Any]] = [
     {"number": 2, "name": "Quầy 2", "lines": ["A", "C", "D"]},
     {"number": 3, "name": "Quầy 3 - Tổ công nghệ số", "lines": ["E"]},
 ]
+
+# The demo staff member's exit PIN, which `kiosk demo` prints (6 digits: the demo desk signs its
+# manager in with it too). Here, not in kiosk.services.demo, so `kiosk demo` can print it
+# before its first frame without loading the database layer.
+DEMO_STAFF_PIN = "246802"

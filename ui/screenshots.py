@@ -162,7 +162,7 @@ def _render_states(
     prefix: Path,
     guides: Sequence[str],
 ) -> list[Path]:
-    from kiosk.services.demo import DEMO_STAFF_PIN
+    from kiosk.defaults import DEMO_STAFF_PIN
 
     window = program.window
     written: list[Path] = []
@@ -311,9 +311,9 @@ def _render_manager(
     out_dir: Path, *, app: QApplication, loop: asyncio.AbstractEventLoop, ctx: Any
 ) -> list[Path]:
     """The manager's gate and today's summary on the demo data, at desk PC sizes."""
+    from kiosk.defaults import DEMO_STAFF_PIN
     from kiosk.domain.enums import HelperRole
     from kiosk.services.context import Actor
-    from kiosk.services.demo import DEMO_STAFF_PIN
     from kiosk.services.helpers import add_helper
     from kiosk.services.roster import who_can_sign_in
     from ui.manager.program import build as build_manager

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.defaults import DEMO_STAFF_PIN
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import HelperKind, HelperRole
 from kiosk.services.context import CLI_ACTOR, AppContext
@@ -11,8 +12,6 @@ from kiosk.services.helpers import add_helper, list_helpers
 from kiosk.services.queue_read import waiting_tickets
 from kiosk.services.tickets import issue_ticket, mark_print_result
 
-# The exit PIN of the demo staff member; `kiosk demo` prints it.
-DEMO_STAFF_PIN = "246802"  # 6 digits: the demo desk signs its manager in with it too
 DEMO_PREFIX = "[DEMO] "
 
 DEMO_HELPERS: tuple[tuple[str, HelperKind, HelperRole, str], ...] = (

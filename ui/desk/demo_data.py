@@ -10,13 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from kiosk.defaults import DEMO_STAFF_PIN
 from kiosk.domain.clock import FixedClock
 from kiosk.domain.enums import HelperKind, HelperPart, HelperRole, Outcome
 from kiosk.domain.visits import HelperCredit
 from kiosk.services import calling
 from kiosk.services.alerts import AlertKind, raise_alert
 from kiosk.services.context import CLI_ACTOR, Actor, AppContext
-from kiosk.services.demo import DEMO_PREFIX, DEMO_STAFF_PIN
+from kiosk.services.demo import DEMO_PREFIX
 from kiosk.services.desk import open_counter
 from kiosk.services.helpers import add_helper
 from kiosk.services.tickets import issue_ticket, mark_print_result
