@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.defaults import DEMO_STAFF_PIN
+from kiosk.defaults import DEMO_STAFF_PIN as DEMO_STAFF_PIN  # still importable from here
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import HelperKind, HelperRole
 from kiosk.services.context import CLI_ACTOR, AppContext
