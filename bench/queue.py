@@ -12,7 +12,7 @@ floor measured in the same run, interleaved (kiosk, floor, kiosk, floor, ... ``-
 - the 99th percentile of one call-next while 8 desks race, and of one issue while 8 kiosks
   issue at once (issue 11: a desk must never hang on a busy database). Goal: under 1 s;
 - tickets called twice by racing desks (must be 0).
-Run: .venv/bin/python bench/queue.py [--tickets N] [--pairs P]
+Run: .venv/bin/python bench/queue.py [--tickets N] [--pairs P] [--only sqlite|postgresql]
 """
 
 from __future__ import annotations
@@ -270,10 +270,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tickets", type=int, default=160, help="tickets per round")
     parser.add_argument("--pairs", type=int, default=harness.MIN_PAIRS, help="kiosk/floor pairs")
+    parser.add_argument(
+        "--only", choices=("sqlite", "postgresql"), help="measure this database only"
+    )
     args = parser.parse_args()
     print(f"queue bench (floor day {FLOOR_DAY}):")
     with tempfile.TemporaryDirectory() as tmp:
-        run("SQLite", f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", args, Path(tmp))
+        if args.only != "postgresql":
+            run("SQLite", f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", args, Path(tmp))
+        if args.only == "sqlite":
+            return
         pg = os.environ.get("KIOSK_TEST_POSTGRES_URL")
         if not pg:
             print("PostgreSQL: skipped (set KIOSK_TEST_POSTGRES_URL)")

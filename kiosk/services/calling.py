@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import TicketStatus
 from kiosk.domain.errors import ErrorCode, InvalidTransitionError, NotFoundError, ValidationError
+from kiosk.domain.priority import PriorityPolicy
 from kiosk.domain.views import TicketView
 from kiosk.domain.visits import next_status, recall_becomes_no_show
-from kiosk.services import calling_sql
+from kiosk.services import calling_pg, calling_sql
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
 from kiosk.services.lookup import counter_by_number, line_by_code, ticket_by_id, ticket_view
@@ -62,59 +65,118 @@ def call_next(ctx: AppContext, *, counter_number: int, actor: Actor) -> TicketVi
     policy = ctx.config.queue.policy
     with ctx.db.write.begin() as session:
         conn = session.connection()
-        picked = calling_sql.pick_next(
-            conn,
-            counter_number=counter_number,
-            day=day,
-            helper_id=actor.helper_id,
-            mode=policy.mode,
-            window=policy.priority_per_regular,
-        )
-        if picked is None:
+        if conn.dialect.name == "postgresql":
+            called = calling_pg.call_next(
+                conn,
+                counter_number=counter_number,
+                day=day,
+                mode=policy.mode,
+                window=policy.priority_per_regular,
+                now=now,
+                actor_label=actor.label,
+                helper_id=actor.helper_id,
+            )
+        else:
+            called = _call_next_sqlite(conn, counter_number, day, policy, actor, now)
+        if called is None:
             # Nothing called: say why when the desk may not call (each check raises its error).
             require_staff(session, actor)
             _ensure_free(session, counter_by_number(session, counter_number), day)
             return None
-        changes = {
-            "status": TicketStatus.CALLED.value,
-            "called_at": now,
-            "counter_id": picked.row.desk_id,
-            "recall_count": 0,
-        }
-        new = calling_sql.write_change(
-            conn,
-            picked,
-            changes=changes,
-            action="call_next",
-            actor_label=actor.label,
-            helper_id=actor.helper_id,
-            now=now,
-        )
+        picked, new = called
         return calling_sql.view_after(picked, new, counter_number=picked.row.desk_number)
+
+
+def _call_next_sqlite(
+    conn: Connection,
+    counter_number: int,
+    day: date,
+    policy: PriorityPolicy,
+    actor: Actor,
+    now: datetime,
+) -> tuple[calling_sql.Picked, dict[str, Any]] | None:
+    """Pick, then write: SQLite's write lock keeps other desks out in between."""
+    picked = calling_sql.pick_next(
+        conn,
+        counter_number=counter_number,
+        day=day,
+        helper_id=actor.helper_id,
+        mode=policy.mode,
+        window=policy.priority_per_regular,
+    )
+    if picked is None:
+        return None
+    changes = {
+        "status": TicketStatus.CALLED.value,
+        "called_at": now,
+        "counter_id": picked.row.desk_id,
+        "recall_count": 0,
+    }
+    new = calling_sql.write_change(
+        conn,
+        picked,
+        changes=changes,
+        action="call_next",
+        actor_label=actor.label,
+        helper_id=actor.helper_id,
+        now=now,
+    )
+    return picked, new
 
 
 def _move(
     ctx: AppContext, *, ticket_id: int, action: str, actor: Actor, changes: dict[str, object]
 ) -> TicketView:
-    """A status change that touches only the ticket's own columns, in two statements."""
+    """A status change that touches only the ticket's own columns.
+
+    One statement on PostgreSQL (``calling_pg``), two on SQLite.
+    """
     now = ctx.clock()
     with ctx.db.write.begin() as session:
         conn = session.connection()
-        picked = calling_sql.lock_ticket(conn, ticket_id=ticket_id, helper_id=actor.helper_id)
-        if picked is None:
+        if conn.dialect.name == "postgresql":
+            moved = calling_pg.move(
+                conn,
+                ticket_id=ticket_id,
+                action=action,
+                now=now,
+                actor_label=actor.label,
+                helper_id=actor.helper_id,
+            )
+            if moved is not None and not moved[0].row.allowed:
+                require_staff(session, actor)  # raises: nothing was written
+        else:
+            moved = _move_sqlite(conn, ticket_id, action, actor, now, changes)
+        if moved is None:
             require_staff(session, actor)
             raise NotFoundError("There is no ticket with id {id}.", id=ticket_id)
-        status = next_status(TicketStatus(picked.row.status), action)
-        new = calling_sql.write_change(
-            conn,
-            picked,
-            changes={"status": status.value, **changes},
-            action=action,
-            actor_label=actor.label,
-            helper_id=actor.helper_id,
-            now=now,
-        )
+        picked, new = moved
+        next_status(TicketStatus(picked.row.status), action)  # raises: nothing was written
         return calling_sql.view_after(picked, new, counter_number=picked.row.desk_number)
+
+
+def _move_sqlite(
+    conn: Connection,
+    ticket_id: int,
+    action: str,
+    actor: Actor,
+    now: datetime,
+    changes: dict[str, object],
+) -> tuple[calling_sql.Picked, dict[str, Any]] | None:
+    picked = calling_sql.lock_ticket(conn, ticket_id=ticket_id, helper_id=actor.helper_id)
+    if picked is None:
+        return None
+    status = next_status(TicketStatus(picked.row.status), action)
+    new = calling_sql.write_change(
+        conn,
+        picked,
+        changes={"status": status.value, **changes},
+        action=action,
+        actor_label=actor.label,
+        helper_id=actor.helper_id,
+        now=now,
+    )
+    return picked, new
 
 
 def _call(

@@ -42,43 +42,48 @@ _TICKET_JOINS = """
     JOIN line l ON l.id = t.line_id
     LEFT JOIN "procedure" p ON p.id = t.procedure_id
 """
-_RESULT_TYPES: dict[str, Any] = {
+RESULT_TYPES: dict[str, Any] = {
     "called_at": UtcDateTime(),
     "started_at": UtcDateTime(),
     "finished_at": UtcDateTime(),
     "issued_at": UtcDateTime(),
     "service_day": Date(),
 }
-_STAFF_CHECK = """
+STAFF_CHECK = """
     (CAST(:helper_id AS INTEGER) IS NULL OR EXISTS (
         SELECT 1 FROM helper h
         WHERE h.id = CAST(:helper_id AS INTEGER) AND h.active AND h.kind = :staff))
 """
 
 
-def _pick_sql(lock: str) -> str:
-    # ``recent`` holds the desk's last ``window`` calls today: the desk owes a regular ticket
-    # when all of them were priority tickets (kiosk.domain.priority.priority_streak).
-    return f"""
+# The counter (active, free, and the actor active staff), and its last ``window`` calls today:
+# the desk owes a regular ticket when all of them were priority tickets (``priority_streak``).
+DESK_CTES = f"""
 WITH desk AS (
     SELECT c.id, c.number FROM counter c
     WHERE c.number = :number AND c.active
       AND NOT EXISTS (
           SELECT 1 FROM ticket b
           WHERE b.counter_id = c.id AND b.service_day = :day AND b.status IN (:called, :serving))
-      AND {_STAFF_CHECK}
+      AND {STAFF_CHECK}
 ), recent AS (
     SELECT s.priority_group FROM ticket s JOIN desk ON s.counter_id = desk.id
     WHERE s.service_day = :day AND s.called_at IS NOT NULL
     ORDER BY s.called_at DESC LIMIT :window
-), chosen AS (
+)"""
+# ``choose_next``'s order: priority first unless the desk owes a regular ticket.
+PRIORITY_ORDER = """
+    CASE WHEN CAST(:strict AS BOOLEAN) OR (SELECT count(priority_group) FROM recent) < :window
+         THEN w.priority_group IS NULL ELSE w.priority_group IS NOT NULL END,
+    w.issued_at, w.id"""
+
+
+def _pick_sql(lock: str) -> str:
+    return f"""{DESK_CTES}, chosen AS (
     SELECT w.id FROM ticket w
     WHERE w.status = :waiting AND w.service_day = :day
       AND w.line_id IN (SELECT cl.line_id FROM counter_line cl JOIN desk ON cl.counter_id = desk.id)
-    ORDER BY CASE WHEN CAST(:strict AS BOOLEAN)
-                       OR (SELECT count(priority_group) FROM recent) < :window
-                  THEN w.priority_group IS NULL ELSE w.priority_group IS NOT NULL END,
-             w.issued_at, w.id
+    ORDER BY {PRIORITY_ORDER}
     LIMIT 1{lock}
 )
 SELECT {_TICKET_COLUMNS}, desk.id AS desk_id, desk.number AS desk_number
@@ -86,7 +91,8 @@ FROM chosen JOIN ticket t ON t.id = chosen.id {_TICKET_JOINS} CROSS JOIN desk
 """
 
 
-def _typed(sql: str, *, now: bool = False) -> TextClause:
+def typed(sql: str, *, now: bool = False) -> TextClause:
+    """``sql`` with the types of the parameters it uses."""
     params: list[BindParameter[Any]] = [
         bindparam("day", type_=Date()),
         bindparam("strict", type_=Boolean()),
@@ -98,18 +104,18 @@ def _typed(sql: str, *, now: bool = False) -> TextClause:
 
 
 def _with_result_types(clause: TextClause) -> Any:
-    return clause.columns(**_RESULT_TYPES)
+    return clause.columns(**RESULT_TYPES)
 
 
 _PICK = {
-    "postgresql": _with_result_types(_typed(_pick_sql(" FOR UPDATE OF w SKIP LOCKED"))),
+    "postgresql": _with_result_types(typed(_pick_sql(" FOR UPDATE OF w SKIP LOCKED"))),
     # SQLite's write transaction (BEGIN IMMEDIATE) already keeps every other writer out.
-    "sqlite": _with_result_types(_typed(_pick_sql(""))),
+    "sqlite": _with_result_types(typed(_pick_sql(""))),
 }
 _LOCK_ONE = {
     dialect: _with_result_types(
-        _typed(
-            f"SELECT {_TICKET_COLUMNS}, {_STAFF_CHECK} AS allowed, cn.number AS desk_number"
+        typed(
+            f"SELECT {_TICKET_COLUMNS}, {STAFF_CHECK} AS allowed, cn.number AS desk_number"
             f" FROM ticket t {_TICKET_JOINS} LEFT JOIN counter cn ON cn.id = t.counter_id"
             f" WHERE t.id = :ticket_id{lock}"
         )
@@ -176,21 +182,28 @@ def pick_next(
     window: int,
 ) -> Picked | None:
     """The ticket this desk calls next, locked; ``None`` when none (or the desk may not)."""
-    row = conn.execute(
-        _PICK[conn.dialect.name],
-        {
-            "number": counter_number,
-            "day": day,
-            "helper_id": helper_id,
-            "staff": HelperKind.STAFF.value,
-            "called": TicketStatus.CALLED.value,
-            "serving": TicketStatus.SERVING.value,
-            "waiting": TicketStatus.WAITING.value,
-            "strict": mode is PriorityMode.STRICT,
-            "window": window,
-        },
-    ).first()
+    params = pick_params(
+        counter_number=counter_number, day=day, helper_id=helper_id, mode=mode, window=window
+    )
+    row = conn.execute(_PICK[conn.dialect.name], params).first()
     return None if row is None else Picked(row)
+
+
+def pick_params(
+    *, counter_number: int, day: date, helper_id: int | None, mode: PriorityMode, window: int
+) -> dict[str, object]:
+    """The parameters of ``DESK_CTES`` and ``PRIORITY_ORDER``."""
+    return {
+        "number": counter_number,
+        "day": day,
+        "helper_id": helper_id,
+        "staff": HelperKind.STAFF.value,
+        "called": TicketStatus.CALLED.value,
+        "serving": TicketStatus.SERVING.value,
+        "waiting": TicketStatus.WAITING.value,
+        "strict": mode is PriorityMode.STRICT,
+        "window": window,
+    }
 
 
 def lock_ticket(conn: Connection, *, ticket_id: int, helper_id: int | None) -> Picked | None:

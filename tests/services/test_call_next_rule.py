@@ -24,6 +24,7 @@ from kiosk.domain.priority import Candidate, choose_next, priority_streak
 from kiosk.services import calling
 from kiosk.services.context import CLI_ACTOR, Actor, AppContext, bootstrap
 from kiosk.services.helpers import add_helper, set_active
+from kiosk.services.ticket_state import ticket_state
 from kiosk.services.tickets import issue_ticket
 from kiosk.storage.models import AuditEntry, Counter, Ticket
 from tests.conftest import make_config
@@ -162,3 +163,48 @@ def test_a_call_is_audited_with_the_whole_state_before_and_after(
     assert after["status"] == "called" and after["counter_id"] == ticket.counter_id
     assert after["called_at"] == clock.now.astimezone(UTC).isoformat()
     assert set(before) == set(after) and entry.entity_id == issued.id and entry.actor == "Quầy"
+
+
+def _state_text(ctx: AppContext, ticket_id: int) -> str:
+    """The ticket's state as every other audit entry writes it (kiosk.services.changes)."""
+    with ctx.db.read() as session:
+        ticket = session.get(Ticket, ticket_id)
+        assert ticket is not None
+        return json.dumps(ticket_state(ticket), ensure_ascii=False, sort_keys=True, default=str)
+
+
+def test_call_no_show_and_start_are_audited_in_the_same_text_as_every_other_action(
+    ctx: AppContext, clock: FixedClock
+) -> None:
+    # PostgreSQL builds these entries in SQL: times with and without microseconds must come
+    # out as datetime.isoformat() writes them.
+    first = issue_ticket(ctx, line_code="A").id
+    second = issue_ticket(ctx, line_code="A").id
+    states = [_state_text(ctx, first)]
+    clock.advance(seconds=1, microseconds=234567)
+    calling.call_next(ctx, counter_number=1, actor=DESK)
+    states.append(_state_text(ctx, first))
+    clock.advance(seconds=2)
+    calling.no_show(ctx, ticket_id=first, actor=DESK)
+    states.append(_state_text(ctx, first))
+    before_second = _state_text(ctx, second)
+    calling.call_next(ctx, counter_number=1, actor=DESK)
+    called_second = _state_text(ctx, second)
+    clock.advance(microseconds=10)
+    started = calling.start(ctx, ticket_id=second, actor=DESK)
+    assert started.status is TicketStatus.SERVING and started.counter_number == 1
+
+    with ctx.db.read() as session:
+        entries = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.entity == "ticket", AuditEntry.action != "issue")
+            .order_by(AuditEntry.id)
+        ).all()
+    texts = [(e.action, e.before, e.after) for e in entries]
+    assert texts == [
+        ("call_next", states[0], states[1]),
+        ("no_show", states[1], states[2]),
+        ("call_next", before_second, called_second),
+        ("start", called_second, _state_text(ctx, second)),
+    ]
+    assert '.234567+00:00"' in states[1] and '"status": "no_show"' in states[2]
