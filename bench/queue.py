@@ -69,7 +69,7 @@ class OneProcess:
     """Per-call times of the kiosk's use cases and of their raw SQL, in this process."""
 
     def __init__(self, ctx: AppContext) -> None:
-        self.ctx, self.floor = ctx, FloorSql(ctx.db.engine)
+        self.ctx, self.floor = ctx, FloorSql(ctx.db.write_engine)
         self.actor = Actor("bench")
 
     def issue(self, count: int) -> list[float]:
@@ -142,7 +142,7 @@ def desk_process(config: str, desk: int, commands: Any, results: Any, barrier: A
     """One desk or kiosk process: runs each command it gets in step with the others."""
     cfg = load_config(config, env={})
     ctx = AppContext(config=cfg, db=open_database(cfg.database_url))
-    floor, actor = FloorSql(ctx.db.engine), Actor(f"desk {desk}")
+    floor, actor = FloorSql(ctx.db.write_engine), Actor(f"desk {desk}")
     while (command := commands.get()) != "stop":
         kind, count = command
         barrier.wait()

@@ -50,28 +50,19 @@ _FIELDS = (
 )
 _TIMES = ("called_at", "started_at", "finished_at")
 _TEXTS = ("closing_reason", "status")
-# A colon before a word is a parameter to SQLAlchemy's text(): the times' colons are escaped.
-_SECONDS = r"""to_char({x} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24\:MI\:SS')"""
-_MICROS = r"""CASE WHEN extract(microseconds FROM {x})::bigint % 1000000 = 0 THEN ''
-         ELSE to_char({x} AT TIME ZONE 'UTC', '.US') END"""
-
-
-def _time_json(column: str) -> str:
-    # datetime.isoformat() of an aware UTC time: microseconds only when there are some.
-    seconds, micros = _SECONDS.format(x=column), _MICROS.format(x=column)
-    return (
-        f"CASE WHEN {column} IS NULL THEN 'null'"
-        f" ELSE '\"' || {seconds} || {micros} || '+00\\:00\"' END"
-    )
+# datetime.isoformat() of an aware UTC time: microseconds only when there are some. (A colon
+# before a word would be a parameter to SQLAlchemy's text(): those colons are escaped.)
+_TIME_JSON = r"""COALESCE('"' || replace(to_char({x} AT TIME ZONE 'UTC',
+    'YYYY-MM-DD"T"HH24\:MI\:SS.US'), '.000000', '') || '+00\:00"', 'null')"""
 
 
 def _value_json(name: str) -> str:
     column = f"old.{name}"
     if name in _TIMES:
-        return _time_json(column)
+        return _TIME_JSON.format(x=column)
     if name in _TEXTS:
         return f"COALESCE(to_json({column})::text, 'null')"
-    return f"COALESCE(CAST({column} AS TEXT), 'null')"
+    return f"COALESCE({column}::text, 'null')"
 
 
 def _state_json(overrides: Mapping[str, str]) -> str:
@@ -104,6 +95,9 @@ SELECT old.*, l.code AS line_code, l.name_vi AS line_vi, l.name_en AS line_en,
        (SELECT pg_notify({CHANNEL_SQL}, 'ticket') WHERE old.valid) AS notified
 FROM old JOIN line l ON l.id = old.line_id LEFT JOIN "procedure" p ON p.id = old.procedure_id
 """
+    # One space for each run of white space (no literal here holds two): psycopg caches the
+    # parsing of statements up to 4 KiB only.
+    sql = " ".join(sql.split())
     clause: TextClause = text(sql).bindparams(*[p for p in _TYPES if f":{p.key}" in sql])
     return clause.columns(**RESULT_TYPES)
 
@@ -114,7 +108,7 @@ _CALL = _statement(
            TRUE AS allowed, TRUE AS valid
     FROM ticket w CROSS JOIN desk
     WHERE w.status = :waiting AND w.service_day = :day
-      AND w.line_id IN (SELECT cl.line_id FROM counter_line cl WHERE cl.counter_id = desk.id)
+      AND w.line_id IN (SELECT cl.line_id FROM counter_line cl JOIN desk d ON cl.counter_id = d.id)
     ORDER BY {PRIORITY_ORDER}
     LIMIT 1 FOR UPDATE OF w SKIP LOCKED)""",
     {"status": ":status", "called_at": ":now", "counter_id": "old.desk_id", "recall_count": "0"},
