@@ -18,6 +18,7 @@ from sqlalchemy import BindParameter, Date, Integer, String, bindparam, text
 from sqlalchemy.engine import Connection
 
 from kiosk.domain.enums import TicketStatus
+from kiosk.domain.priority import Candidate
 from kiosk.storage.live import CHANNEL_SQL
 from kiosk.storage.models import UtcDateTime
 
@@ -107,3 +108,70 @@ def insert_ticket(
     ticket_id = int(conn.execute(_TICKET_SQLITE, params).scalar_one())
     conn.execute(_AUDIT_SQLITE, {**params, "ticket_id": ticket_id})
     return ticket_id
+
+
+# What the new ticket shows besides its number, read after the commit in three statements
+# (the same rows as kiosk.services.queue_read's helpers read, without building them anew).
+_LINE = text(
+    "SELECT l.code, l.name_vi, l.name_en, c.number, c.open_since FROM line l"
+    " LEFT JOIN counter_line cl ON cl.line_id = l.id"
+    " LEFT JOIN counter c ON c.id = cl.counter_id AND c.active"
+    " WHERE l.id = :line_id ORDER BY c.number"
+).columns(open_since=UtcDateTime())
+_WAITING = (
+    text(
+        "SELECT id, issued_at, priority_group FROM ticket"
+        " WHERE status = :waiting AND line_id = :line_id AND service_day = :day"
+    )
+    .bindparams(bindparam("day", type_=Date()))
+    .columns(issued_at=UtcDateTime())
+)
+_RECENT = (
+    text(
+        "SELECT called_at, started_at, finished_at FROM ticket"
+        " WHERE line_id = :line_id AND status = :done AND finished_at >= :since"
+        " ORDER BY finished_at DESC LIMIT :count"
+    )
+    .bindparams(bindparam("since", type_=UtcDateTime()))
+    .columns(called_at=UtcDateTime(), started_at=UtcDateTime(), finished_at=UtcDateTime())
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LineNow:
+    """A line as a new ticket on it needs it: names, desks, who waits, recent services."""
+
+    code: str
+    name_vi: str
+    name_en: str
+    counters: tuple[int, ...]
+    open_counters: int
+    waiting: list[Candidate]
+    recent_minutes: list[float]
+
+
+def line_now(conn: Connection, *, line_id: int, day: date, since: datetime, count: int) -> LineNow:
+    """The line's state for a ticket's estimate (finished visits since ``since``, ``count``)."""
+    rows = conn.execute(_LINE, {"line_id": line_id}).all()
+    desks = [row for row in rows if row.number is not None]
+    waiting = conn.execute(
+        _WAITING, {"waiting": TicketStatus.WAITING.value, "line_id": line_id, "day": day}
+    )
+    recent = conn.execute(
+        _RECENT,
+        {"line_id": line_id, "done": TicketStatus.DONE.value, "since": since, "count": count},
+    )
+    minutes = []
+    for called, started, finished in recent:
+        begin = started or called
+        if begin is not None and finished is not None:
+            minutes.append((finished - begin).total_seconds() / 60)
+    return LineNow(
+        code=rows[0].code,
+        name_vi=rows[0].name_vi,
+        name_en=rows[0].name_en,
+        counters=tuple(row.number for row in desks),
+        open_counters=sum(1 for row in desks if row.open_since is not None),
+        waiting=[Candidate(tid, issued, group is not None) for tid, issued, group in waiting],
+        recent_minutes=minutes,
+    )

@@ -6,6 +6,7 @@ import logging
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import TicketStatus
@@ -17,13 +18,9 @@ from kiosk.domain.wait import estimate_wait_minutes
 from kiosk.services import issue_sql
 from kiosk.services.changes import audit, signal_change
 from kiosk.services.context import KIOSK_ACTOR, Actor, AppContext
-from kiosk.services.lookup import counters_serving, line_counters, procedure_by_code, ticket_view
-from kiosk.services.queue_read import (
-    estimate_for_ticket,
-    recent_service_minutes,
-    waiting_candidates,
-)
-from kiosk.storage.models import Line, Ticket
+from kiosk.services.lookup import counters_serving, procedure_by_code, ticket_view
+from kiosk.services.queue_read import HISTORY_WINDOW, RECENT_SERVICES, estimate_for_ticket
+from kiosk.storage.models import Ticket
 
 logger = logging.getLogger(__name__)
 
@@ -50,9 +47,12 @@ def issue_ticket(
         raise ValidationError("Unknown priority group {group}.", group=priority_group)
     now = ctx.clock()
     day = service_day(now, ctx.tz)
-    with ctx.db.write.begin() as session:
-        procedure = procedure_by_code(session, procedure_code) if procedure_code else None
-        conn = session.connection()
+    # Bare connections, not ORM sessions: this is the kiosk's tap (P2).
+    with ctx.db.write_engine.begin() as conn:
+        procedure = None
+        if procedure_code:
+            with Session(bind=conn) as session:
+                procedure = procedure_by_code(session, procedure_code)
         taken = issue_sql.next_number(conn, line_code=line_code, day=day)
         if taken is None:
             raise NotFoundError("There is no line {line}.", line=line_code)
@@ -77,17 +77,17 @@ def issue_ticket(
             actor_label=actor.label,
             helper_id=actor.helper_id,
         )
-    with ctx.db.read() as session:
-        line = session.get_one(Line, line_id)
-        counters, open_now = line_counters(session, line_id)
-        candidates = waiting_candidates(session, [line_id], day)
-        ahead = position_in_queue(candidates, ctx.config.queue.policy, ticket_id) or 0
-        minutes = estimate_wait_minutes(
-            people_ahead=ahead,
-            recent_service_minutes=recent_service_minutes(session, line_id, now),
-            open_counters=open_now or len(counters),
-            default_minutes=ctx.config.queue.default_service_minutes,
+    with ctx.db.engine.connect() as conn:
+        line = issue_sql.line_now(
+            conn, line_id=line_id, day=day, since=now - HISTORY_WINDOW, count=RECENT_SERVICES
         )
+    ahead = position_in_queue(line.waiting, ctx.config.queue.policy, ticket_id) or 0
+    minutes = estimate_wait_minutes(
+        people_ahead=ahead,
+        recent_service_minutes=line.recent_minutes,
+        open_counters=line.open_counters or len(line.counters),
+        default_minutes=ctx.config.queue.default_service_minutes,
+    )
     return TicketView(
         id=ticket_id,
         number=number,
@@ -98,7 +98,7 @@ def issue_ticket(
         issued_at=now,
         procedure=None if procedure is None else LocalText(procedure.name_vi, procedure.name_en),
         priority_group=priority_group,
-        counters=counters,
+        counters=line.counters,
         people_ahead=ahead,
         estimated_wait_min=minutes,
     )
