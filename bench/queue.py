@@ -12,7 +12,7 @@ floor measured in the same run, interleaved (kiosk, floor, kiosk, floor, ... ``-
 - the 99th percentile of one call-next while 8 desks race, and of one issue while 8 kiosks
   issue at once (issue 11: a desk must never hang on a busy database). Goal: under 1 s;
 - tickets called twice by racing desks (must be 0).
-Run: .venv/bin/python bench/queue.py [--tickets N] [--pairs P]
+Run: .venv/bin/python bench/queue.py [--tickets N] [--pairs P] [--only sqlite|postgresql]
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ class OneProcess:
     """Per-call times of the kiosk's use cases and of their raw SQL, in this process."""
 
     def __init__(self, ctx: AppContext) -> None:
-        self.ctx, self.floor = ctx, FloorSql(ctx.db.engine)
+        self.ctx, self.floor = ctx, FloorSql(ctx.db.write_engine)
         self.actor = Actor("bench")
 
     def issue(self, count: int) -> list[float]:
@@ -142,7 +142,7 @@ def desk_process(config: str, desk: int, commands: Any, results: Any, barrier: A
     """One desk or kiosk process: runs each command it gets in step with the others."""
     cfg = load_config(config, env={})
     ctx = AppContext(config=cfg, db=open_database(cfg.database_url))
-    floor, actor = FloorSql(ctx.db.engine), Actor(f"desk {desk}")
+    floor, actor = FloorSql(ctx.db.write_engine), Actor(f"desk {desk}")
     while (command := commands.get()) != "stop":
         kind, count = command
         barrier.wait()
@@ -270,10 +270,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tickets", type=int, default=160, help="tickets per round")
     parser.add_argument("--pairs", type=int, default=harness.MIN_PAIRS, help="kiosk/floor pairs")
+    parser.add_argument(
+        "--only", choices=("sqlite", "postgresql"), help="measure this database only"
+    )
     args = parser.parse_args()
     print(f"queue bench (floor day {FLOOR_DAY}):")
     with tempfile.TemporaryDirectory() as tmp:
-        run("SQLite", f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", args, Path(tmp))
+        if args.only != "postgresql":
+            run("SQLite", f"sqlite:///{Path(tmp) / 'bench.sqlite3'}", args, Path(tmp))
+        if args.only == "sqlite":
+            return
         pg = os.environ.get("KIOSK_TEST_POSTGRES_URL")
         if not pg:
             print("PostgreSQL: skipped (set KIOSK_TEST_POSTGRES_URL)")

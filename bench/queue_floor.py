@@ -15,7 +15,7 @@ FLOOR_DAY = "2001-01-01"
 
 
 class FloorSql:
-    """The raw statements on an engine of the kiosk's (same pool, same pragmas)."""
+    """The raw statements on the kiosk's write engine (same pool, same settings)."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine.execution_options(sqlite_immediate=True)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import qasync
 from escpos.printer import Dummy
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import load_config
@@ -29,15 +30,17 @@ MOMENTS = ("committed", "painted", "handed to the printer")
 
 
 class PaintWatch(QObject):
-    """Notes when a widget paints."""
+    """Notes when a widget paints, and says so to ``on_mark``."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_mark: Callable[[], None]) -> None:
         super().__init__()
         self.painted_at = 0.0
+        self._on_mark = on_mark
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Paint and not self.painted_at:
             self.painted_at = time.perf_counter()
+            self._on_mark()
         return False
 
 
@@ -66,6 +69,7 @@ class TapDriver:
         self.program: KioskProgram = build_kiosk(env, printer=printer)
         self.runtime = Runtime.over_context(self.ctx, loop=loop)
         self.marks: dict[str, float] = {}
+        self._waiter: QEventLoop | None = None
         self._issue = kiosk_controller.issue_ticket
         ready: list[bool] = []
         self.program.window.show()
@@ -81,6 +85,7 @@ class TapDriver:
         def timed_submit(*args: Any, **kwargs: Any) -> Any:
             future = submit(*args, **kwargs)
             marks["handed to the printer"] = time.perf_counter()
+            self._marked()
             return future
 
         def timed_issue(*args: Any, **kwargs: Any) -> TicketView:
@@ -91,8 +96,15 @@ class TapDriver:
         printer.submit = timed_submit  # type: ignore[method-assign]
         # The controller's operation calls the service through its module's name.
         kiosk_controller.issue_ticket = timed_issue  # type: ignore[assignment]
-        self.watch = PaintWatch()
+        self.watch = PaintWatch(self._marked)
         self.program.window.ticket.number.installEventFilter(self.watch)
+
+    def _marked(self) -> None:
+        # Woken by the moments themselves, not by polling: a timer spinning at 0 ms on the UI
+        # thread would take the GIL from the thread that commits the ticket.
+        done = self.watch.painted_at and "handed to the printer" in self.marks
+        if done and self._waiter is not None:
+            self._waiter.quit()
 
     def tap(self) -> dict[str, float]:
         """Tap line A on the choose screen; seconds from the tap to each moment."""
@@ -101,16 +113,12 @@ class TapDriver:
         spin_until(runner.is_idle)
         self.marks.clear()
         self.watch.painted_at = 0.0
-        waiter = QEventLoop()
-        poll = QTimer()
-        poll.timeout.connect(
-            lambda: waiter.quit() if self.watch.painted_at and len(self.marks) == 2 else None
-        )
-        poll.start(0)
+        self._waiter = QEventLoop()
         start = time.perf_counter()
         window.choose.line_buttons["A"].click()
-        waiter.exec()
-        poll.stop()
+        if not (self.watch.painted_at and "handed to the printer" in self.marks):
+            self._waiter.exec()
+        self._waiter = None
         self.marks["painted"] = self.watch.painted_at
         seconds = {name: self.marks[name] - start for name in MOMENTS}
         spin_until(runner.is_idle)

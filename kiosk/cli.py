@@ -30,9 +30,17 @@ in `kiosk demo --help`.
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command tree (``kiosk --help``)."""
-    from kiosk import cli_admin, cli_backup, cli_gui, cli_reports, cli_team_report, cli_village
+# The commands that open a window: parsed without the rest of the tree (``main``).
+GUI_COMMANDS = frozenset({"run", "demo", "desk", "display", "rate", "manager"})
+
+
+def build_parser(*, only_gui: bool = False) -> argparse.ArgumentParser:
+    """The whole command tree (``kiosk --help``); with ``only_gui``, the window commands only.
+
+    A window's first frame waits for this parser: the other commands' modules and their ~60
+    subparsers are left out when a window command runs (issue 13, P1).
+    """
+    from kiosk import cli_gui
 
     parser = argparse.ArgumentParser(
         prog="kiosk",
@@ -43,12 +51,27 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="FILE", help="config file to use")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     cli_gui.register(sub)
+    if only_gui:
+        return parser
+    from kiosk import cli_admin, cli_backup, cli_reports, cli_team_report, cli_village
+
     cli_admin.register(sub)
     cli_reports.register(sub)
     cli_team_report.register(sub)
     cli_village.register(sub)
     cli_backup.register(sub)
     return parser
+
+
+def _command(argv: Sequence[str]) -> str:
+    """The subcommand named in ``argv`` ("" if none), skipping ``--config FILE``."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--config":
+            next(tokens, None)
+        elif not token.startswith("-"):
+            return token
+    return ""
 
 
 def load_or_exit(args: argparse.Namespace) -> Config:
@@ -120,7 +143,8 @@ def _guide_ids(commune: Path) -> set[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kiosk`` console script."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(only_gui=_command(argv) in GUI_COMMANDS)
     args = parser.parse_args(argv)
     handler: Handler = args.handler
     try:

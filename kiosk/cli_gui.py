@@ -14,7 +14,11 @@ from kiosk import cli_demo, cli_printer
 from kiosk.config import Config, default_data_dir
 
 if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
     from ui.shell import ProgramSpec
+
+if TYPE_CHECKING:
+    from kiosk.services.context import AppContext
 
 DEFAULT_SIZES = ((1920, 1080), (1080, 1920), (1366, 768))
 # A village PC keeps its own database; its demo too, so it never mixes with the desk's demo.
@@ -131,10 +135,19 @@ def launch(plan: Launch) -> int:
 
     after_open = None
     if plan.demo:
-        from kiosk.services.demo import seed_demo
-
-        after_open = seed_demo
+        after_open = _seed_demo
     return run_program(program_spec(plan), plan.config, after_open=after_open)
+
+
+def _seed_demo(ctx: AppContext) -> None:
+    """Seed the demo data once the database is open (on the database thread).
+
+    Imported here, not before the window: the seeding pulls in the whole database layer,
+    which would hold up the first frame by more than a second (issue 13, P1).
+    """
+    from kiosk.services.demo import seed_demo
+
+    seed_demo(ctx)
 
 
 def program_spec(plan: Launch) -> ProgramSpec:

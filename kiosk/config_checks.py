@@ -20,6 +20,8 @@ def database_url_problem(url: str) -> str:
 
     The URL is never repeated in the message when it cannot be read: it may hold a password.
     """
+    if _plainly_usable(url):
+        return ""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
@@ -38,6 +40,24 @@ def database_url_problem(url: str) -> str:
     if parsed.get_backend_name() != "sqlite" and not parsed.host:
         return f"{shown}: names no server; expected {URL_EXAMPLES}"
     return ""
+
+
+def _plainly_usable(url: str) -> bool:
+    """True for the everyday URLs that need no full parse: an SQLite file or a server.
+
+    Every program reads its config before its first frame, and SQLAlchemy's URL parser costs
+    0.2-0.5 s to import (issue 13, P1). Anything unusual still goes to the full check.
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme not in DATABASE_DRIVERS or any(c in url for c in "?#%\\ "):
+        return False
+    if scheme.startswith("sqlite"):
+        # sqlite:///relative or sqlite:////absolute: the file is what follows the third /.
+        return rest.startswith("/") and rest[1:] not in ("", ":memory:")
+    authority, _, database = rest.partition("/")
+    host = authority.rpartition("@")[2]
+    name, _, port = host.partition(":")
+    return bool(name) and (port == "" or port.isdigit()) and "/" not in database
 
 
 def printer_host_problem(host: str) -> str:

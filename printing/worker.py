@@ -136,23 +136,28 @@ class PrinterWorker:
         with self._lock:
             return self._status
 
-    def submit(self, job_name: str, blocks: Sequence[Block]) -> Future[PrintResult]:
+    def submit(
+        self, job_name: str, blocks: Sequence[Block] | Callable[[], Sequence[Block]]
+    ) -> Future[PrintResult]:
         """Queue a slip; returns at once.
 
         Args:
             job_name: Names the job in spool files and logs, e.g. the ticket number.
-            blocks: The slip from top to bottom.
+            blocks: The slip from top to bottom, or a function that lays it out: then the
+                layout runs on the printer thread too, not on the caller's (a kiosk's UI).
 
         Returns:
             A future holding a ``PrintResult``, or a ``PrinterError`` when the job failed, timed
             out, or the printer was already not responding (then it is failed on return).
         """
-        frozen = tuple(blocks)
+        layout = blocks if callable(blocks) else None
+        frozen = () if callable(blocks) else tuple(blocks)
 
         def work() -> PrintResult:
             started = time.monotonic()
+            slip = frozen if layout is None else tuple(layout())
             printer = self._connected_printer()
-            print_slip(printer, frozen, width_dots=self._width_dots, job_name=job_name)
+            print_slip(printer, slip, width_dots=self._width_dots, job_name=job_name)
             # Within the job's time, leaving a margin so this fails before the watchdog fires.
             left_s = self._timeout_s * 0.9 - (time.monotonic() - started)
             waiting = wait_until_sent(printer, max(left_s, 0.0))

@@ -162,7 +162,7 @@ def _render_states(
     prefix: Path,
     guides: Sequence[str],
 ) -> list[Path]:
-    from kiosk.services.demo import DEMO_STAFF_PIN
+    from kiosk.demo import DEMO_STAFF_PIN
 
     window = program.window
     written: list[Path] = []

@@ -45,7 +45,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, QSize, QSocketNotifier, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.config import Config
@@ -421,25 +421,35 @@ class Shell:
 
 
 class _WindowWatch(QObject):
-    """Sees the window's first frame, and turns a close request into an ordered quit."""
+    """Sees the window's first frame, and turns a close request into an ordered quit.
+
+    The event filter lives only until the first frame: a filter runs Python for every event
+    the window gets, and a window gets one each frame of any animation (a scrolling notice,
+    17 a second; issue 13, P5). Close requests reach the window's ``closeEvent``, which is
+    called only when one comes.
+    """
 
     def __init__(self, shell: Shell, window: QWidget) -> None:
         super().__init__(window)
         self._shell = shell
         self._painted = False
+        window.closeEvent = self._on_close  # type: ignore[method-assign]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.Paint and not self._painted:
+        if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
+            watched.removeEventFilter(self)
             # After this paint finishes, not from inside it.
             QTimer.singleShot(0, self._shell.after_first_frame)
-        elif kind == QEvent.Type.Close and not self._shell.quitting:
-            event.ignore()
-            if self._shell.spec.policy.closable:
-                self._shell.quit(0)
-            return True  # Alt+F4 or a stray close message never closes a visitor screen
         return False
+
+    def _on_close(self, event: QCloseEvent) -> None:
+        if self._shell.quitting:
+            event.accept()
+            return
+        event.ignore()  # Alt+F4 or a stray close message never closes a visitor screen
+        if self._shell.spec.policy.closable:
+            self._shell.quit(0)
 
 
 def _quit_on_signals(quit_program: Callable[[int], None]) -> Callable[[], None]:

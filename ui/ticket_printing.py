@@ -9,6 +9,7 @@ module loads the core's services: programs import it after their first frame.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 from concurrent.futures import Future
@@ -127,14 +128,17 @@ class TicketPrinter:
             failed.set_exception(self._error or RuntimeError("no printer"))
             return failed
         config = self._config
-        blocks = ticket_blocks(
+        labels = ticket_labels(config, language)  # translations: read on this (the UI) thread
+        # The layout runs on the printer thread: the tap's frame never waits for it.
+        layout = functools.partial(
+            ticket_blocks,
             ticket,
             config.site.header,
-            ticket_labels(config, language),
+            labels,
             config.site.tz,
             rating_qr(config, ticket),
         )
-        return self._worker.submit(ticket.number, blocks)
+        return self._worker.submit(ticket.number, layout)
 
     def submit_slip(self, job_name: str, blocks: Sequence[Block]) -> Future[Any]:
         """Queue any slip (a guide's checklist) on the printer thread; returns at once."""

@@ -48,6 +48,16 @@ def next_status(current: TicketStatus, action: str) -> TicketStatus:
     return _TARGET[action]
 
 
+def allowed_from(action: str) -> frozenset[TicketStatus]:
+    """The states ``action`` may start from (for a statement that checks them itself)."""
+    return _ALLOWED[action]
+
+
+def target_status(action: str) -> TicketStatus:
+    """The state ``action`` leads to."""
+    return _TARGET[action]
+
+
 def recall_becomes_no_show(recall_count: int, max_recalls: int) -> bool:
     """A ticket already recalled ``max_recalls`` times turns no-show at the next recall."""
     return recall_count >= max_recalls

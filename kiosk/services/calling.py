@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import service_day
 from kiosk.domain.enums import TicketStatus
-from kiosk.domain.errors import ErrorCode, InvalidTransitionError, ValidationError
-from kiosk.domain.priority import choose_next, priority_streak
+from kiosk.domain.errors import ErrorCode, InvalidTransitionError, NotFoundError, ValidationError
+from kiosk.domain.priority import PriorityPolicy
 from kiosk.domain.views import TicketView
 from kiosk.domain.visits import next_status, recall_becomes_no_show
+from kiosk.services import calling_pg, calling_sql
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
 from kiosk.services.lookup import counter_by_number, line_by_code, ticket_by_id, ticket_view
 from kiosk.services.permissions import require_staff
-from kiosk.services.queue_read import waiting_candidates
 from kiosk.services.ticket_state import ticket_state
 from kiosk.storage.models import Counter, Ticket, TicketTransfer
 
@@ -44,20 +46,6 @@ def _ensure_free(session: Session, counter: Counter, day: date) -> None:
         )
 
 
-def _streak(session: Session, counter: Counter, day: date, window: int) -> int:
-    recent = session.execute(
-        select(Ticket.priority_group)
-        .where(
-            Ticket.counter_id == counter.id,
-            Ticket.service_day == day,
-            Ticket.called_at.is_not(None),
-        )
-        .order_by(Ticket.called_at.desc())
-        .limit(window + 1)
-    ).scalars()
-    return priority_streak([group is not None for group in recent])
-
-
 def _lock_if_waiting(session: Session, ticket_id: int) -> Ticket | None:
     """Take the row if it is still waiting; on PostgreSQL skip rows another desk holds."""
     stmt = select(Ticket).where(Ticket.id == ticket_id, Ticket.status == TicketStatus.WAITING)
@@ -67,26 +55,127 @@ def _lock_if_waiting(session: Session, ticket_id: int) -> Ticket | None:
 
 
 def call_next(ctx: AppContext, *, counter_number: int, actor: Actor) -> TicketView | None:
-    """Call the next ticket for a desk by the priority rule; ``None`` when nobody waits."""
+    """Call the next ticket for a desk by the priority rule; ``None`` when nobody waits.
+
+    One statement picks and locks the ticket by the whole rule (see ``calling_sql``), one
+    more writes the call with its audit entry.
+    """
     now = ctx.clock()
     day = service_day(now, ctx.tz)
     policy = ctx.config.queue.policy
-    with ctx.db.write.begin() as session:
-        require_staff(session, actor)
-        counter = counter_by_number(session, counter_number)
-        _ensure_free(session, counter, day)
-        candidates = waiting_candidates(session, [line.id for line in counter.lines], day)
-        streak = _streak(session, counter, day, policy.priority_per_regular)
-        while candidates:
-            chosen = choose_next(candidates, policy, streak=streak)
-            assert chosen is not None
-            ticket = _lock_if_waiting(session, chosen.ticket_id)
-            if ticket is None:  # another desk took it a moment ago: choose again
-                candidates = [c for c in candidates if c.ticket_id != chosen.ticket_id]
-                continue
-            _call(session, ticket, counter, actor, now, action="call_next")
-            return ticket_view(ticket)
-    return None
+    # A bare connection, not an ORM session: the hot path needs none (8 desks feel its cost).
+    with ctx.db.write_engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            called = calling_pg.call_next(
+                conn,
+                counter_number=counter_number,
+                day=day,
+                mode=policy.mode,
+                window=policy.priority_per_regular,
+                now=now,
+                actor_label=actor.label,
+                helper_id=actor.helper_id,
+            )
+        else:
+            called = _call_next_sqlite(conn, counter_number, day, policy, actor, now)
+        if called is None:
+            # Nothing called: say why when the desk may not call (each check raises its error).
+            with Session(bind=conn) as session:
+                require_staff(session, actor)
+                _ensure_free(session, counter_by_number(session, counter_number), day)
+            return None
+        picked, new = called
+        return calling_sql.view_after(picked, new, counter_number=picked.row.desk_number)
+
+
+def _call_next_sqlite(
+    conn: Connection,
+    counter_number: int,
+    day: date,
+    policy: PriorityPolicy,
+    actor: Actor,
+    now: datetime,
+) -> tuple[calling_sql.Picked, dict[str, Any]] | None:
+    """Pick, then write: SQLite's write lock keeps other desks out in between."""
+    picked = calling_sql.pick_next(
+        conn,
+        counter_number=counter_number,
+        day=day,
+        helper_id=actor.helper_id,
+        mode=policy.mode,
+        window=policy.priority_per_regular,
+    )
+    if picked is None:
+        return None
+    changes = {
+        "status": TicketStatus.CALLED.value,
+        "called_at": now,
+        "counter_id": picked.row.desk_id,
+        "recall_count": 0,
+    }
+    new = calling_sql.write_change(
+        conn,
+        picked,
+        changes=changes,
+        action="call_next",
+        actor_label=actor.label,
+        helper_id=actor.helper_id,
+        now=now,
+    )
+    return picked, new
+
+
+def _move(
+    ctx: AppContext, *, ticket_id: int, action: str, actor: Actor, changes: dict[str, object]
+) -> TicketView:
+    """A status change that touches only the ticket's own columns.
+
+    One statement on PostgreSQL (``calling_pg``), two on SQLite.
+    """
+    now = ctx.clock()
+    with ctx.db.write_engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            moved = calling_pg.move(
+                conn,
+                ticket_id=ticket_id,
+                action=action,
+                now=now,
+                actor_label=actor.label,
+                helper_id=actor.helper_id,
+            )
+        else:
+            moved = _move_sqlite(conn, ticket_id, action, actor, now, changes)
+        if moved is None or not moved[0].row.allowed:
+            with Session(bind=conn) as session:
+                require_staff(session, actor)  # raises for an actor who may not: nothing written
+            raise NotFoundError("There is no ticket with id {id}.", id=ticket_id)
+        picked, new = moved
+        next_status(TicketStatus(picked.row.status), action)  # raises: nothing was written
+        return calling_sql.view_after(picked, new, counter_number=picked.row.desk_number)
+
+
+def _move_sqlite(
+    conn: Connection,
+    ticket_id: int,
+    action: str,
+    actor: Actor,
+    now: datetime,
+    changes: dict[str, object],
+) -> tuple[calling_sql.Picked, dict[str, Any]] | None:
+    picked = calling_sql.lock_ticket(conn, ticket_id=ticket_id, helper_id=actor.helper_id)
+    if picked is None:
+        return None
+    status = next_status(TicketStatus(picked.row.status), action)
+    new = calling_sql.write_change(
+        conn,
+        picked,
+        changes={"status": status.value, **changes},
+        action=action,
+        actor_label=actor.label,
+        helper_id=actor.helper_id,
+        now=now,
+    )
+    return picked, new
 
 
 def _call(
@@ -182,17 +271,14 @@ def recall(ctx: AppContext, *, ticket_id: int, actor: Actor) -> TicketView:
 
 def start(ctx: AppContext, *, ticket_id: int, actor: Actor) -> TicketView:
     """The visitor arrived at the desk: service starts."""
-    now = ctx.clock()
-
-    def mutate(_s: Session, t: Ticket) -> None:
-        t.started_at = now
-
-    return _act(ctx, ticket_id, "start", actor, mutate)
+    return _move(
+        ctx, ticket_id=ticket_id, action="start", actor=actor, changes={"started_at": ctx.clock()}
+    )
 
 
 def no_show(ctx: AppContext, *, ticket_id: int, actor: Actor) -> TicketView:
     """The visitor did not come after being called."""
-    return _act(ctx, ticket_id, "no_show", actor)
+    return _move(ctx, ticket_id=ticket_id, action="no_show", actor=actor, changes={})
 
 
 def reactivate(ctx: AppContext, *, ticket_id: int, actor: Actor) -> TicketView:

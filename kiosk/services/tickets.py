@@ -13,11 +13,14 @@ from kiosk.domain.clock import service_day
 from kiosk.domain.enums import TicketStatus
 from kiosk.domain.errors import ErrorCode, KioskError, NotFoundError, ValidationError
 from kiosk.domain.numbering import format_ticket_number, parse_ticket_number
-from kiosk.domain.views import TicketView
+from kiosk.domain.priority import position_in_queue
+from kiosk.domain.views import LocalText, TicketView
+from kiosk.domain.wait import estimate_wait_minutes
+from kiosk.services import issue_sql
 from kiosk.services.changes import audit, signal_change
 from kiosk.services.context import KIOSK_ACTOR, Actor, AppContext
-from kiosk.services.lookup import counters_serving, line_by_code, procedure_by_code, ticket_view
-from kiosk.services.queue_read import estimate_for_ticket
+from kiosk.services.lookup import counters_serving, procedure_by_code, ticket_view
+from kiosk.services.queue_read import HISTORY_WINDOW, RECENT_SERVICES, estimate_for_ticket
 from kiosk.storage.models import Ticket, TicketSequence
 
 logger = logging.getLogger(__name__)
@@ -25,11 +28,6 @@ logger = logging.getLogger(__name__)
 PRINT_STATES = ("pending", "printed", "failed")
 # A guide may name a procedure this commune does not list, or lists on another line.
 _GUIDE_PROCEDURE_PROBLEMS = (ErrorCode.UNKNOWN_PROCEDURE, ErrorCode.PROCEDURE_OTHER_LINE)
-
-
-def _next_sequence(session: Session, line_id: int, day: date) -> int:
-    """Atomically take the next number of a line for a day (upsert ... returning)."""
-    return take_numbers(session, line_id=line_id, day=day, count=1)
 
 
 def take_numbers(session: Session, *, line_id: int, day: date, count: int) -> int:
@@ -59,55 +57,71 @@ def issue_ticket(
     priority_group: str | None = None,
     actor: Actor = KIOSK_ACTOR,
 ) -> TicketView:
-    """Issue and commit a ticket; the returned view is safe to show to the visitor."""
+    """Issue and commit a ticket; the returned view is safe to show to the visitor.
+
+    The write transaction holds the writes alone (``issue_sql``); the estimate is read after
+    the commit.
+    """
     groups = {g.code for g in ctx.config.queue.priority_groups}
     if priority_group is not None and priority_group not in groups:
         raise ValidationError("Unknown priority group {group}.", group=priority_group)
     now = ctx.clock()
     day = service_day(now, ctx.tz)
-    with ctx.db.write.begin() as session:
-        procedure = procedure_by_code(session, procedure_code) if procedure_code else None
-        line = line_by_code(session, line_code)
-        if procedure is not None and procedure.line_id != line.id:
+    # Bare connections, not ORM sessions: this is the kiosk's tap (P2).
+    with ctx.db.write_engine.begin() as conn:
+        procedure = None
+        if procedure_code:
+            with Session(bind=conn) as session:
+                procedure = procedure_by_code(session, procedure_code)
+        taken = issue_sql.next_number(conn, line_code=line_code, day=day)
+        if taken is None:
+            raise NotFoundError("There is no line {line}.", line=line_code)
+        line_id, sequence = taken
+        if procedure is not None and procedure.line_id != line_id:
             raise ValidationError(
                 "Procedure {procedure} is not served on line {line}.",
                 code=ErrorCode.PROCEDURE_OTHER_LINE,
                 procedure=procedure_code,
                 line=line_code,
             )
-        sequence = _next_sequence(session, line.id, day)
-        ticket = Ticket(
-            issue_line_id=line.id,
-            line=line,
-            procedure=procedure,
-            counter=None,
-            service_day=day,
+        number = format_ticket_number(line_code, sequence)
+        ticket_id = issue_sql.insert_ticket(
+            conn,
+            line_id=line_id,
             sequence=sequence,
-            number=format_ticket_number(line.code, sequence),
+            number=number,
+            procedure_id=None if procedure is None else procedure.id,
             priority_group=priority_group,
-            status=TicketStatus.WAITING,
-            issued_at=now,
-            recall_count=0,
-            print_status="pending",
-        )
-        session.add(ticket)
-        session.flush()
-        audit(
-            session,
-            actor=actor,
-            action="issue",
-            entity="ticket",
-            entity_id=ticket.id,
+            day=day,
             now=now,
-            after={"number": ticket.number, "priority_group": priority_group},
+            actor_label=actor.label,
+            helper_id=actor.helper_id,
         )
-        ahead, minutes = estimate_for_ticket(ctx, session, ticket)
-        return ticket_view(
-            ticket,
-            counters=counters_serving(session, line.id),
-            people_ahead=ahead,
-            wait_min=minutes,
+    with ctx.db.engine.connect() as conn:
+        line = issue_sql.line_now(
+            conn, line_id=line_id, day=day, since=now - HISTORY_WINDOW, count=RECENT_SERVICES
         )
+    ahead = position_in_queue(line.waiting, ctx.config.queue.policy, ticket_id) or 0
+    minutes = estimate_wait_minutes(
+        people_ahead=ahead,
+        recent_service_minutes=line.recent_minutes,
+        open_counters=line.open_counters or len(line.counters),
+        default_minutes=ctx.config.queue.default_service_minutes,
+    )
+    return TicketView(
+        id=ticket_id,
+        number=number,
+        line_code=line.code,
+        line_name=LocalText(line.name_vi, line.name_en),
+        status=TicketStatus.WAITING,
+        service_day=day,
+        issued_at=now,
+        procedure=None if procedure is None else LocalText(procedure.name_vi, procedure.name_en),
+        priority_group=priority_group,
+        counters=line.counters,
+        people_ahead=ahead,
+        estimated_wait_min=minutes,
+    )
 
 
 def issue_ticket_for_guide(

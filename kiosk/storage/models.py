@@ -135,6 +135,8 @@ class Ticket(Base):
         Index("ix_ticket_day", "service_day"),
         # Recent service times per line (waiting estimates) on years of history.
         Index("ix_ticket_line_finished", "line_id", "finished_at"),
+        # A desk's last calls (call-next's priority streak) and its current ticket.
+        Index("ix_ticket_counter_called", "counter_id", "called_at"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     # The line the number was issued on; a transfer changes line_id but never the number.

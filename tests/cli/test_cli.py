@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import io
 from pathlib import Path
 
@@ -174,3 +175,38 @@ def test_an_unreachable_database_is_named_without_a_traceback(
     code, _, err = run(capsys, "--config", str(config), "lines", "list")
     assert code == 2
     assert "cannot use the database" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["run"],
+        ["--config", "x.toml", "demo"],
+        ["--config=x.toml", "desk", "--counter", "2"],
+        ["display"],
+        ["rate", "--counter", "1"],
+        ["manager"],
+    ],
+)
+def test_a_window_command_parses_the_same_without_the_rest_of_the_tree(argv: list[str]) -> None:
+    # kiosk.cli.main builds the short tree for these, so their first frame comes sooner.
+    from kiosk.cli import GUI_COMMANDS, _command, build_parser
+
+    assert _command(argv) in GUI_COMMANDS
+    short = build_parser(only_gui=True).parse_args(argv)
+    assert vars(short) == vars(build_parser().parse_args(argv))
+    assert _commands(build_parser(only_gui=True)) < _commands(build_parser())
+
+
+def test_other_commands_still_get_the_whole_tree() -> None:
+    from kiosk.cli import GUI_COMMANDS, _command, build_parser
+
+    assert _command(["--config", "run", "summary"]) == "summary"
+    assert _command(["--version"]) == ""
+    assert "summary" in _commands(build_parser())
+    assert not {"summary", "backup", "helper"} & GUI_COMMANDS
+
+
+def _commands(parser: argparse.ArgumentParser) -> set[str]:
+    actions = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return set(actions[0].choices)

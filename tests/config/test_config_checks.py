@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk import config_checks
 from kiosk.config import check_config
 from kiosk.config_checks import database_url_problem, fee_code_problems, printer_host_problem
 
@@ -142,3 +143,38 @@ def test_the_commune_guides_folder_is_a_config_key_with_a_platform_default(
     config, problems = check_config(str(path), env={})
     assert problems == [] and config is not None
     assert config.guides_dir == Path("/etc/commune-kiosk/guides")
+
+
+EVERYDAY_URLS = [
+    "sqlite:////var/lib/commune-kiosk/kiosk.sqlite3",
+    "sqlite:///kiosk.sqlite3",
+    "sqlite+pysqlite:////tmp/x.sqlite3",
+    "postgresql://kiosk@192.168.1.10/kiosk",
+    "postgresql://kiosk:secret@server:5432/kiosk",
+    "postgres://server/kiosk",
+    "postgresql+psycopg://kiosk@server.local/kiosk",
+]
+UNUSUAL_URLS = [
+    "sqlite:///",
+    "sqlite:///:memory:",
+    "sqlite://",
+    "postgresql:///kiosk",
+    "postgresql://kiosk@/kiosk",
+    "postgresql://host:port/kiosk",
+    "postgresql://[::1]/kiosk",
+    "postgresql://host/kiosk?options=-csearch_path%3Dx",
+    "mysql://host/kiosk",
+    "not a url",
+]
+
+
+@pytest.mark.parametrize("url", EVERYDAY_URLS + UNUSUAL_URLS)
+def test_the_quick_url_check_never_accepts_what_the_full_parse_refuses(
+    url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The quick path exists so that no program loads SQLAlchemy before its first frame.
+    quick = config_checks._plainly_usable(url)
+    assert quick is (url in EVERYDAY_URLS)
+    monkeypatch.setattr(config_checks, "_plainly_usable", lambda _url: False)
+    full = config_checks.database_url_problem(url)
+    assert full == "" if quick else True

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+from typing import Any
+
+import pytest
 from sqlalchemy import select
 
 from kiosk.services.alerts import AlertKind, open_alerts
@@ -118,3 +122,42 @@ def test_without_priority_groups_there_is_no_priority_step(make_kiosk: KioskFact
     kiosk = make_kiosk("[queue]\npriority_groups = []\n")
     assert kiosk.window.home.tile_keys() == ["take_number", "guides", "rate", "help"]
     assert not kiosk.window.choose.priority_bar.isVisibleTo(kiosk.window)
+
+
+def test_the_ticket_is_laid_out_on_the_printer_thread_not_the_screens(
+    kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import printing.ticket
+
+    threads: list[threading.Thread] = []
+    lay_out = printing.ticket.ticket_blocks
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread())
+        return lay_out(*args, **kwargs)
+
+    monkeypatch.setattr(printing.ticket, "ticket_blocks", watched)
+    window = kiosk.window
+    kiosk.tap(window.home.buttons["take_number"])
+    kiosk.tap(window.choose.line_buttons["A"])
+    kiosk.wait_idle()
+
+    assert window.ticket.print_state() == PRINTED
+    assert len(threads) == 1 and threads[0] is not threading.main_thread()
+
+
+def test_while_a_ticket_is_issued_no_button_of_the_choose_screen_reacts(kiosk: Kiosk) -> None:
+    choose = kiosk.window.choose
+    heard: list[str] = []
+    choose.line_chosen.connect(heard.append)
+    choose.back_clicked.connect(lambda: heard.append("back"))
+    choose.priority_clicked.connect(lambda: heard.append("priority"))
+    kiosk.tap(kiosk.window.home.buttons["take_number"])
+
+    choose.set_busy(True)
+    for button in (choose.line_buttons["A"], choose.back, choose.priority_bar):
+        button.click()
+    assert heard == []
+    choose.set_busy(False)
+    choose.back.click()
+    assert heard == ["back"]

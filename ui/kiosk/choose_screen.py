@@ -54,7 +54,7 @@ class ChooseScreen(Screen):
         self.grid = ButtonGrid()
         self.line_buttons: dict[str, PictureButton] = {}
         self.back = back_button()
-        self.back.clicked.connect(self.back_clicked)
+        self.back.clicked.connect(self._on_back_clicked)
         self._bottom = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._bottom.addWidget(self.back, 1)
         self._bottom.addWidget(self.priority_bar, 3)
@@ -101,10 +101,12 @@ class ChooseScreen(Screen):
         self._show_priority()
 
     def set_busy(self, busy: bool) -> None:
-        """While a ticket is being issued: nothing can be tapped twice."""
+        """While a ticket is being issued: nothing can be tapped twice.
+
+        The taps are ignored rather than the buttons disabled: greying 14 buttons and back
+        again restyles and repaints the whole screen twice within a tap (issue 13, P2).
+        """
         self._busy = busy
-        for button in [*self.line_buttons.values(), self.priority_bar, self.back]:
-            button.setEnabled(not busy)
         self._show_hint()
 
     def apply_theme(self, theme: Theme) -> None:
@@ -187,7 +189,14 @@ class ChooseScreen(Screen):
             self.line_chosen.emit(str(self.sender().property("line")))
 
     @Slot()
+    def _on_back_clicked(self) -> None:
+        if not self._busy:
+            self.back_clicked.emit()
+
+    @Slot()
     def _on_priority_bar_clicked(self) -> None:
+        if self._busy:
+            return
         if self._priority_name is None:
             self.priority_clicked.emit()
         else:

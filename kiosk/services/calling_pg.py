@@ -1,0 +1,220 @@
+"""PostgreSQL: call-next, no-show and start each as one statement, audit entry and notice included.
+
+One round trip per action, as the raw ``UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED)``
+of bench/queue.py's floor: the row is locked (call-next skips rows another desk holds), changed,
+audited and announced by data-modifying CTEs, which PostgreSQL runs whether or not the final
+SELECT reads them. The audit entry's JSON is built in SQL in exactly the text
+``kiosk.services.changes`` writes (keys sorted, times as UTC ISO 8601), so an undo or a report
+reads it like any other. SQLite, whose writers hold the one write lock anyway, uses
+``calling_sql``'s two statements.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import BindParameter, Boolean, Date, Integer, String, TextClause, bindparam, text
+from sqlalchemy.engine import Connection
+
+from kiosk.domain.enums import HelperKind, PriorityMode, TicketStatus
+from kiosk.domain.visits import allowed_from, target_status
+from kiosk.services.calling_sql import (
+    DESK_CTES,
+    PRIORITY_ORDER,
+    RESULT_TYPES,
+    STAFF_CHECK,
+    Picked,
+    pick_params,
+)
+from kiosk.storage.live import CHANNEL_SQL
+from kiosk.storage.models import UtcDateTime
+
+_OLD_COLUMNS = """
+    w.id, w.number, w.status, w.line_id, w.counter_id, w.recall_count, w.procedure_id,
+    w.closing_reason, w.called_at, w.started_at, w.finished_at, w.service_day, w.issued_at,
+    w.priority_group"""
+# ``ticket_state``'s fields in json.dumps(sort_keys=True) order.
+_FIELDS = (
+    "called_at",
+    "closing_reason",
+    "counter_id",
+    "finished_at",
+    "line_id",
+    "procedure_id",
+    "recall_count",
+    "started_at",
+    "status",
+)
+_TIMES = ("called_at", "started_at", "finished_at")
+_TEXTS = ("closing_reason", "status")
+# datetime.isoformat() of an aware UTC time: microseconds only when there are some. (A colon
+# before a word would be a parameter to SQLAlchemy's text(): those colons are escaped.)
+_TIME_JSON = r"""COALESCE('"' || replace(to_char({x} AT TIME ZONE 'UTC',
+    'YYYY-MM-DD"T"HH24\:MI\:SS.US'), '.000000', '') || '+00\:00"', 'null')"""
+
+
+def _value_json(name: str) -> str:
+    column = f"old.{name}"
+    if name in _TIMES:
+        return _TIME_JSON.format(x=column)
+    if name in _TEXTS:
+        return f"COALESCE(to_json({column})::text, 'null')"
+    return f"COALESCE({column}::text, 'null')"
+
+
+def _state_json(overrides: Mapping[str, str]) -> str:
+    """SQL for the JSON text of ``old``'s state, some fields replaced by SQL of their JSON."""
+    parts = [f"""'"{name}": ' || {overrides.get(name) or _value_json(name)}""" for name in _FIELDS]
+    return "'{' || " + " || ', ' || ".join(parts) + " || '}'"
+
+
+_TYPES: list[BindParameter[Any]] = [
+    bindparam("now", type_=UtcDateTime()),
+    bindparam("day", type_=Date()),
+    bindparam("strict", type_=Boolean()),
+    bindparam("helper_id", type_=Integer()),
+    bindparam("actor", type_=String()),
+]
+
+
+def _statement(old: str, sets: Mapping[str, str], overrides: Mapping[str, str]) -> Any:
+    """``old`` (a CTE named old, locking its row) changed by ``sets``, audited, announced."""
+    assignments = ", ".join(f"{column} = {value}" for column, value in sets.items())
+    sql = f"""{old},
+moved AS (UPDATE ticket SET {assignments} FROM old WHERE ticket.id = old.id AND old.valid),
+logged AS (
+    INSERT INTO audit_entry (at, actor_helper_id, actor, action, entity, entity_id, before, after)
+    SELECT :now, CAST(:helper_id AS INTEGER), :actor, :action, 'ticket', old.id,
+           {_state_json({})}, {_state_json(overrides)}
+    FROM old WHERE old.valid)
+SELECT old.*, l.code AS line_code, l.name_vi AS line_vi, l.name_en AS line_en,
+       p.name_vi AS proc_vi, p.name_en AS proc_en,
+       (SELECT pg_notify({CHANNEL_SQL}, 'ticket') WHERE old.valid) AS notified
+FROM old JOIN line l ON l.id = old.line_id LEFT JOIN "procedure" p ON p.id = old.procedure_id
+"""
+    # One space for each run of white space (no literal here holds two): psycopg caches the
+    # parsing of statements up to 4 KiB only.
+    sql = " ".join(sql.split())
+    clause: TextClause = text(sql).bindparams(*[p for p in _TYPES if f":{p.key}" in sql])
+    return clause.columns(**RESULT_TYPES)
+
+
+_CALL = _statement(
+    f"""{DESK_CTES}, old AS (
+    SELECT {_OLD_COLUMNS}, desk.id AS desk_id, desk.number AS desk_number,
+           TRUE AS allowed, TRUE AS valid
+    FROM ticket w CROSS JOIN desk
+    WHERE w.status = :waiting AND w.service_day = :day
+      AND w.line_id IN (SELECT cl.line_id FROM counter_line cl JOIN desk d ON cl.counter_id = d.id)
+    ORDER BY {PRIORITY_ORDER}
+    LIMIT 1 FOR UPDATE OF w SKIP LOCKED)""",
+    {"status": ":status", "called_at": ":now", "counter_id": "old.desk_id", "recall_count": "0"},
+    {
+        "status": ":status_json",
+        "called_at": ":now_json",
+        "counter_id": "CAST(old.desk_id AS TEXT)",
+        "recall_count": "'0'",
+    },
+)
+
+
+def _move_statement(action: str, sets: Mapping[str, str], overrides: Mapping[str, str]) -> Any:
+    # The states come from the domain's own table, never from input.
+    states = ", ".join(f"'{status.value}'" for status in sorted(allowed_from(action)))
+    return _statement(
+        f"""WITH old AS (
+    SELECT {_OLD_COLUMNS}, cn.id AS desk_id, cn.number AS desk_number,
+           {STAFF_CHECK} AS allowed, w.status IN ({states}) AND {STAFF_CHECK} AS valid
+    FROM ticket w LEFT JOIN counter cn ON cn.id = w.counter_id
+    WHERE w.id = :ticket_id FOR UPDATE OF w)""",
+        {"status": ":status", **sets},
+        {"status": ":status_json", **overrides},
+    )
+
+
+_MOVES = {
+    "no_show": _move_statement("no_show", {}, {}),
+    "start": _move_statement("start", {"started_at": ":now"}, {"started_at": ":now_json"}),
+}
+
+
+def call_next(
+    conn: Connection,
+    *,
+    counter_number: int,
+    day: date,
+    mode: PriorityMode,
+    window: int,
+    now: datetime,
+    actor_label: str,
+    helper_id: int | None,
+) -> tuple[Picked, dict[str, Any]] | None:
+    """Call the desk's next ticket; (the row before, the new values), or None if none called."""
+    params = {
+        **pick_params(
+            counter_number=counter_number, day=day, helper_id=helper_id, mode=mode, window=window
+        ),
+        **_write_params(TicketStatus.CALLED, now=now, actor_label=actor_label, action="call_next"),
+    }
+    row = conn.execute(_CALL, params).first()
+    if row is None:
+        return None
+    new = _values(row, status=TicketStatus.CALLED, called_at=now)
+    new.update(counter_id=row.desk_id, recall_count=0)
+    return Picked(row), new
+
+
+def move(
+    conn: Connection,
+    *,
+    ticket_id: int,
+    action: str,
+    now: datetime,
+    actor_label: str,
+    helper_id: int | None,
+) -> tuple[Picked, dict[str, Any]] | None:
+    """No-show or start: (the row before, the new values); None when there is no such ticket.
+
+    Nothing is written unless the row's ``valid`` (its state allows ``action`` and the actor is
+    active staff); the caller then raises the error that says why.
+    """
+    status = target_status(action)
+    params = {
+        "ticket_id": ticket_id,
+        "helper_id": helper_id,
+        "staff": HelperKind.STAFF.value,
+        **_write_params(status, now=now, actor_label=actor_label, action=action),
+    }
+    row = conn.execute(_MOVES[action], params).first()
+    if row is None:
+        return None
+    new = _values(row, status=status, called_at=row.called_at)
+    if action == "start":
+        new["started_at"] = now
+    return Picked(row), new
+
+
+def _write_params(
+    status: TicketStatus, *, now: datetime, actor_label: str, action: str
+) -> dict[str, object]:
+    return {
+        "status": status.value,
+        "status_json": json.dumps(status.value),
+        "now": now,
+        "now_json": json.dumps(now.astimezone(UTC).isoformat()),
+        "actor": actor_label,
+        "action": action,
+    }
+
+
+def _values(row: Any, *, status: TicketStatus, called_at: datetime | None) -> dict[str, Any]:
+    return {
+        "status": status.value,
+        "called_at": called_at,
+        "started_at": row.started_at,
+        "counter_id": row.counter_id,
+        "recall_count": row.recall_count,
+    }

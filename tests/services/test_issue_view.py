@@ -1,0 +1,60 @@
+"""The ticket a visitor is shown right after issuing agrees with the queue's own read of it.
+
+``issue_ticket`` reads the line after its commit with statements of its own (issue 13, P2);
+``find_ticket`` reads the same ticket through ``queue_read``. Both must tell the visitor the
+same desks, the same people ahead and the same wait.
+"""
+
+from __future__ import annotations
+
+from kiosk.domain.clock import FixedClock
+from kiosk.domain.enums import HelperKind, HelperRole, Outcome
+from kiosk.domain.visits import HelperCredit
+from kiosk.services import calling, desk
+from kiosk.services.context import CLI_ACTOR, Actor, AppContext
+from kiosk.services.helpers import add_helper
+from kiosk.services.tickets import find_ticket, issue_ticket
+from kiosk.services.visits import finish_visit
+
+
+def test_the_issued_ticket_shows_what_the_queue_reads_for_it(
+    ctx: AppContext, clock: FixedClock
+) -> None:
+    clerk = add_helper(
+        ctx,
+        name="Lê Văn Quầy",
+        kind=HelperKind.STAFF,
+        role=HelperRole.DESK_OFFICER,
+        pin="1357",
+        actor=CLI_ACTOR,
+    )
+    actor = Actor(clerk.name, clerk.id)
+    desk.open_counter(ctx, counter_number=2, actor=actor)
+    served = issue_ticket(ctx, line_code="A")
+    calling.call_next(ctx, counter_number=2, actor=actor)
+    clock.advance(minutes=17)
+    finish_visit(
+        ctx,
+        ticket_id=served.id,
+        helpers=[HelperCredit(clerk.id)],
+        outcomes=[Outcome.GUIDED_ONLY],
+        actor=actor,
+    )
+    for group in (None, "elderly", None):
+        issue_ticket(ctx, line_code="A", priority_group=group)
+
+    shown = issue_ticket(ctx, line_code="A", priority_group="elderly")
+
+    again = find_ticket(ctx, shown.number)
+    assert shown.counters == again.counters == (1, 2)
+    assert (shown.people_ahead, shown.estimated_wait_min) == (
+        again.people_ahead,
+        again.estimated_wait_min,
+    )
+    assert shown.people_ahead == 1  # behind the other elderly visitor only
+    assert shown.estimated_wait_min > 0
+    assert (shown.line_code, shown.line_name, shown.issued_at) == (
+        again.line_code,
+        again.line_name,
+        again.issued_at,
+    )
