@@ -383,20 +383,20 @@
         <translation>What to bring?</translation>
     </message>
     <message>
-        <source>◀ Bước trước</source>
-        <translation>◀ Previous step</translation>
+        <source>‹ Bước trước</source>
+        <translation>‹ Previous step</translation>
     </message>
     <message>
         <source>Bước {number} / {count}</source>
         <translation>Step {number} / {count}</translation>
     </message>
     <message>
-        <source>Xong: cần mang gì? ▶</source>
-        <translation>Done: what to bring? ▶</translation>
+        <source>Xong: cần mang gì? ›</source>
+        <translation>Done: what to bring? ›</translation>
     </message>
     <message>
-        <source>Bước tiếp ▶</source>
-        <translation>Next step ▶</translation>
+        <source>Bước tiếp ›</source>
+        <translation>Next step ›</translation>
     </message>
     <message>
         <source>Bước {number}.</source>
@@ -502,12 +502,12 @@
         <translation>Compared with {period}.</translation>
     </message>
     <message>
-        <source>◀ Trước</source>
-        <translation>◀ Previous</translation>
+        <source>‹ Trước</source>
+        <translation>‹ Previous</translation>
     </message>
     <message>
-        <source>Sau ▶</source>
-        <translation>Next ▶</translation>
+        <source>Sau ›</source>
+        <translation>Next ›</translation>
     </message>
     <message>
         <source>Cả tháng</source>

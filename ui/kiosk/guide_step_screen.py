@@ -163,7 +163,7 @@ class GuideStepScreen(Screen):
         self.back.setText(translate("GuideStepScreen", "‹ Danh sách"))
         self.read_aloud.setText(translate("GuideStepScreen", "Đọc to"))
         self.info.setText(translate("GuideStepScreen", "Cần mang gì?"))
-        self.previous.setText(translate("GuideStepScreen", "◀ Bước trước"))
+        self.previous.setText(translate("GuideStepScreen", "‹ Bước trước"))
         guide = self._guide
         if guide is None or not guide.steps:
             return
@@ -178,9 +178,9 @@ class GuideStepScreen(Screen):
         self.previous.setEnabled(self._index > 0)
         last = self._index == count - 1
         self.next.setText(
-            translate("GuideStepScreen", "Xong: cần mang gì? ▶")
+            translate("GuideStepScreen", "Xong: cần mang gì? ›")
             if last
-            else translate("GuideStepScreen", "Bước tiếp ▶")
+            else translate("GuideStepScreen", "Bước tiếp ›")
         )
         self._fit_rows()
 

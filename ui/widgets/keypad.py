@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.widgets.screen import plain_label
 
-DOT = "●"
+DOT = "•"  # in the shipped font (U+25CF BLACK CIRCLE is not)
 
 
 class PinKeypad(QWidget):
