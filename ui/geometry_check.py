@@ -46,7 +46,13 @@ def describe(widget: QWidget) -> str:
     tile = widget.property("tile")
     tag = f"[{name}]" if name else f"[tile={tile}]" if tile else ""
     words = f"({text[:TEXT_LIMIT]!r})" if text else ""
-    return f"{type(widget).__name__}{tag}{words}"
+    where = ""
+    if not (tag or words):  # a plain container: say whose (a grid's content, a panel)
+        owner = widget.parentWidget()
+        while owner is not None and type(owner) is QWidget:
+            owner = owner.parentWidget()
+        where = f" in {describe(owner)}" if owner is not None else ""
+    return f"{type(widget).__name__}{tag}{words}{where}"
 
 
 def shown_widgets(window: QWidget) -> list[QWidget]:

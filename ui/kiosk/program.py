@@ -22,6 +22,7 @@ from ui.theme import Theme
 from ui.widgets.screen import Screen
 
 if TYPE_CHECKING:
+    from ui.geometry_dump import Tour
     from ui.kiosk.controller import KioskController
     from ui.kiosk.guide_controller import GuideController
     from ui.kiosk.guide_speech import Voice
@@ -145,6 +146,12 @@ class KioskProgram(ProgramBase[KioskWindow]):
         if self.guides is not None:
             self.guides.take_number_requested.connect(controller.issue_for_procedure)
         return controller
+
+    def geometry_tour(self) -> Tour:
+        """The screens ``KIOSK_GEOMETRY_DUMP`` checks in the real window."""
+        from ui.kiosk.geometry_tour import kiosk_tour
+
+        return kiosk_tour(self)
 
     def _stop(self) -> None:
         if self.controller is not None:
