@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from kiosk.domain.clock import FixedClock
 from kiosk.services.alerts import AlertKind, open_alerts
 from kiosk.services.tickets import issue_ticket
 from kiosk.storage.models import Ticket
@@ -78,16 +79,24 @@ def test_the_priority_step_shows_the_rule_and_can_be_undone(kiosk: Kiosk) -> Non
     assert shown is not None and shown.priority_group is None
 
 
-def test_lines_are_offered_commonest_first(make_kiosk: KioskFactory) -> None:
+def test_lines_are_offered_commonest_first_and_keep_their_places_all_day(
+    make_kiosk: KioskFactory, clock: FixedClock
+) -> None:
+    clock.advance(days=-1)
     kiosk = make_kiosk()
     for code in "EEDE":
         issue_ticket(kiosk.ctx, line_code=code)
+    clock.advance(days=1)  # yesterday's tickets set today's order
     kiosk.tap(kiosk.window.home.buttons["take_number"])
     kiosk.window.show_home()  # the next poll reads the new counts
     kiosk.qtbot.wait_until(
         lambda: list(kiosk.window.choose.line_buttons)[:2] == ["E", "D"], timeout=10_000
     )
     assert list(kiosk.window.choose.line_buttons)[2:] == ["A", "B", "C"]
+    for _ in range(6):  # a busy morning on line C moves no button
+        issue_ticket(kiosk.ctx, line_code="C")
+    kiosk.qtbot.wait_until(lambda: kiosk.window.home.waiting.text().startswith("Hiện có 6"))
+    assert list(kiosk.window.choose.line_buttons) == ["E", "D", "A", "B", "C"]
 
 
 def test_home_says_how_many_people_wait_in_vietnamese(kiosk: Kiosk) -> None:
