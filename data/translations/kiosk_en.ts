@@ -558,6 +558,21 @@
     </message>
 </context>
 <context>
+    <name>HelpConfirmOverlay</name>
+    <message>
+        <source>Gọi cán bộ đến giúp bạn?</source>
+        <translation>Call a staff member to help you?</translation>
+    </message>
+    <message>
+        <source>Có, gọi cán bộ</source>
+        <translation>Yes, call someone</translation>
+    </message>
+    <message>
+        <source>Không, quay lại</source>
+        <translation>No, go back</translation>
+    </message>
+</context>
+<context>
     <name>NoticeOverlay</name>
     <message>
         <source>Đã báo cán bộ</source>

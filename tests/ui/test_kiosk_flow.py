@@ -108,14 +108,27 @@ def test_home_says_how_many_people_wait_in_vietnamese(kiosk: Kiosk) -> None:
     )
 
 
-def test_call_a_helper_raises_an_alert_on_the_desk(kiosk: Kiosk) -> None:
+def test_call_a_helper_raises_an_alert_on_the_desk_after_a_confirming_tap(kiosk: Kiosk) -> None:
     kiosk.tap(kiosk.window.home.buttons["help"])
+    kiosk.wait_idle()
+    assert kiosk.window.help_confirm.is_open()
+    assert open_alerts(kiosk.ctx) == [], "the tile alone calls nobody"
+    kiosk.tap(kiosk.window.help_confirm.yes)
     kiosk.wait_idle()
     assert kiosk.window.notice.is_open()
     alerts = open_alerts(kiosk.ctx)
     assert [(a.kind, a.source) for a in alerts] == [(AlertKind.HELP_REQUESTED, "kiosk")]
     kiosk.tap(kiosk.window.notice.ok)
     assert not kiosk.window.notice.is_open()
+
+
+def test_no_on_the_confirmation_calls_nobody(kiosk: Kiosk) -> None:
+    kiosk.tap(kiosk.window.home.buttons["help"])
+    kiosk.tap(kiosk.window.help_confirm.no)
+    kiosk.wait_idle()
+    assert not kiosk.window.help_confirm.is_open()
+    assert not kiosk.window.notice.is_open()
+    assert open_alerts(kiosk.ctx) == []
 
 
 def test_the_home_screen_has_only_tiles_that_work(kiosk: Kiosk) -> None:

@@ -84,7 +84,9 @@ def kiosk_states(kiosk: Kiosk) -> Iterator[str]:
     window.ticket.set_print_state(ticket.id, FAILED)
     yield "ticket, printer trouble"
     window.show_home()
-    window.help_requested.emit()
+    kiosk.tap(window.home.buttons["help"])
+    yield "help confirmation"
+    kiosk.tap(window.help_confirm.yes)
     kiosk.wait_idle()
     yield "help notice"
     window.notice.close_overlay()

@@ -30,6 +30,9 @@ def kiosk_tour(program: KioskProgram) -> Tour:
             setting = f"{language}{' large' if large_text else ''}"
             window.show_home()
             yield f"{setting} home"
+            window.ask_for_help()
+            yield f"{setting} help confirmation"
+            window.help_confirm.close_overlay()
             window.show_choose()
             yield f"{setting} choose"
             if "priority" in window.home.buttons:
