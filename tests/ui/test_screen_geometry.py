@@ -34,10 +34,10 @@ class SwitchableVoice:
     def __init__(self, present: bool) -> None:
         self.present = present
 
-    def available(self) -> bool:
+    def available(self, language: str = "vi") -> bool:
         return self.present
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, language: str = "vi") -> None:
         """Nothing to read aloud in a layout test."""
 
     def stop(self) -> None:
