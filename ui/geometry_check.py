@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.fit_label import FitLabel
+from ui.widgets.ticker import SCROLLS_SIDEWAYS
 
 # Rounding of fractional font metrics: a pixel either way is not a cut letter.
 SLACK_PX = 1
@@ -77,6 +78,9 @@ def _clipped(widget: QWidget) -> str | None:
     if parent is None:
         return None
     box, room = widget.geometry(), parent.rect()
+    if parent.property(SCROLLS_SIDEWAYS):  # a marquee's band runs past both ends by design
+        room.setLeft(min(room.left(), box.left()))
+        room.setRight(max(room.right(), box.right()))
     area = _scroll_area_of(parent)
     if area is not None:  # content may run past a scroll area that scrolls that way
         off = Qt.ScrollBarPolicy.ScrollBarAlwaysOff

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -109,6 +110,8 @@ class HelperPicker(QWidget):
             remove.setProperty("kind", "back")
             remove.setProperty("helper_id", entry.helper_id)
             remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Never narrower than its word ("Remove" was cut to "emov" beside a long name).
+            remove.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
             remove.clicked.connect(self._on_remove_clicked)
             line.addLayout(words, 1)
             line.addWidget(part, 0)

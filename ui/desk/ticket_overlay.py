@@ -73,7 +73,6 @@ class TicketOverlay(Overlay):
         self._lines_grid = QGridLayout(self.lines_page)
         self._lines_grid.setContentsMargins(0, 0, 0, 0)
         self._lines_grid.setColumnStretch(0, 1)
-        self._lines_grid.setColumnStretch(1, 1)
         self.line_buttons: dict[str, QPushButton] = {}
         self.lines_page.hide()
         self.close_button: QPushButton = back_button()
@@ -127,7 +126,8 @@ class TicketOverlay(Overlay):
             button.setProperty("line", code)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(self._on_line_clicked)
-            self._lines_grid.addWidget(button, index // 2, index % 2)
+            # One column: a line's whole name on one button, whatever its length.
+            self._lines_grid.addWidget(button, index, 0)
             self.line_buttons[code] = button
         self._show_page(lines=True)
         self.open()
