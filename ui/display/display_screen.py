@@ -110,6 +110,7 @@ class DisplayScreen(QWidget):
         self.setObjectName("DisplayRoot")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.place = display_label("header")
+        self.place.setWordWrap(True)  # a long desk name on a portrait TV takes two lines
         self.clock = display_label("clock", align=Qt.AlignmentFlag.AlignRight)
         self.link = LinkMark()
         self.link.setProperty("display", "link")
