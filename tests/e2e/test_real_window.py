@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import write_config
 from ui.shell import GEOMETRY_DUMP_ENV
 
 pytestmark = [
@@ -165,4 +166,21 @@ def test_the_demo_kiosk_in_a_real_x11_window_cuts_nothing_on_any_screen(
 def test_the_demo_kiosk_without_a_voice_cuts_nothing_at_1366x768(tmp_path: Path) -> None:
     report = run_and_check(tmp_path, ["demo"], size=(1366, 768), title="Trung tâm", voice=False)
     assert report["window"] == [1366, 768]
+    assert not problems_in(report), "\n".join(problems_in(report))
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1080, 1920), (1366, 768)])
+def test_the_calling_display_in_a_real_x11_window_cuts_nothing(
+    tmp_path: Path, width: int, height: int
+) -> None:
+    config = write_config(tmp_path, "")
+    report = run_and_check(
+        tmp_path,
+        ["--config", str(config), "display"],
+        size=(width, height),
+        title=".",  # any title: the display's window is the only one
+        voice=False,
+    )
+    assert report["window"] == [width, height]
+    assert "shown" in report["states"]
     assert not problems_in(report), "\n".join(problems_in(report))
