@@ -207,6 +207,8 @@ def _render_states(
     switch.broken = False
     window.show_home()
     window.home.buttons["help"].click()
+    shot("09-help-confirm")
+    window.help_confirm.yes.click()
     shot("09-help-requested")
     window.notice.close_overlay()
     window.corner_hold.held.emit()

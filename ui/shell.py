@@ -41,6 +41,7 @@ import socket
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
@@ -65,6 +66,8 @@ logger = logging.getLogger(__name__)
 # bench/startup.py sets this to "paint" (quit after the first frame, nothing else started) or
 # "ready" (quit once the program's first data is on screen), and reads the line printed then.
 BENCH_EXIT_ENV = "KIOSK_BENCH_EXIT"
+# Check the screens in the real window once ready and write a report (ui.geometry_dump).
+GEOMETRY_DUMP_ENV = "KIOSK_GEOMETRY_DUMP"
 # The longest a program's last database work may hold up quitting.
 QUIT_GRACE_S = 5.0
 
@@ -402,6 +405,11 @@ class Shell:
 
     def _on_ready(self) -> None:
         logger.info("%s ready", self.spec.name)
+        dump = os.environ.get(GEOMETRY_DUMP_ENV, "")
+        if dump and self._runtime is not None and self._program is not None:
+            from ui.geometry_dump import dump_geometry
+
+            self._runtime.runner.start(dump_geometry(self._program, Path(dump)))
         if self._bench == "ready":
             print("kiosk-bench ready", flush=True)
             QTimer.singleShot(0, lambda: self.quit(0))

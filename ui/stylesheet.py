@@ -11,7 +11,7 @@ Text colours come only from ``Colors.text_pairs`` (tests check their contrast).
 
 from __future__ import annotations
 
-from ui.theme import Theme
+from ui.theme import LARGE_TEXT_FACTOR, Theme
 
 TONES = ("primary", "priority", "help", "neutral", "danger")
 
@@ -51,6 +51,16 @@ QWidget#OverlayScrim {{ background-color: {t.colors.scrim}; }}
 """
 
 
+def ticket_number_px(t: Theme) -> int:
+    """The ticket number's size: the largest text, and the one that gives way to large text.
+
+    Side by side with the facts, large text makes every other line of the ticket screen
+    taller; the number (still many times their size) shrinks by as much so nothing is cut.
+    """
+    shrink = 1 / LARGE_TEXT_FACTOR if t.large_text and not t.portrait else 1.0
+    return t.px(round(t.sizes.text_ticket_number * shrink))
+
+
 def _labels(t: Theme) -> str:
     s = t.sizes
     return f"""
@@ -64,7 +74,7 @@ QLabel[textStyle="accent"] {{ font-size: {t.font_px(s.text_info)}px; font-weight
     {_ink(t, "page_accent")} }}
 QFrame[panel="surface"] QLabel[textStyle="warning"] {{ font-size: {t.font_px(s.text_body)}px;
     font-weight: 700; {_ink(t, "surface_warning")} }}
-QLabel#TicketNumber {{ font-size: {t.px(s.text_ticket_number)}px; font-weight: 700;
+QLabel#TicketNumber {{ font-size: {ticket_number_px(t)}px; font-weight: 700;
     {_ink(t, "page_accent")} }}
 """
 

@@ -62,8 +62,12 @@
             <translation>waiting {minutes} min</translation>
         </message>
         <message>
-            <source>★ Ưu tiên</source>
-            <translation>★ Priority</translation>
+            <source>Ưu tiên: {group}</source>
+            <translation>Priority: {group}</translation>
+        </message>
+        <message>
+            <source>Ưu tiên</source>
+            <translation>Priority</translation>
         </message>
         <message>
             <source>Đang phục vụ</source>

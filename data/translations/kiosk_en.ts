@@ -399,20 +399,20 @@
         <translation>What to bring?</translation>
     </message>
     <message>
-        <source>◀ Bước trước</source>
-        <translation>◀ Previous step</translation>
+        <source>‹ Bước trước</source>
+        <translation>‹ Previous step</translation>
     </message>
     <message>
         <source>Bước {number} / {count}</source>
         <translation>Step {number} / {count}</translation>
     </message>
     <message>
-        <source>Xong: cần mang gì? ▶</source>
-        <translation>Done: what to bring? ▶</translation>
+        <source>Xong: cần mang gì? ›</source>
+        <translation>Done: what to bring? ›</translation>
     </message>
     <message>
-        <source>Bước tiếp ▶</source>
-        <translation>Next step ▶</translation>
+        <source>Bước tiếp ›</source>
+        <translation>Next step ›</translation>
     </message>
     <message>
         <source>Bước {number}.</source>
@@ -542,12 +542,12 @@
         <translation>Compared with {period}.</translation>
     </message>
     <message>
-        <source>◀ Trước</source>
-        <translation>◀ Previous</translation>
+        <source>‹ Trước</source>
+        <translation>‹ Previous</translation>
     </message>
     <message>
-        <source>Sau ▶</source>
-        <translation>Next ▶</translation>
+        <source>Sau ›</source>
+        <translation>Next ›</translation>
     </message>
     <message>
         <source>Cả tháng</source>
@@ -626,6 +626,21 @@
     <message>
         <source>Không đọc được số liệu: {error}</source>
         <translation>Cannot read the figures: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>HelpConfirmOverlay</name>
+    <message>
+        <source>Gọi cán bộ đến giúp bạn?</source>
+        <translation>Call a staff member to help you?</translation>
+    </message>
+    <message>
+        <source>Có, gọi cán bộ</source>
+        <translation>Yes, call someone</translation>
+    </message>
+    <message>
+        <source>Không, quay lại</source>
+        <translation>No, go back</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,8 @@
-"""What the visitor kiosk shows: lines commonest first, and how many people are waiting."""
+"""What the visitor kiosk shows: lines commonest first, and how many people are waiting.
+
+"Commonest" counts the days before today only, so the order is the same all day long: a
+visitor who learned where their line's button is in the morning finds it there at noon.
+"""
 
 from __future__ import annotations
 
@@ -27,20 +31,24 @@ class KioskSnapshot:
 
 
 def line_usage(ctx: AppContext, *, days: int = USAGE_WINDOW_DAYS) -> dict[str, int]:
-    """Tickets issued per line code over the last ``days`` service days (today included)."""
-    first_day = service_day(ctx.clock(), ctx.tz) - timedelta(days=days - 1)
+    """Tickets issued per line code over the ``days`` service days before today.
+
+    Today's tickets are left out: counting them moved buttons around during the day.
+    """
+    today = service_day(ctx.clock(), ctx.tz)
+    first_day = today - timedelta(days=days)
     with ctx.db.read() as session:
         rows = session.execute(
             select(Line.code, func.count(Ticket.id))
             .join(Ticket, Ticket.issue_line_id == Line.id)
-            .where(Ticket.service_day >= first_day)
+            .where(Ticket.service_day >= first_day, Ticket.service_day < today)
             .group_by(Line.code)
         ).all()
     return {str(code): int(count) for code, count in rows}
 
 
 def lines_commonest_first(ctx: AppContext) -> list[LineView]:
-    """Active lines, the most used first; unused lines keep the configured order."""
+    """Active lines, the most used before today first; unused lines keep the configured order."""
     lines = list_lines(ctx)
     usage = line_usage(ctx)
     # sorted() is stable, so equal counts keep the configured order.

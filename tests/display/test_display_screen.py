@@ -60,7 +60,7 @@ def test_the_board_shows_each_counters_current_number_and_waiting_per_line(
     waiting = dict(screen.waiting.row_texts())
     assert waiting["A · Hộ tịch"] == "1"
     assert waiting["E · Dịch vụ công trực tuyến và VNeID"] == "1"
-    assert screen.calls.row_texts()[0] == (first.number, "→ Quầy 2")
+    assert screen.calls.row_texts()[0] == (first.number, "Quầy 2")
 
 
 def test_a_call_from_a_desk_reaches_the_display_within_a_second(

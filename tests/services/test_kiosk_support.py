@@ -150,11 +150,29 @@ def test_demo_seeding_adds_demo_helpers_and_a_queue_once(sqlite_ctx: AppContext)
     assert manager_sign_in(sqlite_ctx, helper_id=manager.id, pin=DEMO_MANAGER_PIN) == manager
 
 
-def test_lines_come_commonest_first_then_in_configured_order(sqlite_ctx: AppContext) -> None:
+def test_lines_come_commonest_first_then_in_configured_order(
+    sqlite_ctx: AppContext, clock: FixedClock
+) -> None:
     for code in "DDBD":
         issue_ticket(sqlite_ctx, line_code=code)
+    clock.advance(days=1)
     assert line_usage(sqlite_ctx) == {"D": 3, "B": 1}
     assert [line.code for line in lines_commonest_first(sqlite_ctx)] == ["D", "B", "A", "C", "E"]
+
+
+def test_the_order_of_lines_stays_the_same_all_day_whatever_is_taken_today(
+    sqlite_ctx: AppContext, clock: FixedClock
+) -> None:
+    issue_ticket(sqlite_ctx, line_code="D")
+    clock.advance(days=1)
+    morning = [line.code for line in lines_commonest_first(sqlite_ctx)]
+    assert morning == ["D", "A", "B", "C", "E"]
+    for _ in range(5):
+        issue_ticket(sqlite_ctx, line_code="E")
+    clock.advance(hours=6)
+    assert [line.code for line in lines_commonest_first(sqlite_ctx)] == morning
+    clock.advance(days=1)  # the next day follows yesterday's visitors
+    assert [line.code for line in lines_commonest_first(sqlite_ctx)][:2] == ["E", "D"]
 
 
 def test_usage_older_than_thirty_days_is_forgotten(
@@ -162,11 +180,17 @@ def test_usage_older_than_thirty_days_is_forgotten(
 ) -> None:
     issue_ticket(sqlite_ctx, line_code="C")
     clock.advance(days=30)
+    assert line_usage(sqlite_ctx) == {"C": 1}
+    clock.advance(days=1)
     assert line_usage(sqlite_ctx) == {}
 
 
-def test_the_kiosk_snapshot_reads_lines_and_waiting(sqlite_ctx: AppContext) -> None:
+def test_the_kiosk_snapshot_reads_lines_and_waiting(
+    sqlite_ctx: AppContext, clock: FixedClock
+) -> None:
     issue_ticket(sqlite_ctx, line_code="E")
+    clock.advance(days=1)
+    issue_ticket(sqlite_ctx, line_code="A")
     snapshot = kiosk_snapshot(sqlite_ctx)
     assert snapshot.total_waiting == 1
     assert snapshot.lines[0].code == "E"

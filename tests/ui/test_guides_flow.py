@@ -10,21 +10,24 @@ from kiosk.storage.models import Procedure, Ticket
 from printing.checklist import BUDGET_BYTES
 from tests.ui.conftest import Kiosk, KioskFactory
 from ui.kiosk.guide_screen import GuidesScreen
-from ui.kiosk.guide_speech import Speaker, VoiceEngine
+from ui.kiosk.guide_speech import Speaker, VoiceEngine, find_voices
 
 
 class FakeVoice:
-    """A voice that records what it was asked to read."""
+    """A voice (for ``languages``) that records what it was asked to read."""
 
-    def __init__(self) -> None:
+    def __init__(self, languages: frozenset[str] = frozenset({"vi"})) -> None:
+        self.languages = languages
         self.said: list[str] = []
+        self.said_in: list[str] = []
         self.stops = 0
 
-    def available(self) -> bool:
-        return True
+    def available(self, language: str = "vi") -> bool:
+        return language in self.languages
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, language: str = "vi") -> None:
         self.said.append(text)
+        self.said_in.append(language)
 
     def stop(self) -> None:
         self.stops += 1
@@ -129,6 +132,55 @@ def test_read_aloud_reads_the_step_and_stops_on_the_next_step(kiosk: Kiosk) -> N
     kiosk.tap(screen.step.back)  # to the list
     kiosk.tap(screen.list.back)  # home
     assert kiosk.window.current_screen() is kiosk.window.home
+
+
+def test_in_english_the_english_voice_reads_the_english_words(kiosk: Kiosk) -> None:
+    voice = FakeVoice(frozenset({"vi", "en"}))
+    assert kiosk.parts.guides is not None
+    kiosk.parts.guides.use_voice(voice)
+    kiosk.parts.i18n.set_language("en")
+    screen = open_guide(kiosk, "khai-sinh")
+    kiosk.tap(screen.step.read_aloud)
+    guide = screen.step.guide()
+    assert guide is not None
+    assert voice.said_in == ["en"]
+    assert guide.steps[0].text.en in voice.said[0]
+
+
+def test_without_an_english_voice_read_aloud_is_hidden_in_english_only(kiosk: Kiosk) -> None:
+    voice = FakeVoice(frozenset({"vi"}))
+    assert kiosk.parts.guides is not None
+    kiosk.parts.guides.use_voice(voice)
+    screen = open_guide(kiosk, "khai-sinh")
+    assert screen.step.read_aloud.isVisible()
+    kiosk.parts.i18n.set_language("en")
+    assert not screen.step.read_aloud.isVisible()
+    kiosk.parts.i18n.set_language("vi")
+    assert screen.step.read_aloud.isVisible()
+    kiosk.tap(screen.step.read_aloud)
+    assert voice.said_in == ["vi"]
+
+
+def test_the_voices_are_found_per_language_as_espeak_ng_lists_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    # An espeak-ng that has a Vietnamese voice and no English one.
+    espeak = tmp_path / "espeak-ng"
+    espeak.write_text(
+        f"#!{sys.executable}\n"
+        "import sys\n"
+        "print('Pty Language Age/Gender VoiceName File Other Languages')\n"
+        "if sys.argv[1] == '--voices=vi':\n"
+        "    print(' 5  vi --/M Vietnamese_(Northern) aav/vi')\n"
+    )
+    espeak.chmod(0o755)
+
+    def which(name: str) -> str | None:
+        return str(espeak) if name == "espeak-ng" else None
+
+    found = find_voices(which)
+    assert list(found) == ["vi"]
+    assert found["vi"].command("Xin chào") == ["-v", "vi", "-s", "130", "Xin chào"]
 
 
 def test_the_speaker_runs_the_engine_with_the_text_without_blocking(kiosk: Kiosk, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -22,6 +22,7 @@ from kiosk.domain.recent_visits import RecentVisit
 from tests.conftest import make_config
 from tests.ui.conftest import Kiosk, KioskFactory
 from tests.ui.test_kiosk_layout import SIZES, shown
+from ui.geometry_check import geometry_problems
 from ui.kiosk.guide_screen import GuidesScreen
 from ui.rating.counter_program import TABLET_DIAGONAL_INCH, build_counter_screen
 from ui.rating.counter_rate_screen import CounterRateScreen
@@ -152,6 +153,7 @@ def layout_problems(root: QWidget, width: int, height: int, min_target_px: float
         if button.text() and button.width() < button.sizeHint().width():
             need = button.sizeHint().width()
             found.append(f"{describe(button)} cut: {button.width()}px of {need}px wide")
+    found += geometry_problems(root, width=width, height=height)  # the real geometry too
     boxes = [(widget, visible_rect(root, widget)) for widget in [*labels, *buttons]]
     for (one, one_rect), (other, other_rect) in itertools.combinations(boxes, 2):
         if one.isAncestorOf(other) or other.isAncestorOf(one):

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from kiosk.domain.clock import FixedClock
 from kiosk.services.alerts import AlertKind, open_alerts
 from kiosk.services.tickets import issue_ticket
 from kiosk.storage.models import Ticket
@@ -82,16 +83,24 @@ def test_the_priority_step_shows_the_rule_and_can_be_undone(kiosk: Kiosk) -> Non
     assert shown is not None and shown.priority_group is None
 
 
-def test_lines_are_offered_commonest_first(make_kiosk: KioskFactory) -> None:
+def test_lines_are_offered_commonest_first_and_keep_their_places_all_day(
+    make_kiosk: KioskFactory, clock: FixedClock
+) -> None:
+    clock.advance(days=-1)
     kiosk = make_kiosk()
     for code in "EEDE":
         issue_ticket(kiosk.ctx, line_code=code)
+    clock.advance(days=1)  # yesterday's tickets set today's order
     kiosk.tap(kiosk.window.home.buttons["take_number"])
     kiosk.window.show_home()  # the next poll reads the new counts
     kiosk.qtbot.wait_until(
         lambda: list(kiosk.window.choose.line_buttons)[:2] == ["E", "D"], timeout=10_000
     )
     assert list(kiosk.window.choose.line_buttons)[2:] == ["A", "B", "C"]
+    for _ in range(6):  # a busy morning on line C moves no button
+        issue_ticket(kiosk.ctx, line_code="C")
+    kiosk.qtbot.wait_until(lambda: kiosk.window.home.waiting.text().startswith("Hiện có 6"))
+    assert list(kiosk.window.choose.line_buttons) == ["E", "D", "A", "B", "C"]
 
 
 def test_home_says_how_many_people_wait_in_vietnamese(kiosk: Kiosk) -> None:
@@ -103,14 +112,27 @@ def test_home_says_how_many_people_wait_in_vietnamese(kiosk: Kiosk) -> None:
     )
 
 
-def test_call_a_helper_raises_an_alert_on_the_desk(kiosk: Kiosk) -> None:
+def test_call_a_helper_raises_an_alert_on_the_desk_after_a_confirming_tap(kiosk: Kiosk) -> None:
     kiosk.tap(kiosk.window.home.buttons["help"])
+    kiosk.wait_idle()
+    assert kiosk.window.help_confirm.is_open()
+    assert open_alerts(kiosk.ctx) == [], "the tile alone calls nobody"
+    kiosk.tap(kiosk.window.help_confirm.yes)
     kiosk.wait_idle()
     assert kiosk.window.notice.is_open()
     alerts = open_alerts(kiosk.ctx)
     assert [(a.kind, a.source) for a in alerts] == [(AlertKind.HELP_REQUESTED, "kiosk")]
     kiosk.tap(kiosk.window.notice.ok)
     assert not kiosk.window.notice.is_open()
+
+
+def test_no_on_the_confirmation_calls_nobody(kiosk: Kiosk) -> None:
+    kiosk.tap(kiosk.window.home.buttons["help"])
+    kiosk.tap(kiosk.window.help_confirm.no)
+    kiosk.wait_idle()
+    assert not kiosk.window.help_confirm.is_open()
+    assert not kiosk.window.notice.is_open()
+    assert open_alerts(kiosk.ctx) == []
 
 
 def test_the_home_screen_has_only_tiles_that_work(kiosk: Kiosk) -> None:

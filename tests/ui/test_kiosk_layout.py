@@ -33,6 +33,8 @@ def visitor_states(kiosk: Kiosk) -> Iterator[str]:
     yield "ticket"
     kiosk.tap(window.ticket.done)
     kiosk.tap(window.home.buttons["help"])
+    yield "help confirmation"
+    kiosk.tap(window.help_confirm.yes)
     kiosk.wait_idle()
     yield "help notice"
     kiosk.tap(window.notice.ok)

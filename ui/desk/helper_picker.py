@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -128,6 +129,8 @@ class HelperPicker(QWidget):
             remove.setProperty("kind", "back")
             remove.setProperty("helper_id", entry.helper_id)
             remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Never narrower than its word ("Remove" was cut to "emov" beside a long name).
+            remove.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
             remove.clicked.connect(self._on_remove_clicked)
             line.addLayout(words, 1)
             line.addWidget(part, 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.domain.views import HelperView
 from ui.desk.helper_form import HelperForm
@@ -91,14 +91,14 @@ class RosterScreen(Screen):
         self.form = HelperForm(i18n=i18n)
         self.message = MessageBar()
         self.pin_overlay = PinOverlay(self)
-        top = QHBoxLayout()
+        top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         top.addWidget(self.title, 1)
         for widget in (self.search, self.new, self.back):
             top.addWidget(widget)
         form = QVBoxLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.addWidget(self.form)
-        body = QHBoxLayout()
+        body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         body.addWidget(self.list, 1)
         body.addWidget(scroll_column(form), 1)
         self._layout = QVBoxLayout(self)
@@ -146,6 +146,12 @@ class RosterScreen(Screen):
         self._layout.setSpacing(spacing // 2)
         for row in self._rows:
             row.setSpacing(spacing)
+            # A portrait screen has no room for the list beside the form: one above the other.
+            row.setDirection(
+                QBoxLayout.Direction.TopToBottom
+                if theme.portrait
+                else QBoxLayout.Direction.LeftToRight
+            )
         self.search.setFixedWidth(theme.px(420))
         self.list.set_spacing(spacing // 2)
         for button in self.buttons.values():

@@ -12,6 +12,7 @@ import dataclasses
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,9 @@ from kiosk.domain.clock import FixedClock
 
 if TYPE_CHECKING:
     from kiosk.services.context import AppContext
+
+# Called with the window and the state's name before each picture (the geometry tests).
+OnShot = Callable[[QWidget, str], None]
 
 DEFAULT_SIZES = ((1920, 1080), (1366, 768))
 EXAMPLE_NOTICE = "Nghỉ trưa 11:30–13:30. Tra cứu hồ sơ tại dichvucong.gov.vn."
@@ -40,8 +44,13 @@ def render_desk_and_display_screens(
     language: str = "vi",
     *,
     config: Config | None = None,
+    on_shot: OnShot | None = None,
 ) -> list[Path]:
-    """Write the desk's and the display's screens as PNG files; returns the files written."""
+    """Write the desk's and the display's screens as PNG files; returns the files written.
+
+    ``on_shot(window, name)`` is called on every state just before its picture is taken (the
+    geometry tests check each one there).
+    """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import qasync
 
@@ -59,7 +68,14 @@ def render_desk_and_display_screens(
                 prefix = out_dir / f"{width}x{height}-{language}"
                 with tempfile.TemporaryDirectory() as tmp:
                     written += _render_size(
-                        app, loop, config, Path(tmp), QSize(width, height), language, prefix
+                        app,
+                        loop,
+                        config,
+                        Path(tmp),
+                        QSize(width, height),
+                        language,
+                        prefix,
+                        on_shot,
                     )
         finally:
             asyncio.events._set_running_loop(None)  # WORKAROUND: qasync has no "stop" here
@@ -74,6 +90,7 @@ def _render_size(
     size: QSize,
     language: str,
     prefix: Path,
+    on_shot: OnShot | None,
 ) -> list[Path]:
     from kiosk.services.context import bootstrap
     from ui.desk.demo_data import seed_morning
@@ -84,23 +101,39 @@ def _render_size(
     ctx = bootstrap(shot_config, clock=clock)
     try:
         morning = seed_morning(ctx, clock)
+        steps = _Steps(language, prefix, on_shot)
         written = _render_desk(
-            app, loop, ctx, clock, size, language, prefix, morning.manager_id, morning.staff_pin
+            app, loop, ctx, clock, size, steps, morning.manager_id, morning.staff_pin
         )
-        written += _render_display(app, loop, ctx, clock, size, language, prefix)
+        written += _render_display(app, loop, ctx, clock, size, steps)
     finally:
         ctx.db.dispose()
     return written
 
 
+@dataclass(frozen=True)
+class _Steps:
+    """What every rendered state shares: the language, the file prefix, the check."""
+
+    language: str
+    prefix: Path
+    on_shot: OnShot | None
+
+
 def _shooter(
-    window: QWidget, idle: Callable[[], bool], prefix: Path, written: list[Path]
+    window: QWidget,
+    idle: Callable[[], bool],
+    prefix: Path,
+    written: list[Path],
+    on_shot: OnShot | None = None,
 ) -> Callable[[str], None]:
     from ui.screenshots import spin_until
 
     def shot(name: str) -> None:
         spin_until(idle)
         QApplication.processEvents()
+        if on_shot is not None:
+            on_shot(window, name)
         path = prefix.with_name(f"{prefix.name}-{name}.png")
         window.grab().save(str(path))
         written.append(path)
@@ -114,8 +147,7 @@ def _render_desk(
     ctx: AppContext,
     clock: FixedClock,
     size: QSize,
-    language: str,
-    prefix: Path,
+    steps: _Steps,
     manager_id: int,
     pin: str,
 ) -> list[Path]:
@@ -135,14 +167,16 @@ def _render_desk(
     runtime = Runtime.over_context(ctx, loop=loop)
     written: list[Path] = []
     try:
-        program.i18n.set_language(language)
+        program.i18n.set_language(steps.language)
         program.window.show()
         ready: list[bool] = []
         program.start(runtime)
         assert program.controller is not None
         program.controller.ready.connect(lambda: ready.append(True))
         spin_until(lambda: bool(ready))
-        shot = _shooter(program.window, runtime.runner.is_idle, prefix, written)
+        shot = _shooter(
+            program.window, runtime.runner.is_idle, steps.prefix, written, steps.on_shot
+        )
         desk_steps(program, shot, manager_id=manager_id, pin=pin)
     finally:
         program.close()
@@ -158,8 +192,7 @@ def _render_display(
     ctx: AppContext,
     clock: FixedClock,
     size: QSize,
-    language: str,
-    prefix: Path,
+    steps: _Steps,
 ) -> list[Path]:
     from kiosk.services import calling
     from kiosk.services.context import Actor
@@ -178,7 +211,7 @@ def _render_display(
     runtime = Runtime.over_context(dataclasses.replace(ctx, config=config), loop=loop)
     written: list[Path] = []
     try:
-        program.i18n.set_language(language)
+        program.i18n.set_language(steps.language)
         program.screen.show()
         ready: list[bool] = []
         program.start(runtime)
@@ -186,7 +219,9 @@ def _render_display(
         assert controller is not None
         controller.ready.connect(lambda: ready.append(True))
         spin_until(lambda: bool(ready))
-        shot = _shooter(program.screen, runtime.runner.is_idle, prefix, written)
+        shot = _shooter(
+            program.screen, runtime.runner.is_idle, steps.prefix, written, steps.on_shot
+        )
         shot("display-01-calling")
         # Counter 1 still has the desk screenshots' ticket: a recall is a new call to show.
         snapshot = controller.snapshot()

@@ -131,7 +131,8 @@ class TicketOverlay(Overlay):
             if self._theme is not None:
                 button.apply_theme(self._theme)
             button.clicked.connect(self._on_line_clicked)
-            self._lines_grid.addWidget(button, index // 2, index % 2)
+            # One column: a line's whole name on one button, whatever its length.
+            self._lines_grid.addWidget(button, index, 0)
             self.line_buttons[code] = button
         self._show_page(lines=True)
         self.open()

@@ -45,8 +45,8 @@ def counter_tiles(snapshot: DisplaySnapshot) -> list[CounterTile]:
 
 
 def call_rows(calls: Sequence[Call]) -> list[SideRow]:
-    """The last calls, newest first: ``A012 → Quầy 2``."""
-    return [SideRow(call.number, f"→ {counter_title(call.counter_number)}") for call in calls]
+    """The last calls, newest first: ``A012  Quầy 2`` (no arrow: the shipped font has none)."""
+    return [SideRow(call.number, counter_title(call.counter_number)) for call in calls]
 
 
 class DisplayController(QObject):

@@ -10,9 +10,9 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.theme import Theme
-from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.fit_label import FitLabel
 from ui.widgets.packed_grid import retire
+from ui.widgets.screen import plain_label
 from ui.widgets.style import set_style
 
 NUMBER_SAMPLE = "A000"
@@ -44,7 +44,10 @@ class CounterCard(QFrame):
         self._theme: Theme | None = None
         self.label = FitLabel(fill=0.8, sample=LABEL_SAMPLE, align=Qt.AlignmentFlag.AlignLeft)
         self.label.setProperty("display", "counter")
-        self.caption = ElidedLabel()
+        # What the counter is for wraps under its name: "Tổ công nghệ số · Chưa mở" cut to
+        # "Tổ công nghệ số · …" hid that the counter is closed.
+        self.caption = plain_label()
+        self.caption.setWordWrap(True)
         self.caption.setProperty("textStyle", "body")
         self.number = FitLabel(fill=0.8, sample=NUMBER_SAMPLE, align=Qt.AlignmentFlag.AlignRight)
         self.number.setProperty("display", "number")

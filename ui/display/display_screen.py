@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui.display.counter_board import CounterBoard, CounterTile
 from ui.display.public_figures import Figure, PublicFiguresStrip
 from ui.theme import Theme
-from ui.widgets.elided_label import ElidedLabel
 from ui.widgets.link_banner import LinkMark
 from ui.widgets.screen import plain_label
 from ui.widgets.ticker import STEP_DESIGN_PX, NoticeTicker
@@ -50,8 +50,9 @@ class SideList(QWidget):
         self.title = display_label("side_title")
         self._left: list[QLabel] = []
         for _ in range(rows):
-            label = ElidedLabel()  # a long line name ends in "…" rather than push the notice off
-            label.setProperty("display", "side_row")
+            # A long line name wraps onto a second line: cut to "…" it named no line at all.
+            label = display_label("side_row")
+            label.setWordWrap(True)
             self._left.append(label)
         self._right = [
             display_label("side_row", align=Qt.AlignmentFlag.AlignRight) for _ in range(rows)
@@ -76,6 +77,21 @@ class SideList(QWidget):
             # Empty rows take no room (a short screen needs it for the notice).
             self._left[index].setVisible(bool(row.left or row.right))
             self._right[index].setVisible(bool(row.left or row.right))
+        self._keep_wrapped_rows()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_wrapped_rows()
+
+    def _keep_wrapped_rows(self) -> None:
+        """Ask for the height the wrapped names need at this width.
+
+        WORKAROUND: a horizontal box (board | side panel) lays its items out by size hint,
+        not height for width, so a name wrapped onto a second line lost its descenders.
+        """
+        need = self._grid.totalHeightForWidth(self.width())
+        if need > 0 and need != self.minimumHeight():
+            self.setMinimumHeight(need)
 
     def row_texts(self) -> list[tuple[str, str]]:
         """What the rows show (tests)."""
@@ -83,7 +99,7 @@ class SideList(QWidget):
 
     def apply_theme(self, theme: Theme) -> None:
         """Spacing for the theme."""
-        self._grid.setVerticalSpacing(theme.px(8))
+        self._grid.setVerticalSpacing(theme.px(4))  # room for a name on two lines
         self._grid.setHorizontalSpacing(theme.px(theme.sizes.spacing))
 
 
@@ -95,6 +111,7 @@ class DisplayScreen(QWidget):
         self.setObjectName("DisplayRoot")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.place = display_label("header")
+        self.place.setWordWrap(True)  # a long desk name on a portrait TV takes two lines
         self.clock = display_label("clock", align=Qt.AlignmentFlag.AlignRight)
         self.link = LinkMark()
         self.link.setProperty("display", "link")

@@ -15,7 +15,7 @@ from kiosk.config import Config
 from kiosk.content import GuideLoad
 from ui.i18n import I18n, translate
 from ui.kiosk.guide_screen import GuidesScreen
-from ui.kiosk.guide_speech import Speaker, Voice, find_vietnamese_voice
+from ui.kiosk.guide_speech import VOICE_LANGUAGES, Speaker, Voice, find_voices
 from ui.kiosk.home_screen import HomeScreen
 from ui.kiosk.print_state import FAILED, PRINTED, PRINTING
 from ui.tasks import TaskRunner
@@ -84,7 +84,7 @@ class GuideController(QObject):
         """Read with another voice (a test's fake); the button follows its availability."""
         self._voice.stop()
         self._voice = voice
-        self._screen.step.set_voice_available(voice.available())
+        self._show_voices()
 
     def start(self) -> None:
         """Load the guides and probe the voice in the background."""
@@ -105,10 +105,15 @@ class GuideController(QObject):
 
         self._home.set_tips(tips(load.guides))
         if isinstance(self._voice, Speaker):
-            engine = await self._runner.run_db(find_vietnamese_voice)
-            self._voice.set_engine(engine)
-        self._screen.step.set_voice_available(self._voice.available())
+            engines = await self._runner.run_db(find_voices)
+            self._voice.set_engines(engines)
+        self._show_voices()
         self.loaded.emit()
+
+    def _show_voices(self) -> None:
+        voice = self._voice
+        languages = frozenset(lang for lang in VOICE_LANGUAGES if voice.available(lang))
+        self._screen.step.set_voice_languages(languages)
 
     async def _print(self, guide_id: str) -> None:
         from printing.checklist import fitted_checklist_blocks
@@ -161,7 +166,7 @@ class GuideController(QObject):
 
     @Slot(str)
     def _on_screen_read_aloud_requested(self, text: str) -> None:
-        self._voice.say(text)
+        self._voice.say(text, self._i18n.language)
 
     @Slot()
     def _on_screen_speech_stop_requested(self) -> None:

@@ -1,8 +1,10 @@
-"""Reading a step aloud with an offline Vietnamese voice, when the system has one.
+"""Reading a step aloud with an offline voice of the visitor's language, when there is one.
 
-``find_vietnamese_voice`` probes ``espeak-ng`` then ``spd-say`` (Speech Dispatcher) for a
-Vietnamese voice; it blocks for a moment, so the kiosk calls it once, off the UI thread, at
-start-up. ``Speaker`` runs the engine through QProcess: the UI never waits for it.
+``find_voices`` probes ``espeak-ng`` then ``spd-say`` (Speech Dispatcher) for a Vietnamese and
+an English voice; it blocks for a moment, so the kiosk calls it once, off the UI thread, at
+start-up. A language without a voice gets no "read aloud" button: English words read with
+the Vietnamese voice were nonsense. ``Speaker`` runs the engine through QProcess: the UI never
+waits for it.
 """
 
 from __future__ import annotations
@@ -46,30 +48,47 @@ def _output(command: list[str]) -> str:
     return done.stdout if done.returncode == 0 else ""
 
 
-def find_vietnamese_voice(which: Callable[[str], str | None] = shutil.which) -> VoiceEngine | None:
-    """The first engine on PATH with a Vietnamese voice, or None (blocking: run it off the UI)."""
+# Languages the guides are written in (Vietnamese, English).
+VOICE_LANGUAGES = ("vi", "en")
+
+
+def find_voice(
+    language: str, which: Callable[[str], str | None] = shutil.which
+) -> VoiceEngine | None:
+    """The first engine on PATH with a voice for ``language``, or None (blocking)."""
     espeak = which("espeak-ng")
-    # "espeak-ng --voices=vi" lists a header line, then one line per Vietnamese voice.
-    if espeak and len(_output([espeak, "--voices=vi"]).strip().splitlines()) > 1:
-        return VoiceEngine(espeak, ("-v", "vi", "-s", "130"))
+    # "espeak-ng --voices=vi" lists a header line, then one line per voice of the language.
+    if espeak and len(_output([espeak, f"--voices={language}"]).strip().splitlines()) > 1:
+        return VoiceEngine(espeak, ("-v", language, "-s", "130"))
     spd = which("spd-say")
     if spd:
         # "spd-say -L": NAME LANGUAGE VARIANT per voice of the default output module.
         for line in _output([spd, "-L"]).splitlines()[1:]:
             parts = line.split()
-            if len(parts) > 1 and parts[1].lower().startswith("vi"):
-                return VoiceEngine(spd, ("-w", "-l", "vi", "-r", "-20"), ("-C",))
+            if len(parts) > 1 and parts[1].lower().startswith(language):
+                return VoiceEngine(spd, ("-w", "-l", language, "-r", "-20"), ("-C",))
     return None
+
+
+def find_voices(which: Callable[[str], str | None] = shutil.which) -> dict[str, VoiceEngine]:
+    """A voice per guide language that has one (blocking: run it off the UI thread)."""
+    found = {language: find_voice(language, which) for language in VOICE_LANGUAGES}
+    return {language: engine for language, engine in found.items() if engine is not None}
+
+
+def find_vietnamese_voice(which: Callable[[str], str | None] = shutil.which) -> VoiceEngine | None:
+    """The first engine on PATH with a Vietnamese voice, or None (blocking: run it off the UI)."""
+    return find_voice("vi", which)
 
 
 class Voice(Protocol):
     """What the guide screens need from a voice (tests pass a fake)."""
 
-    def available(self) -> bool:
-        """True when there is a voice to read with."""
+    def available(self, language: str = "vi") -> bool:
+        """True when there is a voice to read ``language`` with."""
 
-    def say(self, text: str) -> None:
-        """Start reading ``text``, stopping any reading first; returns at once."""
+    def say(self, text: str, language: str = "vi") -> None:
+        """Start reading ``text`` in ``language``, stopping any reading first; returns at once."""
 
     def stop(self) -> None:
         """Stop reading now."""
@@ -83,32 +102,34 @@ class Speaker(QObject):
 
     def __init__(self, engine: VoiceEngine | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._engine = engine
+        self._engines: dict[str, VoiceEngine] = {"vi": engine} if engine is not None else {}
+        self._engine: VoiceEngine | None = None  # the one reading now
         self._process: QProcess | None = None
 
-    def probe(self) -> VoiceEngine | None:
-        """Find a voice (blocking; on a worker thread); the result is kept."""
-        self._engine = find_vietnamese_voice()
-        logger.info("read-aloud voice: %s", self._engine.program if self._engine else "none")
-        return self._engine
+    def set_engines(self, engines: dict[str, VoiceEngine]) -> None:
+        """Use these engines, one per language (from ``find_voices`` on another thread)."""
+        self._engines = dict(engines)
+        logger.info("read-aloud voices: %s", ", ".join(sorted(engines)) or "none")
 
     def set_engine(self, engine: VoiceEngine | None) -> None:
-        """Use this engine (from ``probe`` on another thread, or a test)."""
-        self._engine = engine
+        """Read Vietnamese with this engine, and nothing else (a test's)."""
+        self.set_engines({"vi": engine} if engine is not None else {})
 
-    def available(self) -> bool:
-        """True when there is a voice to read with."""
-        return self._engine is not None
+    def available(self, language: str = "vi") -> bool:
+        """True when there is a voice to read ``language`` with."""
+        return language in self._engines
 
-    def say(self, text: str) -> None:
-        """Start reading ``text``, stopping any reading first; returns at once."""
-        if self._engine is None:
+    def say(self, text: str, language: str = "vi") -> None:
+        """Start reading ``text`` in ``language``, stopping any reading first; returns at once."""
+        engine = self._engines.get(language)
+        if engine is None:
             return
         self.stop()
+        self._engine = engine
         process = QProcess(self)
         process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
         process.setStandardOutputFile(QProcess.nullDevice())
-        process.start(self._engine.program, self._engine.command(text))
+        process.start(engine.program, engine.command(text))
         self._process = process
 
     def is_speaking(self) -> bool:

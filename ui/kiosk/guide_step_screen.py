@@ -63,6 +63,7 @@ class GuideStepScreen(Screen):
         self._i18n = i18n
         self._guide: Guide | None = None
         self._index = 0
+        self._voice_languages: frozenset[str] = frozenset()
         self.title = text_label("info")
         self.counter = text_label("accent", wrap=False)
         self.picture = SvgPicture()
@@ -139,9 +140,11 @@ class GuideStepScreen(Screen):
         self.retranslate()
         self.step_shown.emit(self._index)
 
-    def set_voice_available(self, available: bool) -> None:
-        """Show "read aloud" only when the system has a Vietnamese voice."""
-        self.read_aloud.setVisible(available)
+    def set_voice_languages(self, languages: frozenset[str]) -> None:
+        """The languages the system has a voice for: "read aloud" shows only in those."""
+        self._voice_languages = languages
+        self.read_aloud.setVisible(self._i18n.language in languages)
+        self._fit_rows()
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
@@ -162,8 +165,9 @@ class GuideStepScreen(Screen):
     def retranslate(self) -> None:
         self.back.setText(translate("GuideStepScreen", "‹ Danh sách"))
         self.read_aloud.setText(translate("GuideStepScreen", "Đọc to"))
+        self.read_aloud.setVisible(self._i18n.language in self._voice_languages)
         self.info.setText(translate("GuideStepScreen", "Cần mang gì?"))
-        self.previous.setText(translate("GuideStepScreen", "◀ Bước trước"))
+        self.previous.setText(translate("GuideStepScreen", "‹ Bước trước"))
         guide = self._guide
         if guide is None or not guide.steps:
             return
@@ -178,9 +182,9 @@ class GuideStepScreen(Screen):
         self.previous.setEnabled(self._index > 0)
         last = self._index == count - 1
         self.next.setText(
-            translate("GuideStepScreen", "Xong: cần mang gì? ▶")
+            translate("GuideStepScreen", "Xong: cần mang gì? ›")
             if last
-            else translate("GuideStepScreen", "Bước tiếp ▶")
+            else translate("GuideStepScreen", "Bước tiếp ›")
         )
         self._fit_rows()
 

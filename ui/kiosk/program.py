@@ -24,6 +24,7 @@ from ui.widgets.hint_banner import HintBanner
 from ui.widgets.screen import Screen
 
 if TYPE_CHECKING:
+    from ui.geometry_dump import Tour
     from ui.kiosk.controller import KioskController
     from ui.kiosk.guide_controller import GuideController
     from ui.kiosk.guide_speech import Voice
@@ -160,6 +161,12 @@ class KioskProgram(ProgramBase[KioskWindow]):
             return
         self.window.show_tile(RATE_TILE)
         rate.take_scan(text)
+
+    def geometry_tour(self) -> Tour:
+        """The screens ``KIOSK_GEOMETRY_DUMP`` checks in the real window."""
+        from ui.kiosk.geometry_tour import kiosk_tour
+
+        return kiosk_tour(self)
 
     def _stop(self) -> None:
         if self.controller is not None:

@@ -10,6 +10,7 @@ from kiosk.config import Config
 from ui.i18n import I18n
 from ui.kiosk.choose_screen import ChooseScreen
 from ui.kiosk.exit_overlay import ExitOverlay
+from ui.kiosk.help_confirm_overlay import HelpConfirmOverlay
 from ui.kiosk.notice_overlay import NoticeOverlay
 from ui.kiosk.priority_screen import PriorityScreen
 from ui.kiosk.ticket_screen import TicketScreen
@@ -24,6 +25,7 @@ class OtherScreens:
     ticket: TicketScreen
     exit_overlay: ExitOverlay
     notice: NoticeOverlay
+    help_confirm: HelpConfirmOverlay
 
 
 def make_other_screens(*, config: Config, i18n: I18n, window: QWidget) -> OtherScreens:
@@ -35,4 +37,5 @@ def make_other_screens(*, config: Config, i18n: I18n, window: QWidget) -> OtherS
         ticket=TicketScreen(i18n=i18n),
         exit_overlay=ExitOverlay(i18n=i18n, parent=window),
         notice=NoticeOverlay(i18n=i18n, parent=window),
+        help_confirm=HelpConfirmOverlay(i18n=i18n, parent=window),
     )

@@ -125,6 +125,11 @@ class TicketScreen(Screen):
         self._body.setDirection(
             QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
         )
+        # Side by side with large text, the facts' words need more than half the width or they
+        # wrap into more lines than the screen is tall; the number keeps the width it needs.
+        wide_facts = theme.large_text and not theme.portrait
+        self._body.setStretch(0, 2 if wide_facts else 1)
+        self._body.setStretch(1, 3 if wide_facts else 1)
         for grid in (self._facts_grid, self._status_layout):
             grid.setContentsMargins(spacing, spacing, spacing, spacing)
             grid.setHorizontalSpacing(spacing)

@@ -28,10 +28,12 @@ from ui.widgets.header_bar import HeaderBar
 from ui.widgets.hint_banner import HintBanner
 from ui.widgets.scan_reader import ScanReader
 from ui.widgets.screen import Screen
+from ui.widgets.tap_guard import TapGuard
 
 if TYPE_CHECKING:
     from ui.kiosk.choose_screen import ChooseScreen
     from ui.kiosk.exit_overlay import ExitOverlay
+    from ui.kiosk.help_confirm_overlay import HelpConfirmOverlay
     from ui.kiosk.notice_overlay import NoticeOverlay
     from ui.kiosk.priority_screen import PriorityScreen
     from ui.kiosk.ticket_screen import TicketScreen
@@ -41,7 +43,7 @@ class KioskWindow(QWidget):
     """The visitor kiosk, at any screen size (the shell keeps it from closing).
 
     Signals:
-        help_requested: the "call a helper" tile was tapped.
+        help_requested: the visitor asked for a helper (the tile, then "yes").
         went_home(str): the home screen is shown again; the reason is ``idle`` or ``visitor``.
         paused_tapped: a visitor asked for a number while issuing is paused.
     """
@@ -56,6 +58,7 @@ class KioskWindow(QWidget):
     ticket: TicketScreen
     exit_overlay: ExitOverlay
     notice: NoticeOverlay
+    help_confirm: HelpConfirmOverlay
 
     def __init__(
         self,
@@ -85,13 +88,15 @@ class KioskWindow(QWidget):
         tiles = kiosk_tiles(
             take_number=self._on_take_number_tapped,
             take_priority=self._on_take_priority_tapped if config.queue.priority_groups else None,
-            call_helper=self.help_requested.emit,
+            call_helper=self.ask_for_help,
             extra=extra_tiles,
         )
         self._tile_actions = {tile.key: tile for tile in tiles}
         self.home = HomeScreen(i18n=i18n, tiles=tiles)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
+        self.tap_guard = TapGuard(parent=self)
+        self.tap_guard.watch(self.stack)
         self._screens: list[Screen] = [self.home]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -126,6 +131,7 @@ class KioskWindow(QWidget):
 
     def _connect_other_screens(self) -> None:
         self.choose.back_clicked.connect(self._on_screen_home_requested)
+        self.help_confirm.confirmed.connect(self.help_requested)
         self.choose.priority_clicked.connect(self.show_priority)
         self.choose.priority_cleared.connect(self._on_choose_priority_cleared)
         self.priority.group_chosen.connect(self._on_priority_group_chosen)
@@ -186,12 +192,17 @@ class KioskWindow(QWidget):
         made = make_other_screens(config=self._config, i18n=self._i18n, window=self)
         self.choose, self.priority, self.ticket = made.choose, made.priority, made.ticket
         self.exit_overlay, self.notice = made.exit_overlay, made.notice
+        self.help_confirm = made.help_confirm
         self._screens += [self.choose, self.priority, self.ticket]
         self._screens += [s for t in self._extra_tiles if (s := self._screen_of(t)) is not None]
         for screen in self._screens[1:]:
             self.stack.addWidget(screen)
         self._complete = True
         self._connect_other_screens()
+        self.tap_guard.watch(self)  # the stacks inside the screens (guides, rating)
+        for overlay in (self.exit_overlay, self.notice, self.help_confirm):
+            overlay.opened.connect(self.tap_guard.screen_changed)
+            overlay.closed.connect(self.tap_guard.screen_changed)
         self.apply_theme(self._theme)
         self.retranslate()
 
@@ -232,6 +243,9 @@ class KioskWindow(QWidget):
         self.winId()  # creates the native window, so windowHandle() exists
         handle = self.windowHandle()
         assert handle is not None
+        # The last filter installed runs first: the guard runs last, after the idle timer and
+        # the exit corner have seen every touch, and keeps an ignored one from the widgets.
+        handle.installEventFilter(self.tap_guard)
         handle.installEventFilter(self.idle)
         handle.installEventFilter(self.corner_hold)
         handle.installEventFilter(self.scan_reader)
@@ -243,6 +257,7 @@ class KioskWindow(QWidget):
             handle.removeEventFilter(self.idle)
             handle.removeEventFilter(self.corner_hold)
             handle.removeEventFilter(self.scan_reader)
+            handle.removeEventFilter(self.tap_guard)
 
     def show_home(self, reason: str = "visitor") -> None:
         """Back to the start; a chosen priority group is forgotten."""
@@ -252,6 +267,11 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(self.home)
         self.idle.set_timeout(self._config.kiosk.idle_timeout_s)
         self.went_home.emit(reason)
+
+    def ask_for_help(self) -> None:
+        """The "call a helper" tile: ask once more before anyone is called."""
+        self.add_other_screens()
+        self.help_confirm.open()
 
     def show_choose(self) -> None:
         """The line buttons."""
@@ -285,6 +305,7 @@ class KioskWindow(QWidget):
         if self._complete:
             self.exit_overlay.close_overlay()
             self.notice.close_overlay()
+            self.help_confirm.close_overlay()
         self._i18n.reset()
         self.set_large_text(False)
         self.show_home("idle")
@@ -318,6 +339,7 @@ class KioskWindow(QWidget):
         if self._complete:
             self.exit_overlay.apply_theme(theme)
             self.notice.apply_theme(theme)
+            self.help_confirm.apply_theme(theme)
 
     def retranslate(self) -> None:
         """Header texts in the current language."""

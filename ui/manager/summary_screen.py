@@ -181,8 +181,8 @@ class ManagerSummaryScreen(Screen):
         self.chart.set_colours(bar=bar, ink=ink, page=page, text_px=theme.font_px(20))
 
     def retranslate(self) -> None:
-        self.previous.setText(translate("ManagerSummaryScreen", "◀ Trước"))
-        self.next.setText(translate("ManagerSummaryScreen", "Sau ▶"))
+        self.previous.setText(translate("ManagerSummaryScreen", "‹ Trước"))
+        self.next.setText(translate("ManagerSummaryScreen", "Sau ›"))
         self.month.setText(translate("ManagerSummaryScreen", "Cả tháng"))
         self.export.setText(translate("ManagerSummaryScreen", "Xuất PDF và CSV"))
         self.sign_out.setText(translate("ManagerSummaryScreen", "Đăng xuất"))

@@ -87,9 +87,15 @@ class RateScaleScreen(Screen):
         self.grid.set_spacing(spacing)
         count = len(self._levels)
         columns = (1 if count <= 3 else 2) if theme.portrait else count
+        two_rows = not theme.portrait and theme.large_text and count > 3
+        if two_rows:
+            # Five large-text faces in a row leave "dissatisfied" wider than its tile: 3 + 2,
+            # with smaller faces so both rows fit the screen.
+            columns = 3
         self.grid.set_columns(columns)
         for button in self.level_buttons.values():
             button.set_vertical(columns > 1)
+            button.set_compact(picture_px=theme.px(theme.sizes.small_icon) if two_rows else None)
             button.apply_theme(theme)
 
     def retranslate(self) -> None:

@@ -27,13 +27,14 @@ def wait_text(issued_at: datetime, now: datetime) -> str:
 
 
 def priority_text(config: Config, i18n: I18n, group: str | None) -> str:
-    """``★ Người cao tuổi`` for a priority ticket; empty otherwise."""
+    """``Ưu tiên: Người cao tuổi`` for a priority ticket; empty otherwise."""
     if group is None:
         return ""
     for known in config.queue.priority_groups:
         if known.code == group:
-            return f"★ {i18n.text(known.name)}"
-    return translate("DeskTexts", "★ Ưu tiên")
+            group_text = translate("DeskTexts", "Ưu tiên: {group}")
+            return group_text.format(group=i18n.text(known.name))
+    return translate("DeskTexts", "Ưu tiên")
 
 
 def ticket_caption(ticket: TicketView, i18n: I18n) -> str:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.widgets.screen import plain_label
 
-DOT = "●"
+DOT = "•"  # in the shipped font (U+25CF BLACK CIRCLE is not)
 # Keyboard keys -> the on-screen key they press (desk PCs have keyboards).
 TYPED_KEYS: dict[int, str] = {
     **{int(Qt.Key.Key_0) + digit: str(digit) for digit in range(10)},

@@ -90,4 +90,5 @@ class LinkMark(QLabel):
 
     def retranslate(self) -> None:
         """The words in the current language."""
-        self.setText("" if self._up else f"⚠ {link_down_text()}")
+        # No warning sign: the shipped font has none, and the colour says it already.
+        self.setText("" if self._up else link_down_text())

@@ -22,6 +22,10 @@ STEP_DESIGN_PX = 6
 GAP_EMS = 4
 
 
+# The property a widget sets when its content moves sideways through it (ui.geometry_check).
+SCROLLS_SIDEWAYS = "scrollsSideways"
+
+
 class NoticeTicker(QWidget):
     """One line of text; when wider than the widget it scrolls left in a loop.
 
@@ -43,6 +47,8 @@ class NoticeTicker(QWidget):
         self._step = STEP_DESIGN_PX
         # Opaque (an opaque texture fills it), so moving it scrolls pixels instead of repainting.
         self._band = QWidget(self)
+        # A marquee: the band runs past both ends on purpose (ui.geometry_check allows it).
+        self.setProperty(SCROLLS_SIDEWAYS, True)
         self._band.setAutoFillBackground(True)
         self._band.hide()
         self._timer = QTimer(self)
