@@ -237,6 +237,7 @@ def table_flowable(table: Table) -> Flowable:
 
 def block_flowables(blocks: Sequence[Block]) -> list[Flowable]:
     """The body's blocks as reportlab flowables."""
+    register_fonts()  # a paragraph resolves its font when made, before the document is written
     story: list[Flowable] = []
     for block in blocks:
         if isinstance(block, Heading):
