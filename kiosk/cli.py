@@ -25,8 +25,8 @@ config folder; with no file the built-in defaults work. $KIOSK_DATABASE_URL over
 the database (SQLite by default; postgresql://user@host/db when several PCs share a queue).
 
 Try it on demo data: `kiosk demo` (the visitor kiosk), `kiosk demo desk --counter 1`,
-`kiosk demo display`, `kiosk demo rate --counter 1`, `kiosk demo manager`; the demo PINs are
-in `kiosk demo --help`.
+`kiosk demo display`, `kiosk demo rate --counter 1`, `kiosk demo manager`, `kiosk demo
+village`; the demo PINs are in `kiosk demo --help`.
 """
 
 

@@ -30,7 +30,8 @@ def register(sub: Any) -> None:
     """Add ``demo`` and its programs to the parser."""
     demo = sub.add_parser(
         "demo",
-        help="the kiosk, desk, display, rating screen or manager's summary on demo data",
+        help="the kiosk, desk, display, rating screen, manager's summary or village program on"
+        " demo data",
         description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
