@@ -62,6 +62,17 @@ class SoakClock:
         return self.now
 
 
+class Pace:
+    """How much faster than real time the program's timers run (``run`` sets it)."""
+
+    speed = 1.0
+
+    @classmethod
+    def clock(cls) -> float:
+        """A monotonic clock running ``speed`` times faster (for a program's own time checks)."""
+        return time.monotonic() * cls.speed
+
+
 class Reach:
     """Taps on buttons no finger could reach: beyond the window's edge or under another widget."""
 
@@ -311,6 +322,7 @@ def run(
 
     config_path, start = sys.argv[1], sys.argv[2]
     speed, floor_ms = float(sys.argv[3]), int(sys.argv[4])
+    Pace.speed = speed
     app = QApplication.instance() or QApplication(sys.argv[:1])
     clock = SoakClock(datetime.fromisoformat(start))
     agent = Agent(

@@ -8,9 +8,12 @@ step, rate a visit. Only this module knows the kiosk's screens; adapt it here wh
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from typing import Any
 
-from bench.soak_agent import SoakClock, Step, run, swipe_left, tap
+from bench.soak_agent import Pace, SoakClock, Step, Wait, run
+from bench.soak_agent import swipe_left as agent_swipe_left
+from bench.soak_agent import tap as agent_tap
 
 WINDOW = "KioskRoot"
 
@@ -19,8 +22,28 @@ def _at_home(window: Any) -> bool:
     return window.current_screen() is window.home
 
 
+def tap(button: Any, *, unless: Wait | None = None) -> Iterator[Wait]:
+    """A visitor's tap, after the kiosk's quiet time that follows each screen change.
+
+    The kiosk ignores a tap within 0.5 s of a screen change (the second half of a double
+    tap); a visitor reads before tapping. The guard's clock runs at the soak's pace, like every
+    timer, so the quiet time is 0.5 s / speed.
+    """
+    window = button.window()
+    yield lambda: not window.tap_guard.is_quiet()
+    yield from agent_tap(button, unless=unless)
+
+
+def swipe_left(widget: Any) -> Iterator[Wait]:
+    """A finger's swipe to the next page, after the same quiet time as a tap."""
+    window = widget.window()
+    yield lambda: not window.tap_guard.is_quiet()
+    yield from agent_swipe_left(widget)
+
+
 def ready(window: Any) -> Step:
     """Wait until the database is open and the lines are on the choose screen."""
+    window.tap_guard.set_clock(Pace.clock)
     yield lambda: hasattr(window, "choose") and bool(window.choose.line_buttons)
     return {"lines": list(window.choose.line_buttons)}
 
