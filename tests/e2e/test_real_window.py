@@ -184,3 +184,20 @@ def test_the_calling_display_in_a_real_x11_window_cuts_nothing(
     assert report["window"] == [width, height]
     assert "shown" in report["states"]
     assert not problems_in(report), "\n".join(problems_in(report))
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1366, 768)])
+def test_the_desk_in_a_real_x11_window_cuts_nothing_before_sign_in(
+    tmp_path: Path, width: int, height: int
+) -> None:
+    config = write_config(tmp_path, "")
+    report = run_and_check(
+        tmp_path,
+        ["--config", str(config), "desk"],
+        size=(width, height),
+        title=".",
+        voice=False,
+    )
+    assert report["window"] == [width, height]
+    assert len(report["states"]) > 1, list(report["states"])  # the pages of its stack
+    assert not problems_in(report), "\n".join(problems_in(report))

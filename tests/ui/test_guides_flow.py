@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from kiosk.storage.models import Procedure, Ticket
@@ -107,6 +108,16 @@ def test_a_sideways_drag_turns_the_page_and_a_short_one_does_not(kiosk: Kiosk) -
     assert screen.step.index() == 0
     drag(body, -20)
     assert screen.step.index() == 0
+
+
+def test_guide_buttons_loaded_after_start_have_their_picture_and_padding(kiosk: Kiosk) -> None:
+    screen = open_guide(kiosk, "khai-sinh")
+    kiosk.tap(screen.step.back)
+    for guide_id, button in screen.list.guide_buttons.items():
+        layout = button.layout()
+        assert layout is not None and layout.contentsMargins().left() > 0, guide_id
+        pictures = [label for label in button.findChildren(QLabel) if not label.pixmap().isNull()]
+        assert pictures and pictures[0].isVisibleTo(button), guide_id
 
 
 def test_without_a_voice_there_is_no_read_aloud_button(kiosk: Kiosk) -> None:

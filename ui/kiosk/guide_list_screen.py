@@ -93,6 +93,8 @@ class GuideListScreen(Screen):
             name = self._line_names.get(guide.line, LocalText(guide.line)).vi
             button.set_icon_name(line_picture(name), size_token="list_icon")
             button.clicked.connect(self._on_guide_clicked)
+            if self.theme is not None:  # the guides load after the theme: no bare buttons
+                button.apply_theme(self.theme)
             self.guide_buttons[guide.id] = button
         self._arrange()
         self.retranslate()
