@@ -102,13 +102,23 @@ def guide(window: Any, index: int) -> Step:
 
 
 def rate(window: Any, number: str, level: int) -> Step:
-    """Type a finished ticket's number, choose a face (and a reason when unhappy), thanks."""
+    """Tap the tile of the visit that just ended, choose a face (and a reason), thanks.
+
+    The rating screen offers the visits that ended in the last minutes at each counter; the
+    visit the desk just finished is among them, so no number is typed.
+    """
     yield _at_home_again(window)
     yield from tap(window.home.buttons["rate"])
     screen = window.tile_screen("rate")
-    keys = screen.number.keys
-    for key in [number[0], *(number[1:].lstrip("0") or "0"), "ok"]:
-        yield from tap(keys[key])
+
+    def tile() -> Any:
+        if screen.current() is not screen.visits:
+            return None
+        ids = [v.visit_id for v in screen.visits.visits() if v.ticket_number == number]
+        return screen.visits.tiles.get(ids[0]) if ids else None
+
+    yield lambda: tile() is not None
+    yield from tap(tile())
     yield lambda: screen.current() is screen.scale
     yield from tap(screen.scale.level_buttons[level])
     yield lambda: screen.current() in (screen.reason, screen.thanks)
