@@ -4,7 +4,8 @@ For SQLite (always) and PostgreSQL (when KIOSK_TEST_POSTGRES_URL is set), each f
 floor measured in the same run, interleaved (kiosk, floor, kiosk, floor, ... ``--pairs`` times):
 - one process: ``issue_ticket``, ``call_next`` and ``no_show``, each timed per call, against
   the raw SQL of the same write (sequence upsert + insert; the oldest waiting ticket taken in
-  one UPDATE; the status set) on the same engine, each its own transaction;
+  one UPDATE; the status set) on the kiosk's write engine (same pool, same settings), each
+  its own transaction;
 - 8 desks racing: 8 processes calling next and marking no-show until the queue is empty, as
   calls per second against 8 processes doing the same in raw SQL (PostgreSQL: the UPDATE's
   subquery takes ``FOR UPDATE SKIP LOCKED``; SQLite: ``BEGIN IMMEDIATE``, the one writer lock

@@ -71,6 +71,12 @@ def _state_json(overrides: Mapping[str, str]) -> str:
     return "'{' || " + " || ', ' || ".join(parts) + " || '}'"
 
 
+# What the caller reads back (its answer and its checks): every column costs the client time
+# to describe on every run, so only these (the audit entry was written in SQL).
+_ANSWER = """old.id, old.number, old.status, old.counter_id, old.recall_count, old.procedure_id,
+    old.called_at, old.started_at, old.service_day, old.issued_at, old.priority_group,
+    old.desk_id, old.desk_number, old.allowed"""
+
 _TYPES: list[BindParameter[Any]] = [
     bindparam("now", type_=UtcDateTime()),
     bindparam("day", type_=Date()),
@@ -90,7 +96,7 @@ logged AS (
     SELECT :now, CAST(:helper_id AS INTEGER), :actor, :action, 'ticket', old.id,
            {_state_json({})}, {_state_json(overrides)}
     FROM old WHERE old.valid)
-SELECT old.*, l.code AS line_code, l.name_vi AS line_vi, l.name_en AS line_en,
+SELECT {_ANSWER}, l.code AS line_code, l.name_vi AS line_vi, l.name_en AS line_en,
        p.name_vi AS proc_vi, p.name_en AS proc_en,
        (SELECT pg_notify({CHANNEL_SQL}, 'ticket') WHERE old.valid) AS notified
 FROM old JOIN line l ON l.id = old.line_id LEFT JOIN "procedure" p ON p.id = old.procedure_id
