@@ -1022,8 +1022,8 @@
         <translation>Export PDF and CSV</translation>
     </message>
     <message>
-        <source>◀ Quay lại</source>
-        <translation>◀ Back</translation>
+        <source>‹ Quay lại</source>
+        <translation>‹ Back</translation>
     </message>
 </context>
 </TS>

@@ -121,7 +121,7 @@ class ManagerExportScreen(Screen):
         self.number_title.setText(translate("ManagerExportScreen", "Số văn bản:"))
         self.signer_title.setText(translate("ManagerExportScreen", "Người ký:"))
         self.export.setText(translate("ManagerExportScreen", "Xuất PDF và CSV"))
-        self.back.setText(translate("ManagerExportScreen", "◀ Quay lại"))
+        self.back.setText(translate("ManagerExportScreen", "‹ Quay lại"))
 
     @Slot()
     def _on_export_clicked(self) -> None:
