@@ -36,21 +36,19 @@ from __future__ import annotations
 import importlib
 import logging
 import os
-import signal
-import socket
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import FrameType
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QEvent, QObject, QSize, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.config import Config
 from kiosk.domain.clock import Clock, system_clock
+from ui.signals import quit_on_signals
 
 if TYPE_CHECKING:
     import asyncio
@@ -272,7 +270,7 @@ class Shell:
         # Before the build: a Ctrl+C while the window is built would otherwise raise
         # KeyboardInterrupt inside a Qt virtual (resizeEvent...), where PySide prints and
         # swallows it, and the program would run on, deaf to the Ctrl+C already pressed.
-        restore_signals = _quit_on_signals(self.quit)
+        restore_signals = quit_on_signals(self.quit)
         try:
             env = Env(app=app, config=self.config, clock=self.clock, size=self._size(app))
             self._program = self.spec.build(env)
@@ -458,44 +456,3 @@ class _WindowWatch(QObject):
         event.ignore()  # Alt+F4 or a stray close message never closes a visitor screen
         if self._shell.spec.policy.closable:
             self._shell.quit(0)
-
-
-def _quit_on_signals(quit_program: Callable[[int], None]) -> Callable[[], None]:
-    """SIGTERM (systemd stop) and SIGINT quit in order; returns a function undoing this.
-
-    A Python signal handler only runs when Python code runs, and Qt's loop may sleep for
-    long; ``set_wakeup_fd`` makes the signal wake a socket the loop watches.
-    """
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    previous_fd = signal.set_wakeup_fd(writer.fileno())
-    handlers: dict[int, Any] = {}
-
-    def on_signal(_number: int, _frame: FrameType | None) -> None:
-        pass  # the wakeup byte does the work, on the Qt thread
-
-    for number in (signal.SIGTERM, signal.SIGINT):
-        handlers[number] = signal.signal(number, on_signal)
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
-
-    def on_wake() -> None:
-        try:
-            received = reader.recv(64)
-        except BlockingIOError:
-            return
-        if received:
-            logger.info("signal %s: quitting", ", ".join(str(b) for b in received))
-            quit_program(0)
-
-    notifier.activated.connect(on_wake)
-
-    def restore() -> None:
-        notifier.setEnabled(False)
-        signal.set_wakeup_fd(previous_fd)
-        for number, handler in handlers.items():
-            signal.signal(number, handler)
-        reader.close()
-        writer.close()
-
-    return restore
