@@ -156,6 +156,7 @@ class KioskController(QObject):
         upload sends it when the link returns.
         """
         held = None
+        await self.offline.settled()
         if self.offline.available(line_code):
             held = await self.offline.take(
                 line_code=line_code, priority_group=priority_group, procedure_code=procedure or None

@@ -60,6 +60,16 @@ class OfflineIssuer(QObject):
             return any(left > 0 for left in self._left.values())
         return self._left.get(line_code, 0) > 0
 
+    async def settled(self) -> None:
+        """Wait for a sync under way, so ``available`` counts the numbers it just set aside.
+
+        Without it a tap that lands between a block's commit on the server and its count here
+        takes the server's next number after the block (A021 instead of A001).
+        """
+        if self.enabled and self._syncing.locked():
+            async with self._syncing:
+                pass
+
     def close(self) -> None:
         """Stop the journal's thread (its current call finishes)."""
         self._pool.shutdown(wait=False, cancel_futures=True)
