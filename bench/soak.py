@@ -58,7 +58,11 @@ OUTCOMES = ("guided_only", "submitted_online", "vneid_checked", "paid_online")
 FULL_FLOWS = 10_000
 SHORT_FLOWS = 300
 MARK_INTO_DAY_2 = 10
-WALK_AWAY_EVERY = 10  # every 10th visitor leaves the ticket on screen: the idle reset
+# Every Nth visitor leaves the ticket on screen: the kiosk's idle reset takes them home. Each
+# costs the idle allowance (5 s, PATIENCE_MS) of real time, so the 10,000-flow run walks away
+# every 50th (200 idle resets, 1,000 s) and the short one every 10th (30 resets).
+WALK_AWAY_EVERY = 50
+SHORT_WALK_AWAY_EVERY = 10
 KINDS = ("kiosk", "desk", "display")
 SHORT_HELP = (
     "what `make test` runs: 300 flows over 3 working days (a guide every 10th, a rating every "
@@ -230,7 +234,7 @@ class Run:
         kiosk, desk, display = (self.programs[k] for k in KINDS)
         setup = self.setup
         line = setup.lines[index % len(setup.lines)]
-        leave = "wait" if index % WALK_AWAY_EVERY == 0 else "done"
+        leave = "wait" if index % self.args.walk_away_every == 0 else "done"
         number = kiosk.call("take", line=line, leave=leave)["number"]
         served = desk.send(
             "serve",
@@ -326,7 +330,8 @@ def soak(name: str, args: argparse.Namespace) -> bool:
         title = (
             f"{name}: {args.flows} flows over {days} working days, timers at {args.speed:g}x, "
             f"{elapsed:.0f} s ({args.flows / elapsed:.1f} flows/s), Python "
-            f"{sys.version.split()[0]}"
+            f"{sys.version.split()[0]}\n  a guide every {args.guide_every}, a rating every "
+            f"{args.rate_every}, a walk-away every {args.walk_away_every} flow(s)"
         )
         if run.failure:
             title += f"\n  STOPPED EARLY: {run.failure}"
@@ -343,6 +348,12 @@ def main() -> int:
     parser.add_argument("--idle-s", type=float, default=60.0, help="idle seconds at the end")
     parser.add_argument("--guide-every", type=int, default=1, help="read a guide every N flows")
     parser.add_argument("--rate-every", type=int, default=1, help="rate every N flows")
+    parser.add_argument(
+        "--walk-away-every",
+        type=int,
+        default=WALK_AWAY_EVERY,
+        help="every Nth visitor leaves the ticket on screen (the kiosk's idle reset)",
+    )
     parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="both")
     parser.add_argument("--short", action="store_true", help=SHORT_HELP)
     args = parser.parse_args()
@@ -353,6 +364,7 @@ def main() -> int:
         args.flows = SHORT_FLOWS if args.flows == FULL_FLOWS else args.flows
         args.idle_s, args.floor_ms = 15.0, 100
         args.guide_every, args.rate_every = 10, 5
+        args.walk_away_every = SHORT_WALK_AWAY_EVERY
     names = ["sqlite", "postgres"] if args.database == "both" else [args.database]
     if "postgres" in names and not os.environ.get(POSTGRES_ENV):
         print(f"{POSTGRES_ENV} is not set: PostgreSQL skipped")
