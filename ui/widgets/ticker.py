@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QEasingCurve, QEvent, QSize, Qt, QTimeLine
 from PySide6.QtGui import (
-    QBrush,
     QFontMetrics,
     QHideEvent,
     QPainter,
     QPaintEvent,
-    QPalette,
     QPixmap,
     QResizeEvent,
     QShowEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QStyle, QStyleOption, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QStyle,
+    QStyleOption,
+    QWidget,
+)
 
 # Movement: 100 design pixels a second at about 17 frames: readable on a TV.
 FRAME_MS = 60
 STEP_DESIGN_PX = 6
 GAP_EMS = 4
+INK_MARGIN_PX = 2  # above the highest mark and below the lowest tail
 
 
 # The property a widget sets when its content moves sideways through it (ui.geometry_check).
@@ -30,10 +37,12 @@ class NoticeTicker(QWidget):
     """One line of text; when wider than the widget it scrolls left in a loop.
 
     The text is drawn once into a strip (the text repeated, one gap apart, a widget's width
-    longer than one loop) that a child widget shows as its background. Each frame only moves
+    longer than one loop) that a child label shows. Each frame only moves
     that child: Qt shifts the pixels already on screen and fills in the few columns that come
-    into view, with no Python painting and no repaint of the rest (bench/idle.py). When the
-    text fits, nothing moves and no timer runs. Colours and font come from the stylesheet.
+    into view, with no Python painting and no repaint of the rest (bench/idle.py). The frames
+    come from a QTimeLine wired to a scroll area's scroll bar, C++ to C++: no Python runs per
+    frame either (a Python slot was a tenth of the notice's CPU). When the text fits, nothing
+    moves and no timer runs. Colours and font come from the stylesheet.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -42,18 +51,29 @@ class NoticeTicker(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._text = ""
-        self._offset = 0
         self._loop_px = 1
         self._step = STEP_DESIGN_PX
-        # Opaque (an opaque texture fills it), so moving it scrolls pixels instead of repainting.
-        self._band = QWidget(self)
+        # The window the band moves in: no frame, no bars, scrolled only by the time line.
+        self._view = QScrollArea(self)
+        self._view.setObjectName("NoticeTickerView")
+        self._view.setFrameShape(QFrame.Shape.NoFrame)
+        self._view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._view.hide()
+        # The strip as a label's picture. Declared opaque (the picture fills it): moving it
+        # scrolls pixels instead of repainting. A label, not a background brush: the
+        # stylesheets make what a scroll area holds transparent.
+        self._band = QLabel()
+        self._band.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self._view.setWidget(self._band)
         # A marquee: the band runs past both ends on purpose (ui.geometry_check allows it).
         self.setProperty(SCROLLS_SIDEWAYS, True)
-        self._band.setAutoFillBackground(True)
-        self._band.hide()
-        self._timer = QTimer(self)
-        self._timer.setInterval(FRAME_MS)
-        self._timer.timeout.connect(self._on_timer_timeout)
+        self._frames = QTimeLine(parent=self)
+        self._frames.setUpdateInterval(FRAME_MS)
+        self._frames.setLoopCount(0)  # forever: the strip at one loop's offset looks as at 0
+        self._frames.setEasingCurve(QEasingCurve(QEasingCurve.Type.Linear))
+        self._frames.frameChanged.connect(self._view.horizontalScrollBar().setValue)
 
     def set_text(self, text: str) -> None:
         """The notice; an empty text hides the widget."""
@@ -72,43 +92,55 @@ class NoticeTicker(QWidget):
 
     def is_scrolling(self) -> bool:
         """True while the text moves (it is wider than the widget)."""
-        return self._timer.isActive()
+        return self._frames.state() == QTimeLine.State.Running
 
     def stop(self) -> None:
         """Stop moving (the window closes)."""
-        self._timer.stop()
+        self._frames.stop()
 
     def _text_width(self) -> int:
         return QFontMetrics(self.font()).horizontalAdvance(self._text)
 
     def _update_motion(self) -> None:
         moving = bool(self._text) and self.isVisible() and self._text_width() > self.width()
-        self._timer.stop()
-        self._offset = 0
-        self._band.setVisible(moving)
+        self._frames.stop()
+        self._view.setVisible(moving)
         if moving:
             self._fill_band()
-            self._timer.start()
+            # One loop at ``step`` pixels a frame; a frame is a pixel offset.
+            self._frames.setDuration(max(1, self._loop_px * FRAME_MS // self._step))
+            self._frames.setFrameRange(0, self._loop_px)
+            self._frames.setCurrentTime(0)
+            self._frames.start()
 
     def _fill_band(self) -> None:
         metrics = QFontMetrics(self.font())
         self._loop_px = self._text_width() + metrics.horizontalAdvance("M") * GAP_EMS
         width, height = self._loop_px + self.width(), self.height()
+        # Only the rows the letters use move (stacked Vietnamese marks included): every frame
+        # copies the moving rows, and the strip's margins above and below stand still.
+        baseline = (height + metrics.ascent() - metrics.descent()) // 2
+        ink = metrics.tightBoundingRect(self._text)  # relative to the baseline
+        top = max(0, baseline + min(ink.top(), -metrics.ascent()) - INK_MARGIN_PX)
+        bottom = min(height, baseline + max(ink.bottom(), metrics.descent()) + INK_MARGIN_PX)
+        rows = max(1, bottom - top)
         ratio = self.devicePixelRatioF()
-        strip = QPixmap(QSize(round(width * ratio), round(height * ratio)))
+        strip = QPixmap(QSize(round(width * ratio), round(rows * ratio)))
         strip.setDevicePixelRatio(ratio)
         strip.fill(self.palette().color(self.backgroundRole()))
         painter = QPainter(strip)
         painter.setFont(self.font())
         painter.setPen(self.palette().color(self.foregroundRole()))
-        baseline = (height + metrics.ascent() - metrics.descent()) // 2
         for x in range(0, width, self._loop_px):
-            painter.drawText(x, baseline, self._text)
+            painter.drawText(x, baseline - top, self._text)
         painter.end()
-        palette = self._band.palette()
-        palette.setBrush(QPalette.ColorRole.Window, QBrush(strip))
-        self._band.setPalette(palette)
-        self._band.setGeometry(0, 0, width, height)
+        self._band.setPixmap(strip)
+        # The stylesheet's polish clears the attribute (a transparent background): set it after.
+        self._band.ensurePolished()
+        self._band.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self._band.resize(width, rows)
+        self._view.setGeometry(0, top, self.width(), rows)
+        self._view.horizontalScrollBar().setValue(0)
 
     # -- Qt overrides -------------------------------------------------------------------------
 
@@ -122,7 +154,7 @@ class NoticeTicker(QWidget):
         option = QStyleOption()
         option.initFrom(self)
         self.style().drawPrimitive(QStyle.PrimitiveElement.PE_Widget, option, painter, self)
-        if self._text and not self._timer.isActive():
+        if self._text and not self.is_scrolling():
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._text)
         painter.end()
 
@@ -136,16 +168,11 @@ class NoticeTicker(QWidget):
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
-        self._timer.stop()
+        self._frames.stop()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         # The stylesheet sets the font and colours the strip was drawn with.
         changes = (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange)
-        if event.type() in changes and self._band.isVisible():
+        if event.type() in changes and self._view.isVisible():
             self._update_motion()
-
-    @Slot()
-    def _on_timer_timeout(self) -> None:
-        self._offset = (self._offset + self._step) % self._loop_px
-        self._band.move(-self._offset, 0)
