@@ -17,10 +17,11 @@ from typing import Any, Literal
 
 from escpos.capabilities import get_profile
 from escpos.exceptions import DeviceNotFoundError
-from escpos.printer import Dummy, File, Network, Serial, Usb
+from escpos.printer import File, Network, Serial, Usb
 
 from kiosk.domain.clock import Clock, system_clock
 from kiosk.private_files import private_dir
+from printing.memory_printer import MemoryPrinter
 from printing.settings import PrinterKind, PrinterSettings
 from printing.spool import SpoolPrinter
 from printing.status import PrinterError
@@ -102,7 +103,7 @@ def open_printer(
             raise _error(label, exc.strerror or str(exc)) from exc
         return SpoolPrinter(settings.spool_dir, clock=clock, tz=tz, profile=settings.profile)
     if kind is PrinterKind.DUMMY:
-        return Dummy(profile=settings.profile)
+        return MemoryPrinter(profile=settings.profile)
     if kind is PrinterKind.FILE:
         # Checked here because python-escpos opens the path for writing, which would create a
         # plain file where the device should be.

@@ -35,6 +35,7 @@ from printing.backends import (
     wait_until_sent,
 )
 from printing.blocks import Block
+from printing.memory_printer import MemoryPrinter
 from printing.settings import PrinterSettings
 from printing.slip import print_slip
 from printing.spool import SpoolPrinter
@@ -335,7 +336,7 @@ class PrinterWorker:
             return self._set_status(_state_for(exc), str(self._as_printer_error(exc)))
 
     def _query(self, printer: EscposPrinter) -> PrinterStatus:
-        if isinstance(printer, SpoolPrinter) or type(printer) is Dummy:
+        if isinstance(printer, (SpoolPrinter, MemoryPrinter)) or type(printer) is Dummy:
             return self._set_status(PrinterState.OK, "printing to a file or memory")
         if type(printer)._read is Escpos._read or self._status_silent:
             printer.device  # noqa: B018  # opening the connection is the only check possible

@@ -4,6 +4,7 @@ import pytest
 from escpos.printer import Dummy, File, Network
 
 from printing.backends import open_printer, printable_width_dots
+from printing.memory_printer import MemoryPrinter
 from printing.settings import PrinterKind, PrinterSettings
 from printing.status import PrinterError
 
@@ -48,7 +49,22 @@ def test_open_printer_network_does_not_connect_until_the_first_byte() -> None:
 
 
 def test_open_printer_dummy_is_in_memory() -> None:
-    assert type(open_printer(PrinterSettings(kind="dummy"))) is Dummy
+    printer = open_printer(PrinterSettings(kind="dummy"))
+    assert isinstance(printer, MemoryPrinter) and isinstance(printer, Dummy)
+
+
+def test_the_dummy_printer_keeps_only_its_newest_output() -> None:
+    # python-escpos's Dummy keeps every byte: a kiosk left on "dummy" grew by every ticket.
+    printer = MemoryPrinter(keep_bytes=10_000)
+    for n in range(1_000):
+        printer._raw(f"ticket {n:04d};".encode() * 10)
+    output = printer.output
+    assert 10_000 - 120 < len(output) <= 10_000
+    assert output.endswith(b"ticket 0999;") and b"ticket 0000;" not in output
+    printer.clear()
+    assert printer.output == b""
+    printer._raw(b"x" * 50_000)  # a write larger than the limit is kept whole
+    assert len(printer.output) == 50_000
 
 
 def test_unknown_profile_is_a_printer_error() -> None:

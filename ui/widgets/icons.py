@@ -6,7 +6,7 @@ at a glance from a metre away.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QPainter, QPixmap
@@ -149,9 +149,15 @@ def icon_svg(name: str, colour: str) -> str:
     return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">{body}</svg>'
 
 
-@cache
+# Icons shrink to fit the space a layout gives them (tiles with long captions, a rating screen
+# with more or fewer visits), so the sizes asked for are many over a day: the newest are kept,
+# well over what one screen shows. Unbounded, the soak saw a 270 kB picture kept per new size.
+ICON_CACHE_SIZE = 128
+
+
+@lru_cache(maxsize=ICON_CACHE_SIZE)
 def icon_pixmap(name: str, size_px: int, colour: str, device_pixel_ratio: float = 1.0) -> QPixmap:
-    """The icon painted into a square transparent pixmap (cached)."""
+    """The icon painted into a square transparent pixmap (the newest sizes cached)."""
     renderer = QSvgRenderer(QByteArray(icon_svg(name, colour).encode()))
     side = max(1, round(size_px * device_pixel_ratio))
     pixmap = QPixmap(side, side)
