@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QScrollArea, QVBoxLayout, QWi
 
 from ui.theme import Theme
 from ui.widgets.button_grid import make_kinetic
+from ui.widgets.layout_items import empty_layout
 from ui.widgets.packed_grid import retire
 from ui.widgets.picture_button import PictureButton
 from ui.widgets.screen import text_label
@@ -74,8 +75,7 @@ class WaitingList(QScrollArea):
                     button.setParent(None)  # kept: it may be reused below
             retire(widget)
         self._widgets = []
-        while self._layout.count():
-            self._layout.takeAt(0)
+        empty_layout(self._layout)
         for section in sections:
             heading = text_label("heading")
             heading.setText(section.title)

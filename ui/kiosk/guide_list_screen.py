@@ -18,6 +18,7 @@ from ui.kiosk.pictures import line_picture
 from ui.theme import Theme
 from ui.widgets.button_grid import fit_content_when_shown, make_kinetic
 from ui.widgets.buttons import back_button
+from ui.widgets.layout_items import empty_layout
 from ui.widgets.picture_button import PictureButton
 from ui.widgets.screen import Screen, text_label
 
@@ -137,8 +138,7 @@ class GuideListScreen(Screen):
         return 1 if self.theme is None or self.theme.portrait else 2
 
     def _arrange(self) -> None:
-        while self._grid.count():
-            self._grid.takeAt(0)
+        empty_layout(self._grid)
         columns = self._columns()
         row, col, line = 0, 0, None
         for guide in self._guides:

@@ -21,6 +21,7 @@ from ui.manager.hour_chart import HourChart
 from ui.theme import Theme
 from ui.widgets.button_grid import make_kinetic
 from ui.widgets.buttons import action_button
+from ui.widgets.layout_items import empty_layout
 from ui.widgets.screen import Screen, text_label
 
 
@@ -152,8 +153,7 @@ class ManagerSummaryScreen(Screen):
             self._sections.removeWidget(frame)
             if frame is not self.hours:
                 frame.deleteLater()
-        while self._sections.count():  # the stretch of the previous summary
-            self._sections.takeAt(0)
+        empty_layout(self._sections)  # the stretch of the previous summary
         tickets = summary.tickets
         span = hour_span(tickets.hourly, tickets.hourly_previous)
         self.chart.set_counts(list(span), tickets.hourly, tickets.hourly_previous)

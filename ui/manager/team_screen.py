@@ -17,6 +17,7 @@ from ui.manager.place_chart import PlaceChart
 from ui.manager.summary_tables import table_panel
 from ui.theme import Theme
 from ui.widgets.button_grid import make_kinetic
+from ui.widgets.layout_items import empty_layout
 from ui.widgets.packed_grid import retire
 from ui.widgets.screen import Screen, text_label
 
@@ -79,8 +80,7 @@ class ManagerTeamScreen(Screen):
             self._sections.removeWidget(panel)
             if panel is not self.chart_panel:
                 retire(panel)
-        while self._sections.count():
-            self._sections.takeAt(0)
+        empty_layout(self._sections)
         self.summary.setText(paragraph(report))
         now, before = report.current.village_helped, report.before.village_helped
         self.chart.set_rows([(p, now.get(p, 0), before.get(p, 0)) for p in report.places])

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.layout_items import empty_layout
+
 
 def make_kinetic(area: QScrollArea) -> None:
     """Drag (touch or mouse) to scroll, with inertia; no overshoot bounce that looks broken."""
@@ -72,8 +74,7 @@ class ButtonGrid(QScrollArea):
 
     def set_columns(self, columns: int) -> None:
         """Lay the buttons out again in ``columns`` equal columns."""
-        while self._grid.count():
-            self._grid.takeAt(0)
+        empty_layout(self._grid)
         columns = max(1, columns)
         for col in range(self._grid.columnCount()):
             self._grid.setColumnStretch(col, 0)

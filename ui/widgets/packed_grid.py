@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLayout, QScrollArea, QSizePolicy, QWidget
 
 from ui.widgets.button_grid import make_kinetic
+from ui.widgets.layout_items import empty_layout
 
 
 def retire(widget: QWidget) -> None:
@@ -47,8 +48,7 @@ class PackedGrid(QScrollArea):
 
     def set_columns(self, columns: int) -> None:
         """Lay the buttons out again in ``columns`` equal columns."""
-        while self._grid.count():
-            self._grid.takeAt(0)
+        empty_layout(self._grid)
         columns = max(1, columns)
         for row in range(self._grid.rowCount()):
             self._grid.setRowStretch(row, 0)

@@ -68,7 +68,7 @@ class NoticeTicker(QWidget):
         self._band.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self._view.setWidget(self._band)
         # A marquee: the band runs past both ends on purpose (ui.geometry_check allows it).
-        self.setProperty(SCROLLS_SIDEWAYS, True)
+        self._view.viewport().setProperty(SCROLLS_SIDEWAYS, True)
         self._frames = QTimeLine(parent=self)
         self._frames.setUpdateInterval(FRAME_MS)
         self._frames.setLoopCount(0)  # forever: the strip at one loop's offset looks as at 0
