@@ -150,9 +150,11 @@ def icon_svg(name: str, colour: str) -> str:
 
 
 # Icons shrink to fit the space a layout gives them (tiles with long captions, a rating screen
-# with more or fewer visits), so the sizes asked for are many over a day: the newest are kept,
-# well over what one screen shows. Unbounded, the soak saw a 270 kB picture kept per new size.
-ICON_CACHE_SIZE = 128
+# with more or fewer visits), so the sizes asked for are many over a day. Only the newest few
+# are kept: a label keeps its own copy of the picture, so a dropped one costs only a repaint
+# of the SVG when a screen asks again. Unbounded, the soak saw a 270 kB picture kept for each
+# new size (~2 MB a day of 100 visitors).
+ICON_CACHE_SIZE = 32
 
 
 @lru_cache(maxsize=ICON_CACHE_SIZE)
