@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 import argparse
 import os
+import signal
 import tempfile
 import time
 import uuid
@@ -184,6 +185,7 @@ class Run:
         }
         self.results = {kind: ProcessResult(kind) for kind in KINDS}
         self.failure = ""
+        self.done = 0  # flows completed
 
     def _url_for(self, kind: str) -> str:
         if self.setup.sqlite_path is not None:
@@ -282,16 +284,23 @@ class Run:
         mark = min(args.flows_per_day + MARK_INTO_DAY_2, args.flows // 2)
         for program in self.programs.values():
             program.call("ready")
-        for index in range(args.flows):
-            when = flow_time(index, args.flows_per_day)
-            self.set_clock(when)
-            self.flow(index)
-            done = index + 1
-            if done == mark:
-                self.sample("mark", done, objects=True)
-            if done % args.flows_per_day == 0 or done == args.flows:
-                self.close_day(when)
-                self.progress(done)
+        done = 0
+        try:
+            for index in range(args.flows):
+                when = flow_time(index, args.flows_per_day)
+                self.set_clock(when)
+                self.flow(index)
+                done = self.done = index + 1
+                if done == mark:
+                    self.sample("mark", done, objects=True)
+                if done % args.flows_per_day == 0 or done == args.flows:
+                    self.close_day(when)
+                    self.progress(done)
+        except KeyboardInterrupt:
+            # Ctrl+C (or SIGTERM) on a long run: the figures so far, read now, then the table.
+            if done >= mark:
+                self.sample("end", done, objects=True)
+            raise
         self.sample("end", args.flows, objects=True)
         self.set_clock(flow_time(args.flows, args.flows_per_day))
         # Nobody touches anything: the kiosk goes home, the desk signs itself out; then the
@@ -323,13 +332,15 @@ def soak(name: str, args: argparse.Namespace) -> bool:
             run.drive()
         except ProgramError as exc:
             run.failure = str(exc)
+        except KeyboardInterrupt:
+            run.failure = "interrupted (the figures are those read when it was stopped)"
         finally:
             run.finish()
         elapsed = time.monotonic() - began
-        days = -(-args.flows // args.flows_per_day)
+        days = -(-run.done // args.flows_per_day)
         title = (
-            f"{name}: {args.flows} flows over {days} working days, timers at {args.speed:g}x, "
-            f"{elapsed:.0f} s ({args.flows / elapsed:.1f} flows/s), Python "
+            f"{name}: {run.done} flows over {days} working days, timers at {args.speed:g}x, "
+            f"{elapsed:.0f} s ({run.done / elapsed:.2f} flows/s), Python "
             f"{sys.version.split()[0]}\n  a guide every {args.guide_every}, a rating every "
             f"{args.rate_every}, a walk-away every {args.walk_away_every} flow(s)"
         )
@@ -365,6 +376,8 @@ def main() -> int:
         args.idle_s, args.floor_ms = 15.0, 100
         args.guide_every, args.rate_every = 10, 5
         args.walk_away_every = SHORT_WALK_AWAY_EVERY
+    # systemd, timeout and kill stop a run with SIGTERM: the same as Ctrl+C, figures included.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     names = ["sqlite", "postgres"] if args.database == "both" else [args.database]
     if "postgres" in names and not os.environ.get(POSTGRES_ENV):
         print(f"{POSTGRES_ENV} is not set: PostgreSQL skipped")

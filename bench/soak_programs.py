@@ -85,6 +85,10 @@ class Program:
             stderr=self._log_file,
             text=True,
             encoding="utf-8",
+            # Its own session: Ctrl+C (or timeout's SIGTERM to the group) stops the driver,
+            # which reads the figures and then quits the programs itself. A driver gone for
+            # good closes their stdin, and the agent quits on that.
+            start_new_session=True,
         )
         self._answers: dict[int, dict[str, Any]] = {}
         self._changed = threading.Condition()
