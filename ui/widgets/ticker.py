@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# Movement: 100 design pixels a second at about 17 frames: readable on a TV.
-FRAME_MS = 60
-STEP_DESIGN_PX = 6
+# Movement: 100 design pixels a second at about 14 frames: readable on a TV. Each frame costs
+# a copy of the moving rows (bench/idle.py); 17 frames cost a fifth more for no easier reading.
+FRAME_MS = 70
+STEP_DESIGN_PX = 7
 GAP_EMS = 4
 INK_MARGIN_PX = 2  # above the highest mark and below the lowest tail
 
