@@ -121,10 +121,13 @@ def rate(window: Any, number: str, level: int) -> Step:
     yield from tap(tile())
     yield lambda: screen.current() is screen.scale
     yield from tap(screen.scale.level_buttons[level])
-    yield lambda: screen.current() in (screen.reason, screen.thanks)
+    # The thanks screen goes home by itself after 8 s / speed (67 ms at 120x): on a loaded
+    # machine it may be gone before a poll sees it, so home counts as "thanked" too.
+    thanked = lambda: screen.current() is screen.thanks or _at_home(window)  # noqa: E731
+    yield lambda: screen.current() is screen.reason or thanked()
     if screen.current() is screen.reason:
         yield from tap(next(iter(screen.reason.reason_buttons.values())))
-    yield lambda: screen.current() is screen.thanks
+    yield thanked
     yield _at_home_again(window)  # the thanks timer
     return {"rated": number, "level": level}
 
