@@ -50,7 +50,8 @@ class CurrentPanel(QFrame):
     """Number, line and procedure, status, then the action buttons (enabled per state).
 
     The buttons sit under the ticket in the narrow column of a landscape desk, and beside it
-    across the full width of a portrait screen (so the waiting list keeps half the height).
+    across the full width of a portrait screen (so the waiting list keeps half the height),
+    unless large text makes their words too wide for that.
 
     Signals:
         action_clicked(str): an action button was tapped (its key, see ``ACTIONS``).
@@ -123,8 +124,9 @@ class CurrentPanel(QFrame):
         self._layout.setContentsMargins(margin, margin, margin, margin)
         self._info.setSpacing(spacing // 2)
         self._grid.setSpacing(spacing // 2)
-        if theme.portrait:
-            # Beside the ticket: the buttons take the wider share, their words need it most.
+        # Beside the ticket the buttons take the wider share, their words need it most; with
+        # large text "Gọi số tiếp theo" no longer fits half of that, so they go under it.
+        if theme.portrait and not theme.large_text:
             self._layout.setDirection(QBoxLayout.Direction.LeftToRight)
             self._layout.setSpacing(margin)
             self._layout.setStretch(0, 2)
