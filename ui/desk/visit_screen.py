@@ -288,10 +288,16 @@ class VisitScreen(Screen):
             self._columns.setDirection(QBoxLayout.Direction.TopToBottom)
             self._columns.setStretch(0, 3)
             self._columns.setStretch(1, 2)
+            # The lines' two columns need the room more than the outcomes (they wrap anyway):
+            # "B · Certification" in large text was cut at an even split.
+            self._forms.setStretch(0, 5)
+            self._forms.setStretch(1, 4)
         else:
             self._columns.setDirection(QBoxLayout.Direction.LeftToRight)
             self._columns.setStretch(0, 5)
             self._columns.setStretch(1, 8)
+            self._forms.setStretch(0, 1)
+            self._forms.setStretch(1, 1)
         for part in self._parts:
             part.setSpacing(spacing // 2)
         for widget in (self.picker, self.lines, self.procedures, self.outcomes, self.message):
