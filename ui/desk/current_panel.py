@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QFrame, QGridLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.i18n import translate
 from ui.theme import Theme
@@ -41,6 +49,10 @@ def action_words() -> dict[str, str]:
 class CurrentPanel(QFrame):
     """Number, line and procedure, status, then the action buttons (enabled per state).
 
+    The buttons sit under the ticket in the narrow column of a landscape desk, and beside it
+    across the full width of a portrait screen (so the waiting list keeps half the height),
+    unless large text makes their words too wide for that.
+
     Signals:
         action_clicked(str): an action button was tapped (its key, see ``ACTIONS``).
     """
@@ -73,11 +85,14 @@ class CurrentPanel(QFrame):
             grid.addWidget(button, row, column, 1, span)
             self.buttons[key] = button
         self._grid = grid
-        self._layout = QVBoxLayout(self)
+        self._info = QVBoxLayout()
+        self._info.setContentsMargins(0, 0, 0, 0)
         for label in (self.heading, self.number, self.caption, self.priority, self.status):
-            self._layout.addWidget(label)
-        self._layout.addStretch(1)
-        self._layout.addLayout(grid)
+            self._info.addWidget(label)
+        self._info.addStretch(1)
+        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._layout.addLayout(self._info, 1)
+        self._layout.addLayout(grid, 0)
         self._enabled: set[str] = {"call_next"}
         self._busy = False
         self.retranslate()
@@ -107,8 +122,20 @@ class CurrentPanel(QFrame):
         """Padding and spacing for the theme."""
         margin, spacing = theme.px(theme.sizes.margin), theme.px(theme.sizes.spacing)
         self._layout.setContentsMargins(margin, margin, margin, margin)
-        self._layout.setSpacing(spacing // 2)
+        self._info.setSpacing(spacing // 2)
         self._grid.setSpacing(spacing // 2)
+        # Beside the ticket the buttons take the wider share, their words need it most; with
+        # large text "Gọi số tiếp theo" no longer fits half of that, so they go under it.
+        if theme.portrait and not theme.large_text:
+            self._layout.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._layout.setSpacing(margin)
+            self._layout.setStretch(0, 2)
+            self._layout.setStretch(1, 3)
+        else:
+            self._layout.setDirection(QBoxLayout.Direction.TopToBottom)
+            self._layout.setSpacing(spacing // 2)
+            self._layout.setStretch(0, 1)
+            self._layout.setStretch(1, 0)
 
     def retranslate(self) -> None:
         """Texts in the current language."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from kiosk.services.alerts import AlertView
     from kiosk.services.desk_feed import DeskSnapshot
 
+# QWIDGETSIZE_MAX, which PySide6 does not export: no bound on a widget's width.
+ANY_WIDTH = 16_777_215
 # More would push the queue off the screen; the oldest come first and are handled first.
 MAX_ALERTS = 3
 
@@ -45,6 +47,9 @@ def enabled_actions(ticket: TicketView | None) -> set[str]:
 
 class QueueScreen(Screen):
     """Toolbar, alerts, the current ticket beside the waiting list, undo and message bars.
+
+    A portrait screen stacks what a landscape one puts side by side: the toolbar's name,
+    search and buttons on three rows, the current ticket above the waiting list.
 
     Signals:
         action_clicked(str): a current-ticket action (see ``current_panel.ACTIONS``).
@@ -106,17 +111,25 @@ class QueueScreen(Screen):
         self.retranslate()
 
     def _build(self) -> None:
-        self._toolbar = QHBoxLayout()
+        find = QHBoxLayout()
+        find.addWidget(self.search)
+        find.addWidget(self.search_button)
+        tools = QHBoxLayout()
+        for widget in (self.walk_in, self.roster, self.sign_out):
+            tools.addWidget(widget)
+        self._toolbar_rows = (find, tools)
+        self._toolbar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._toolbar.addWidget(self.who, 1)
-        for widget in (self.search, self.search_button, self.walk_in, self.roster, self.sign_out):
-            self._toolbar.addWidget(widget, 0)
+        self._toolbar.addLayout(find, 0)
+        self._toolbar.addLayout(tools, 0)
         # WORKAROUND: the panel scrolls only when large text makes it taller than the screen;
         # a stack's pages share one minimum height, so no page may demand more than it has.
         current = QVBoxLayout()
         current.setContentsMargins(0, 0, 0, 0)
         current.addWidget(self.current)
-        self._body = QHBoxLayout()
-        self._body.addWidget(scroll_column(current), 2)
+        self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._current_area = scroll_column(current)
+        self._body.addWidget(self._current_area, 2)
         self._body.addWidget(self.waiting, 3)
         # The bars' row keeps its height while they are hidden, so the buttons above never
         # move under a finger when a bar appears (a taller, wrapped message still fits).
@@ -301,12 +314,40 @@ class QueueScreen(Screen):
         self._layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self._layout.setSpacing(spacing // 2)
         self._toolbar.setSpacing(spacing // 2)
+        for row in self._toolbar_rows:
+            row.setSpacing(spacing // 2)
         self._bars.setSpacing(spacing // 2)
-        self._body.setSpacing(margin)
-        self.search.setFixedWidth(theme.px(300))
+        self._body.setSpacing(spacing // 2 if theme.portrait else margin)
+        self._arrange(theme)
         for part in (self.alerts, self.current, self.waiting, self.undo_bar, self.message):
             part.apply_theme(theme)
         self.bars.setMinimumHeight(self.undo_bar.reserved_height())
+
+    def _arrange(self, theme: Theme) -> None:
+        """One toolbar row and the ticket beside the queue, or all stacked on a portrait screen.
+
+        A portrait screen is too narrow for the name, the search and four buttons on one row
+        (the name was elided away and every button cut): each gets a row of its own, the
+        search field as wide as the row. The ticket's panel is as tall as it needs (its
+        buttons sit beside it there); the waiting list scrolls in the rest.
+        """
+        if theme.portrait:
+            self._toolbar.setDirection(QBoxLayout.Direction.TopToBottom)
+            self._toolbar.setStretch(0, 0)
+            self.search.setMinimumWidth(theme.px(300))
+            self.search.setMaximumWidth(ANY_WIDTH)
+            self._body.setDirection(QBoxLayout.Direction.TopToBottom)
+            self._body.setStretch(0, 0)
+            self._body.setStretch(1, 1)
+            self._current_area.set_tall(True)
+        else:
+            self._toolbar.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._toolbar.setStretch(0, 1)
+            self.search.setFixedWidth(theme.px(300))
+            self._body.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._body.setStretch(0, 2)
+            self._body.setStretch(1, 3)
+            self._current_area.set_tall(False)
 
     def retranslate(self) -> None:
         self.who.setText(

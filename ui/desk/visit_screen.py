@@ -6,7 +6,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.config import Config
 from kiosk.domain.enums import OUTCOME_LABELS, HelperPart, Outcome
@@ -37,6 +44,9 @@ class VisitForm:
 
 class VisitScreen(Screen):
     """Three columns: helpers; line and procedure; outcomes and note. Save needs both parts.
+
+    A portrait screen is too narrow for three columns (names, buttons and lines were cut):
+    the helpers take the full width on top, the two other columns sit side by side below.
 
     Signals:
         save_clicked: the form is complete and the officer saves it.
@@ -99,10 +109,13 @@ class VisitScreen(Screen):
         right.addWidget(self.outcomes)
         right.addWidget(self.note)
         right.addStretch(1)
-        self._columns = QHBoxLayout()
+        self._forms = QHBoxLayout()
+        self._forms.setContentsMargins(0, 0, 0, 0)
+        self._forms.addWidget(scroll_column(middle), 1)
+        self._forms.addWidget(scroll_column(right), 1)
+        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._columns.addWidget(self.picker, 5)
-        self._columns.addWidget(scroll_column(middle), 4)
-        self._columns.addWidget(scroll_column(right), 4)
+        self._columns.addLayout(self._forms, 8)
         bottom = QHBoxLayout()
         bottom.addWidget(self.hint, 1)
         bottom.addWidget(self.back, 0)
@@ -269,6 +282,22 @@ class VisitScreen(Screen):
         self._layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self._layout.setSpacing(spacing // 2)
         self._columns.setSpacing(margin)
+        self._forms.setSpacing(margin)
+        if theme.portrait:
+            # The helpers above: the chosen rows and a few names to tap need the larger share.
+            self._columns.setDirection(QBoxLayout.Direction.TopToBottom)
+            self._columns.setStretch(0, 3)
+            self._columns.setStretch(1, 2)
+            # The lines' two columns need the room more than the outcomes (they wrap anyway):
+            # "B · Certification" in large text was cut at an even split.
+            self._forms.setStretch(0, 5)
+            self._forms.setStretch(1, 4)
+        else:
+            self._columns.setDirection(QBoxLayout.Direction.LeftToRight)
+            self._columns.setStretch(0, 5)
+            self._columns.setStretch(1, 8)
+            self._forms.setStretch(0, 1)
+            self._forms.setStretch(1, 1)
         for part in self._parts:
             part.setSpacing(spacing // 2)
         for widget in (self.picker, self.lines, self.procedures, self.outcomes, self.message):

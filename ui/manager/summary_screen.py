@@ -12,7 +12,14 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.domain.summary import Period, busiest_hours, hour_span
 from kiosk.domain.summary_views import Summary
@@ -79,12 +86,20 @@ class ManagerSummaryScreen(Screen):
         self._content = QWidget()
         self._sections = QVBoxLayout(self._content)
         self.area.setWidget(self._content)
-        top = QHBoxLayout()
+        periods = QHBoxLayout()
         for button in (self.previous, self.next, self.month):
-            top.addWidget(button)
-        top.addStretch(1)
-        top.addWidget(self.export)
-        top.addWidget(self.sign_out)
+            periods.addWidget(button)
+        periods.addStretch(1)
+        files = QHBoxLayout()
+        files.addStretch(1)
+        files.addWidget(self.export)
+        files.addWidget(self.sign_out)
+        self._top_rows = (periods, files)
+        # One row on a landscape screen; a portrait one is too narrow for five buttons (their
+        # words were cut): the period's buttons on one row, export and sign-out under them.
+        top = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        top.addLayout(periods, 1)
+        top.addLayout(files, 0)
         self._top = top
         self._layout = QVBoxLayout(self)
         self._layout.addLayout(top)
@@ -175,6 +190,11 @@ class ManagerSummaryScreen(Screen):
         self._layout.setContentsMargins(margin, margin // 2, margin, margin // 2)
         self._layout.setSpacing(spacing // 2)
         self._top.setSpacing(spacing // 2)
+        for row in self._top_rows:
+            row.setSpacing(spacing // 2)
+        self._top.setDirection(
+            QBoxLayout.Direction.TopToBottom if theme.portrait else QBoxLayout.Direction.LeftToRight
+        )
         self._sections.setSpacing(spacing)
         bar, page = theme.colors.text_pairs()["primary"][1], theme.colors.white
         ink = theme.colors.text_pairs()["surface"][0]

@@ -40,15 +40,22 @@ def _grid(headers: Sequence[str], rows: Sequence[Sequence[str]], numeric_from: i
     grid = QGridLayout(box)
     grid.setContentsMargins(0, 0, 0, 0)
     grid.setHorizontalSpacing(24)
+    # Headers and words wrap, so a table of five columns with a long line name ("E · Dịch vụ
+    # công trực tuyến và VNeID") fits a portrait screen's width; a figure never breaks.
     for col, header in enumerate(headers):
-        label = text_label("small", wrap=False)
+        label = text_label("small")
         label.setText(header)
-        grid.addWidget(label, 0, col, align(col))
+        label.setAlignment(align(col))
+        grid.addWidget(label, 0, col)
     for row, cells in enumerate(rows, start=1):
         for col, cell in enumerate(cells):
-            label = text_label("body", wrap=False)  # names and places as typed, never HTML
+            # Names and places as typed, never HTML.
+            label = text_label("body", wrap=col < numeric_from)
             label.setText(cell)
-            grid.addWidget(label, row, col, align(col))
+            # Aligned inside the label, not by the grid: a grid that aligns a label gives it
+            # its size hint, not the column's width, and a wrapped one lost its second line.
+            label.setAlignment(align(col))
+            grid.addWidget(label, row, col)
     grid.setColumnStretch(0, 1)
     return box
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLayout, QScrollArea, QSizePolicy, QWidget
 
 from ui.widgets.button_grid import make_kinetic
+from ui.widgets.column_area import ColumnArea
 from ui.widgets.layout_items import empty_layout
 
 
@@ -69,9 +70,9 @@ class PackedGrid(QScrollArea):
         return list(self._buttons)
 
 
-def scroll_column(layout: QLayout) -> QScrollArea:
+def scroll_column(layout: QLayout) -> ColumnArea:
     """A column of widgets that scrolls (kinetically) when the screen is too short for it."""
-    area = QScrollArea()
+    area = ColumnArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
