@@ -309,7 +309,7 @@ def _rate_states(window: KioskWindow, shot: Callable[[str], None]) -> None:
     window.show_home()
 
 
-MANAGER_SIZES = ((1366, 768), (1920, 1080))
+MANAGER_SIZES = ((1366, 768), (1920, 1080), (1080, 1920))
 
 
 def _shows_summary(window: ManagerWindow) -> bool:
@@ -319,7 +319,7 @@ def _shows_summary(window: ManagerWindow) -> bool:
 def _render_manager(
     out_dir: Path, *, app: QApplication, loop: asyncio.AbstractEventLoop, ctx: Any
 ) -> list[Path]:
-    """The manager's gate and today's summary on the demo data, at desk PC sizes."""
+    """The manager's gate and today's summary on the demo data, at desk PC sizes and portrait."""
     from kiosk.domain.enums import HelperRole
     from kiosk.services.context import Actor
     from kiosk.services.demo import DEMO_MANAGER_PIN
