@@ -104,9 +104,11 @@ QFrame[panel="surface"] QLabel[textStyle="muted"] {{ {_ink(t, "surface")} }}
 QLabel[textStyle="heading"] {{ font-size: {t.font_px(s.text_info)}px; font-weight: 700;
     {_ink(t, "page_accent")} }}
 QPushButton QLabel#KeyCaption {{ font-weight: 700; }}
+QPushButton[tone="primary"] QLabel#KeyCaption {{ {_ink(t, "primary")} }}
+QPushButton[tone="danger"] QLabel#KeyCaption {{ {_ink(t, "danger")} }}
 QPushButton[kind="action"] QLabel[textStyle="label"] {{ font-size: {t.font_px(s.text_button)}px;
     font-weight: 700; }}
-QPushButton:disabled QLabel#KeyCaption {{ {_ink(t, "neutral_pressed")} }}
+QPushButton QLabel#KeyCaption[off="true"] {{ {_ink(t, "neutral_pressed")} }}
 """
     )
 

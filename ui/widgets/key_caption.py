@@ -16,7 +16,7 @@ class KeyCaption(QLabel):
         super().__init__(key_name, button)
         self._button, self._reserve = button, reserve
         self.setObjectName("KeyCaption")
-        set_style(self, textStyle="caption")
+        set_style(self, textStyle="caption", off=not button.isEnabled())
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         button.installEventFilter(self)
         self._place()
@@ -42,6 +42,10 @@ class KeyCaption(QLabel):
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             self._place()  # the stylesheet set the caption's size after it was placed
+        elif event.type() == QEvent.Type.EnabledChange:
+            # A property, not ":disabled" on the button: Qt's stylesheets do not check an
+            # ancestor's pseudo-state, so that rule inked every caption, dark on dark buttons.
+            set_style(self, off=not self.isEnabled())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.StyleChange, QEvent.Type.Show):
