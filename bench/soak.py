@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bench.soak_figures import ProcessResult, Sample, print_table
+from bench.soak_figures import ProcessResult, Sample, fd_kinds, print_table, tcp_ports_to
 from bench.soak_programs import Program, ProgramError, write_screen
 
 POSTGRES_ENV = "KIOSK_TEST_POSTGRES_URL"
@@ -166,7 +166,6 @@ class Run:
 
     def __init__(self, setup: Setup, args: argparse.Namespace) -> None:
         self.setup, self.args = setup, args
-        self.tag = uuid.uuid4().hex[:8]
         start = flow_time(0, args.flows_per_day).isoformat()
         screen = write_screen(setup.folder / "screen.json", *SCREEN_PX)
         self.programs = {
@@ -177,7 +176,7 @@ class Run:
                 start=start,
                 speed=args.speed,
                 floor_ms=args.floor_ms,
-                env={"KIOSK_DATABASE_URL": self._url_for(kind)},
+                env={"KIOSK_DATABASE_URL": setup.url},
                 log=setup.folder / f"{kind}.log",
                 screen=screen,
             )
@@ -187,23 +186,28 @@ class Run:
         self.failure = ""
         self.done = 0  # flows completed
 
-    def _url_for(self, kind: str) -> str:
-        if self.setup.sqlite_path is not None:
-            return self.setup.url
-        # application_name lets pg_stat_activity tell the three programs' connections apart.
-        return f"{self.setup.url}&application_name=soak_{self.tag}_{kind}"
-
     def _connections(self, kind: str) -> int:
+        """The server's count of a program's connections, found by their client ports.
+
+        Not by ``application_name``: each program names its own connections
+        (``kiosk.storage.engine.application_name``), which would override a name in the URL.
+        """
         if self.setup.sqlite_path is not None:
             return -1  # counted from the fds instead
-        from sqlalchemy import create_engine, text
+        from sqlalchemy import create_engine, make_url, text
         from sqlalchemy.pool import NullPool
 
         url = os.environ[POSTGRES_ENV].replace("postgresql://", "postgresql+psycopg://", 1)
+        ports = tcp_ports_to(self.programs[kind].process.pid, make_url(url).port or 5432)
+        if not ports:
+            return 0
         engine = create_engine(url, poolclass=NullPool)
-        query = text("SELECT count(*) FROM pg_stat_activity WHERE application_name = :name")
+        query = text(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE client_port = ANY(:ports) AND backend_type = 'client backend'"
+        )
         with engine.connect() as conn:
-            count = conn.execute(query, {"name": f"soak_{self.tag}_{kind}"}).scalar_one()
+            count = conn.execute(query, {"ports": ports}).scalar_one()
         engine.dispose()
         return int(count)
 
@@ -223,6 +227,7 @@ class Run:
                 cpu_s,
                 stats.get("types", {}),
                 stats["unreachable_where"],
+                fd_kinds(program.process.pid),
             )
 
     def set_clock(self, when: datetime) -> None:

@@ -30,6 +30,8 @@ class Sample:
     connections: int
     cpu_s: float
     types: dict[str, int] = field(default_factory=dict)
+    # What each open fd is (a file's name, "socket", "pipe", ...), to name what a row grew by.
+    fd_kinds: dict[str, int] = field(default_factory=dict)
     unreachable: dict[str, int] = field(default_factory=dict)
 
 
@@ -50,17 +52,63 @@ def proc_reading(pid: int, db_path: str | None) -> tuple[int, int, int, float]:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             rss_kb = int(line.split()[1])
-    fds = os.listdir(f"/proc/{pid}/fd")
-    handles = 0
-    for fd in fds if db_path else ():
-        try:
-            target = os.readlink(f"/proc/{pid}/fd/{fd}")
-        except OSError:  # closed between listing and reading
-            continue
-        handles += target.startswith(str(db_path))
+    targets = fd_targets(pid)
+    handles = sum(t.startswith(str(db_path)) for t in targets) if db_path else 0
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     cpu_s = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    return rss_kb, len(fds), handles, cpu_s
+    return rss_kb, len(targets), handles, cpu_s
+
+
+def fd_targets(pid: int) -> list[str]:
+    """What each open fd of a process points at (``socket:[inode]``, a path, ...)."""
+    targets = []
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            targets.append(os.readlink(f"/proc/{pid}/fd/{fd}"))
+        except OSError:  # closed between listing and reading
+            continue
+    return targets
+
+
+def fd_kinds(pid: int) -> dict[str, int]:
+    """Open fds by kind: a file by its name, the rest by type (``socket``, ``pipe``, ...)."""
+    kinds: dict[str, int] = {}
+    for target in fd_targets(pid):
+        if target.startswith("anon_inode:"):
+            kind = target.removeprefix("anon_inode:").strip("[]")  # eventfd, inotify, ...
+        elif target.startswith("/"):
+            kind = os.path.basename(target)
+        else:
+            kind = target.split(":", 1)[0]  # socket, pipe
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return kinds
+
+
+def tcp_ports_to(pid: int, remote_port: int) -> list[int]:
+    """The local ports of a process's TCP connections to ``remote_port`` (from /proc).
+
+    PostgreSQL's ``pg_stat_activity.client_port`` is that port, so the server's own count of
+    a program's connections needs no name the program might set for itself.
+    """
+    inodes = {t[8:-1] for t in fd_targets(pid) if t.startswith("socket:[")}
+    ports = []
+    for table in ("tcp", "tcp6"):
+        try:
+            lines = Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            cols = line.split()
+            local, remote, inode = cols[1], cols[2], cols[9]
+            if inode in inodes and int(remote.rsplit(":", 1)[1], 16) == remote_port:
+                ports.append(int(local.rsplit(":", 1)[1], 16))
+    return ports
+
+
+def grown(before: dict[str, int], after: dict[str, int]) -> str:
+    """What a count of fds grew by, e.g. ``+1 soak.sqlite3-wal``."""
+    more = [(k, after[k] - before.get(k, 0)) for k in sorted(after) if after[k] > before.get(k, 0)]
+    return ", ".join(f"+{n} {k}" for k, n in more)
 
 
 def top_growers(before: dict[str, int], after: dict[str, int], count: int = 4) -> str:
@@ -114,6 +162,8 @@ def process_rows(result: ProcessResult, *, short: bool) -> list[Row]:
     last = idle or end
     fds = f"{mark.fds}, {end.fds}, {last.fds}"
     flat = max(end.fds, last.fds) <= mark.fds
+    if not flat and mark.fd_kinds and last.fd_kinds:
+        fds += f" ({grown(mark.fd_kinds, last.fd_kinds) or 'a file opened and closed'})"
     rows.append(Row(name, "open fds (mark, end, idle)", fds, "flat", flat, not short))
     conns = f"{mark.connections}, {end.connections}, {last.connections}"
     flat = max(end.connections, last.connections) <= mark.connections
