@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -111,6 +111,28 @@ def test_only_managers_are_offered_and_a_wrong_pin_is_refused(
     assert manager_window.gate.message.text() == "Mã PIN không đúng."
     assert manager_window.stack.currentWidget() is manager_window.gate
     assert signed_in(manager) is None
+
+
+def test_the_pin_is_typed_on_the_keyboard(
+    qtbot: QtBot, sqlite_ctx: AppContext, manager: ManagerProgram
+) -> None:
+    """Keys as the window system delivers them, to the window: digits, Backspace, Enter."""
+    boss, _clerk = managers(sqlite_ctx)
+    assert manager.controller is not None
+    manager.controller.start()
+    wait_idle(qtbot, manager)
+    window = manager.window
+    handle = window.windowHandle()
+    assert handle is not None
+    window.gate.name_buttons[boss].click()
+    for key in [Qt.Key(int(Qt.Key.Key_0) + int(d)) for d in MANAGER_PIN] + [Qt.Key.Key_9]:
+        QTest.keyClick(handle, key)
+    assert window.gate.keypad.digits() == MANAGER_PIN + "9"
+    QTest.keyClick(handle, Qt.Key.Key_Backspace)
+    QTest.keyClick(handle, Qt.Key.Key_Enter)
+    wait_idle(qtbot, manager)
+    assert window.stack.currentWidget() is window.summary
+    assert signed_in(manager) is not None
 
 
 def test_a_non_manager_with_a_right_pin_is_refused(

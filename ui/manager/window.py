@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from ui.i18n import translate
@@ -106,6 +106,14 @@ class ManagerWindow(QWidget):
         margin = theme.px(theme.sizes.margin)
         self._tabs.setContentsMargins(margin, margin // 2, margin, 0)
         self._tabs.setSpacing(theme.px(theme.sizes.spacing) // 2)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The manager's PC has a keyboard: on the gate, digits, Backspace and Enter work the
+        # keypad (no field has focus there; the export form's fields take their own keys).
+        if self.stack.currentWidget() is self.gate and self.gate.keypad.type_key(event.key()):
+            event.accept()
+        else:
+            super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
