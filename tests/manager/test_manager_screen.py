@@ -135,6 +135,23 @@ def test_the_pin_is_typed_on_the_keyboard(
     assert signed_in(manager) is not None
 
 
+def test_one_name_is_a_button_not_a_wall(
+    qtbot: QtBot, sqlite_ctx: AppContext, manager: ManagerProgram
+) -> None:
+    """A commune with one manager: the name sits at the top at its own height."""
+    boss, _clerk = managers(sqlite_ctx)
+    assert manager.controller is not None
+    manager.controller.start()
+    wait_idle(qtbot, manager)
+    gate = manager.window.gate
+    QApplication.processEvents()
+    button = gate.name_buttons[boss]
+    assert button.isVisible()
+    assert button.height() <= max(button.sizeHint().height(), button.minimumHeight())
+    assert button.height() < gate.grid.viewport().height() / 2
+    assert button.mapTo(gate.grid.viewport(), button.rect().topLeft()).y() == 0
+
+
 def test_a_non_manager_with_a_right_pin_is_refused(
     qtbot: QtBot, sqlite_ctx: AppContext, manager: ManagerProgram
 ) -> None:

@@ -10,14 +10,16 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QVBoxLayout, QWidget
 from kiosk.domain.views import HelperView
 from ui.i18n import translate
 from ui.theme import Theme
-from ui.widgets.button_grid import ButtonGrid
 from ui.widgets.keypad import PinKeypad
+from ui.widgets.packed_grid import PackedGrid
 from ui.widgets.picture_button import PictureButton
 from ui.widgets.screen import Screen, text_label
 
 
 class ManagerGateScreen(Screen):
-    """Names on the left, the PIN keypad on the right; a refusal shows here, not in a dialog.
+    """Names on the left (packed at the top, as on the desk), the PIN keypad on the right.
+
+    A refusal shows here, not in a dialog.
 
     Signals:
         pin_submitted(int, str): a helper id and the PIN typed for them.
@@ -31,7 +33,7 @@ class ManagerGateScreen(Screen):
         self._managers: list[HelperView] = []
         self.title = text_label("title")
         self.hint = text_label("body")
-        self.grid = ButtonGrid()
+        self.grid = PackedGrid()
         self.name_buttons: dict[int, PictureButton] = {}
         self.keypad = PinKeypad()
         self.keypad.submitted.connect(self._on_keypad_submitted)
