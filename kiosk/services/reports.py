@@ -221,7 +221,8 @@ def export_summary(
         _write_atomically(csv, lambda stream: write_records_csv(records, stream, ctx.tz))
         written.append(("csv", csv, len(records)))
     if written:
-        _audit_exports(ctx, period, actor, written)
+        number = words.number if pdf is not None and words is not None else ""
+        _audit_exports(ctx, period, actor, written, number=number)
     return summary
 
 
@@ -248,7 +249,12 @@ def _write_error(path: Path, exc: OSError) -> ReportWriteError:
 
 
 def _audit_exports(
-    ctx: AppContext, period: Period, actor: Actor, written: list[tuple[str, Path, int | None]]
+    ctx: AppContext,
+    period: Period,
+    actor: Actor,
+    written: list[tuple[str, Path, int | None]],
+    *,
+    number: str,
 ) -> None:
     now = ctx.clock()
     with ctx.db.write.begin() as session:
@@ -261,6 +267,9 @@ def _audit_exports(
             }
             if rows is not None:
                 after["records"] = rows
+            if kind == "pdf":
+                # The number the report went out under (blank: left for the clerk to write).
+                after["number"] = number
             audit(
                 session,
                 actor=actor,

@@ -118,7 +118,7 @@ def export_team_report(
         rows = team_report_rows(ctx, period=period, place=place)
         _write(csv, lambda s: write_team_csv(rows, s, ctx.tz))
         written.append(("csv", csv))
-    _audit(ctx, actor, period, place, written)
+    _audit(ctx, actor, period, place, written, number=document.number)
     return report
 
 
@@ -134,6 +134,8 @@ def _audit(
     period: ReportPeriod,
     place: str | None,
     written: list[tuple[str, Path]],
+    *,
+    number: str,
 ) -> None:
     if not written:
         return
@@ -146,5 +148,12 @@ def _audit(
                 entity="team_report",
                 entity_id=None,
                 now=ctx.clock(),
-                after={"period": period.code, "place": place, "format": kind, "file": str(path)},
+                after={
+                    "period": period.code,
+                    "place": place,
+                    "format": kind,
+                    "file": str(path),
+                    # The number the document went out under (blank: left for the clerk).
+                    "number": number,
+                },
             )

@@ -14,6 +14,7 @@ from kiosk.domain.enums import HelperRole
 from kiosk.domain.errors import AuthError, ErrorCode, KioskError
 from kiosk.domain.signed_file import open_sealed, seal
 from kiosk.domain.text import fold
+from kiosk.private_files import open_private
 from kiosk.services.changes import audit
 from kiosk.services.context import Actor, AppContext
 from kiosk.services.lookup import helper_by_id
@@ -78,10 +79,12 @@ def write_file_atomically(path: Path, data: bytes) -> None:
     """Write beside the final name, flush to the device, then rename into place.
 
     A USB stick pulled out half-way leaves the old file (or none), never half of a new one.
+    The file is 0600 (``kiosk.private_files``): it names helpers, and on a PC's own disk other
+    accounts must not read it; a FAT stick ignores the mode.
     """
     partial = path.with_name(f".{path.name}.part")
     try:
-        with partial.open("wb") as stream:
+        with open_private(partial) as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())

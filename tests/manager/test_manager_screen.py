@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import stat
 import subprocess
 import sys
@@ -254,7 +255,9 @@ def test_export_writes_pdf_and_csv_and_audits_them(
             for a in session.scalars(select(AuditEntry).where(AuditEntry.entity == "summary"))
         ]
     assert [helper for helper, _after in actions] == [boss, boss]
-    assert any('"pdf"' in after for _helper, after in actions)
+    written = {entry["format"]: entry for entry in (json.loads(a or "{}") for _h, a in actions)}
+    assert written["pdf"]["number"] == "05"  # the number the report went out under
+    assert written["csv"]["file"] == str(csv)
 
 
 def test_the_gate_shows_a_manager_added_by_another_process_without_a_restart(

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from kiosk.domain.clock import FixedClock
 from kiosk.domain.enums import HelperRole
@@ -19,6 +22,7 @@ from kiosk.domain.village import Measure
 from kiosk.services.context import CLI_ACTOR, AppContext
 from kiosk.services.team_report import build_team_report
 from kiosk.services.team_report_export import export_team_report
+from kiosk.storage.models import AuditEntry
 from printing.team_report_sections import main_table, places_table
 from tests.village.conftest import PLACE, Team
 from tests.village.team_month import TAY, build_month
@@ -130,6 +134,24 @@ def test_the_pdf_has_the_administrative_form_and_the_figures_as_text(
         for font in page["/Resources"]["/Font"].values()
     }
     assert fonts == {"NotoSans-Regular", "NotoSans-Bold"}
+
+
+def test_each_file_is_private_and_audited_with_its_number(
+    month: AppContext, tmp_path: Path
+) -> None:
+    pdf, csv_path = tmp_path / "bao-cao.pdf", tmp_path / "ban-ghi.csv"
+    export_team_report(month, period=NOVEMBER, actor=CLI_ACTOR, pdf=pdf, csv=csv_path, number="15")
+    # Helpers' names: other accounts on the PC may not read them, whatever the umask.
+    assert {stat.S_IMODE(p.stat().st_mode) for p in (pdf, csv_path)} == {0o600}
+    with month.db.read() as session:
+        rows = session.scalars(
+            select(AuditEntry.after).where(AuditEntry.action == "team_report_export")
+        ).all()
+    after = sorted((json.loads(row or "{}") for row in rows), key=lambda a: str(a["format"]))
+    assert [(a["format"], a["file"], a["number"]) for a in after] == [
+        ("csv", str(csv_path), "15"),
+        ("pdf", str(pdf), "15"),
+    ]
 
 
 def test_the_csv_lists_every_counted_record_and_defuses_formulas(

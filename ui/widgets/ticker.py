@@ -62,11 +62,10 @@ class NoticeTicker(QWidget):
         self._view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._view.hide()
-        # The strip as a label's picture. Declared opaque (the picture fills it): moving it
-        # scrolls pixels instead of repainting. A label, not a background brush: the
+        # The strip as a label's picture, declared opaque in _fill_band (the picture fills it):
+        # moving it scrolls pixels instead of repainting. A label, not a background brush: the
         # stylesheets make what a scroll area holds transparent.
         self._band = QLabel()
-        self._band.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self._view.setWidget(self._band)
         # A marquee: the band runs past both ends on purpose (ui.geometry_check allows it).
         self._view.viewport().setProperty(SCROLLS_SIDEWAYS, True)
