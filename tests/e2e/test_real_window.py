@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -36,42 +37,58 @@ pytestmark = [
 
 REPO = Path(__file__).resolve().parents[2]
 SIZES = [(1920, 1080), (1366, 768), (1280, 1024), (1080, 1920)]
-FIRST_DISPLAY = 90  # above the numbers a desktop session or CI usually takes
 WAIT_S = 120.0
 
 
-def _free_display() -> int:
-    for number in range(FIRST_DISPLAY, FIRST_DISPLAY + 200):
-        if (
-            not Path(f"/tmp/.X{number}-lock").exists()
-            and not Path(f"/tmp/.X11-unix/X{number}").exists()
-        ):
-            return number
-    raise RuntimeError("no free X display number")
+def _wait_for(
+    what: str, ready: Any, process: subprocess.Popen[Any] | None = None, log: Path | None = None
+) -> None:
+    """Poll until ``ready()``; fail naming ``what`` if the process ends or ``WAIT_S`` passes.
 
-
-def _wait_for(what: str, ready: Any, process: subprocess.Popen[Any] | None = None) -> None:
-    """Poll until ``ready()``; fail naming ``what`` if the process ends or ``WAIT_S`` passes."""
+    The failure quotes the end of the program's ``log``: a CI run once saw only "ended with
+    -6", and the reason was in the log it had already deleted.
+    """
     deadline = time.monotonic() + WAIT_S
     while not ready():
         if process is not None and process.poll() is not None:
-            pytest.fail(f"{what}: the process ended with {process.returncode}")
+            pytest.fail(f"{what}: the process ended with {process.returncode}{_tail(log)}")
         if time.monotonic() > deadline:
-            pytest.fail(f"{what}: not within {WAIT_S:g} s")
+            pytest.fail(f"{what}: not within {WAIT_S:g} s{_tail(log)}")
         time.sleep(0.1)  # waiting for another process, not measuring anything
+
+
+def _tail(log: Path | None, lines: int = 12) -> str:
+    if log is None or not log.exists():
+        return ""
+    said = log.read_text(encoding="utf-8", errors="replace").splitlines()[-lines:]
+    return "\nthe program's log ends:\n" + "\n".join(said)
 
 
 @contextmanager
 def xvfb(width: int, height: int) -> Iterator[str]:
-    """An Xvfb server with one screen of ``width`` x ``height``; yields its DISPLAY."""
-    number = _free_display()
+    """An Xvfb server with one screen of ``width`` x ``height``; yields its DISPLAY.
+
+    Xvfb picks a free display number itself and writes it to a pipe once it accepts clients
+    (``-displayfd``). Choosing a number by looking for its lock file, then waiting for the
+    socket file, failed once on a loaded CI machine: the program started by the test found
+    no server behind ``:90`` ("could not connect to display").
+    """
+    read, write = os.pipe()
+    screen = ["-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"]
     server = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write), *screen],
+        pass_fds=(write,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    os.close(write)
     try:
-        _wait_for("Xvfb", Path(f"/tmp/.X11-unix/X{number}").exists, server)
+        with os.fdopen(read) as numbers:
+            ready, _, _ = select.select([numbers], [], [], WAIT_S)
+            number = numbers.readline().strip() if ready else ""
+        if not number:
+            code = server.poll()
+            pytest.fail(f"Xvfb: no display within {WAIT_S:g} s (exit code {code})")
         yield f":{number}"
     finally:
         server.terminate()
@@ -130,13 +147,14 @@ def run_and_check(
     with xvfb(*size) as display:
         command = [sys.executable, "-c", "import sys; from kiosk.cli import main; sys.exit(main())"]
         env = program_env(tmp_path, display, voice=voice)
-        log = (tmp_path / "program.log").open("w")
+        log_path = tmp_path / "program.log"
+        log = log_path.open("w")
         process = subprocess.Popen(
             [*command, *arguments], cwd=REPO, env=env, stdout=log, stderr=log
         )
         try:
-            _wait_for("the window", lambda: size in window_sizes(display, title), process)
-            _wait_for("the geometry report", report.exists, process)
+            _wait_for("the window", lambda: size in window_sizes(display, title), process, log_path)
+            _wait_for("the geometry report", report.exists, process, log_path)
         finally:
             process.send_signal(signal.SIGTERM)
             try:

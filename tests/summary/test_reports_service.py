@@ -44,6 +44,7 @@ def test_every_export_is_audited_with_its_period_and_format(
         "last": "2026-11-23",
         "format": "pdf",
         "file": str(pdf),
+        "number": "",  # none given: the clerk writes it on the printed page
     }
     assert (
         details[1]["format"] == "csv" and details[1]["records"] == 14
