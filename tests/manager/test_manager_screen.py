@@ -90,6 +90,15 @@ def managers(ctx: AppContext) -> tuple[int, int]:
     return boss.id, clerk.id
 
 
+def managers_on_the_gate(qtbot: QtBot, ctx: AppContext, manager: ManagerProgram) -> int:
+    """Add the manager and the clerk, and show the gate with the names read again; the boss."""
+    boss, _clerk = managers(ctx)
+    assert manager.controller is not None
+    manager.controller.start()
+    wait_idle(qtbot, manager)
+    return boss
+
+
 def sign_in(qtbot: QtBot, manager: ManagerProgram, helper_id: int, pin: str) -> None:
     manager.window.gate.pin_submitted.emit(helper_id, pin)
     wait_idle(qtbot, manager)
@@ -98,10 +107,7 @@ def sign_in(qtbot: QtBot, manager: ManagerProgram, helper_id: int, pin: str) -> 
 def test_only_managers_are_offered_and_a_wrong_pin_is_refused(
     qtbot: QtBot, sqlite_ctx: AppContext, manager: ManagerProgram
 ) -> None:
-    boss, _clerk = managers(sqlite_ctx)
-    assert manager.controller is not None
-    manager.controller.start()  # the names are read again
-    wait_idle(qtbot, manager)
+    boss = managers_on_the_gate(qtbot, sqlite_ctx, manager)
     manager_window = manager.window
     assert list(manager_window.gate.name_buttons) == [boss]
     manager_window.gate.choose(boss)
@@ -118,10 +124,7 @@ def test_the_pin_is_typed_on_the_keyboard(
     qtbot: QtBot, sqlite_ctx: AppContext, manager: ManagerProgram
 ) -> None:
     """Keys as the window system delivers them, to the window: digits, Backspace, Enter."""
-    boss, _clerk = managers(sqlite_ctx)
-    assert manager.controller is not None
-    manager.controller.start()
-    wait_idle(qtbot, manager)
+    boss = managers_on_the_gate(qtbot, sqlite_ctx, manager)
     window = manager.window
     handle = window.windowHandle()
     assert handle is not None
@@ -140,10 +143,7 @@ def test_one_name_is_a_button_not_a_wall(
     qtbot: QtBot, sqlite_ctx: AppContext, manager: ManagerProgram
 ) -> None:
     """A commune with one manager: the name sits at the top at its own height."""
-    boss, _clerk = managers(sqlite_ctx)
-    assert manager.controller is not None
-    manager.controller.start()
-    wait_idle(qtbot, manager)
+    boss = managers_on_the_gate(qtbot, sqlite_ctx, manager)
     gate = manager.window.gate
     QApplication.processEvents()
     button = gate.name_buttons[boss]
