@@ -54,7 +54,8 @@ def x_display() -> Iterator[str]:
     reason = _needs()
     if reason:
         pytest.skip(reason)
-    screen = ["-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24", "-nolisten", "tcp"]
+    # -noreset: xdotool's calls come and go; a reset then could refuse the desk's connection.
+    screen = ["-screen", "0", f"{SIZE[0]}x{SIZE[1]}x24", "-nolisten", "tcp", "-noreset"]
     chosen = os.environ.get(DISPLAY_ENV, "").lstrip(":")
     if chosen:
         if Path(f"/tmp/.X11-unix/X{chosen}").exists():

@@ -37,7 +37,18 @@ def x_display() -> Iterator[str]:
         pytest.skip(f"no Xvfb, and {DISPLAY_ENV} is not set")
     read, write = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+        # -noreset: xdotool's polls come and go; a reset then could refuse the program.
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write),
+            "-screen",
+            "0",
+            "1366x768x24",
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ],
         pass_fds=(write,),
         stderr=subprocess.DEVNULL,
     )

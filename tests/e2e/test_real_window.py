@@ -69,12 +69,13 @@ def xvfb(width: int, height: int) -> Iterator[str]:
     """An Xvfb server with one screen of ``width`` x ``height``; yields its DISPLAY.
 
     Xvfb picks a free display number itself and writes it to a pipe once it accepts clients
-    (``-displayfd``). Choosing a number by looking for its lock file, then waiting for the
-    socket file, failed once on a loaded CI machine: the program started by the test found
-    no server behind ``:90`` ("could not connect to display").
+    (``-displayfd``). ``-noreset``: by default an X server resets when its last client goes,
+    and the test's ``xdotool`` polls are clients that come and go; a program connecting
+    during such a reset is refused ("could not connect to display :0", seen on a loaded CI
+    machine).
     """
     read, write = os.pipe()
-    screen = ["-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"]
+    screen = ["-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp", "-noreset"]
     server = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write), *screen],
         pass_fds=(write,),
