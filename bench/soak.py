@@ -219,15 +219,15 @@ class Run:
             rss_kb, fds, handles, cpu_s = program.reading(self.setup.sqlite_path)
             connections = handles if self.setup.sqlite_path else self._connections(kind)
             self.results[kind].samples[label] = Sample(
-                flow,
-                stats["none_refs"],
-                rss_kb,
-                fds,
-                connections,
-                cpu_s,
-                stats.get("types", {}),
-                stats["unreachable_where"],
-                fd_kinds(program.process.pid),
+                flow=flow,
+                none_refs=stats["none_refs"],
+                rss_kb=rss_kb,
+                fds=fds,
+                connections=connections,
+                cpu_s=cpu_s,
+                types=stats.get("types", {}),
+                unreachable=stats["unreachable_where"],
+                fd_kinds=fd_kinds(program.process.pid),
             )
 
     def set_clock(self, when: datetime) -> None:
