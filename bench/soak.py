@@ -46,7 +46,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bench.soak_figures import ProcessResult, Sample, fd_kinds, print_table, tcp_ports_to
+from bench.soak_figures import (
+    ProcessResult,
+    Sample,
+    fd_kinds,
+    print_table,
+    rss_file_kb,
+    tcp_ports_to,
+)
 from bench.soak_programs import Program, ProgramError, write_screen
 
 POSTGRES_ENV = "KIOSK_TEST_POSTGRES_URL"
@@ -228,6 +235,7 @@ class Run:
                 types=stats.get("types", {}),
                 unreachable=stats["unreachable_where"],
                 fd_kinds=fd_kinds(program.process.pid),
+                memory={**stats["memory"], "files": rss_file_kb(program.process.pid)},
             )
 
     def set_clock(self, when: datetime) -> None:

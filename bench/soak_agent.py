@@ -37,6 +37,8 @@ from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea, QWidget
 
+from bench.soak_memory import memory_parts
+
 REPLY = "SOAK "
 WAIT_LIMIT_S = 120.0
 POLL_MS = 5
@@ -296,6 +298,7 @@ class Agent(QObject):
             "none_refs": sys.getrefcount(None),
             "timers": self._speedup.scaled,
             "unreachable_where": Reach.where,
+            "memory": memory_parts(),
         }
         if objects:
             result["types"] = type_counts()

@@ -33,6 +33,8 @@ class Sample:
     # What each open fd is (a file's name, "socket", "pipe", ...), to name what a row grew by.
     fd_kinds: dict[str, int] = field(default_factory=dict)
     unreachable: dict[str, int] = field(default_factory=dict)
+    # RSS by part (kB): heap_used, heap_free, sqlite, python (bench/soak_memory.py), files.
+    memory: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -57,6 +59,29 @@ def proc_reading(pid: int, db_path: str | None) -> tuple[int, int, int, float]:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     cpu_s = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     return rss_kb, len(targets), handles, cpu_s
+
+
+def rss_file_kb(pid: int) -> int:
+    """The file-backed part of RSS: library and font pages the process has touched."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("RssFile:"):
+            return int(line.split()[1])
+    return 0
+
+
+def made_of(mark: dict[str, int], end: dict[str, int], rss_growth_kb: int) -> str:
+    """What RSS grew by, part by part, in MB; "other" is what no part accounts for."""
+    names = (
+        ("heap_used", "heap in use"),
+        ("sqlite", "of it SQLite"),
+        ("heap_free", "heap freed, kept"),
+        ("python", "Python arenas"),
+        ("files", "library pages"),
+    )
+    grew = {key: end.get(key, 0) - mark.get(key, 0) for key, _ in names}
+    other = rss_growth_kb - sum(v for k, v in grew.items() if k != "sqlite")
+    parts = [f"{label} {grew[key] / 1024:+.1f}" for key, label in names]
+    return ", ".join([*parts, f"other {other / 1024:+.1f}"]) + " MB"
 
 
 def fd_targets(pid: int) -> list[str]:
@@ -159,6 +184,9 @@ def process_rows(result: ProcessResult, *, short: bool) -> list[Row]:
             not short,
         )
     )
+    if mark.memory and end.memory:
+        value = made_of(mark.memory, end.memory, end.rss_kb - mark.rss_kb)
+        rows.append(Row(name, "RSS growth made of", value))
     last = idle or end
     fds = f"{mark.fds}, {end.fds}, {last.fds}"
     flat = max(end.fds, last.fds) <= mark.fds
