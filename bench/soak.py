@@ -11,9 +11,10 @@ then the next working day. Every Qt timer (idle reset, live refresh, the closing
 printer check, the desk's idle sign-out) runs ``--speed`` times faster.
 
 Per process it prints: alive or not (exit code or signal), sys.getrefcount(None) drift per
-flow and per idle minute, RSS after the first day (flow 110) and at the end, open fds, database
-connections (SQLite: open handles on the database files; PostgreSQL: pg_stat_activity), CPU
-time and the Python object types that grew most, each beside its goal with PASS/FAIL. Exit
+flow and per idle minute, RSS after the first day (flow 110) and at the end, and what it grew
+by part by part (bench/soak_memory.py), open fds, database connections (SQLite: open handles
+on the database files; PostgreSQL: pg_stat_activity), CPU time and the Python object types
+that grew most, each beside its goal with PASS/FAIL. Exit
 code 1 when a verdict fails; with ``--short`` only a death or a None drain fails (RSS and fds
 are still warming up after 300 flows).
 
@@ -378,7 +379,12 @@ def main() -> int:
         default=WALK_AWAY_EVERY,
         help="every Nth visitor leaves the ticket on screen (the kiosk's idle reset)",
     )
-    parser.add_argument("--database", choices=("sqlite", "postgres", "both"), default="both")
+    parser.add_argument(
+        "--database",
+        choices=("sqlite", "postgres", "both"),
+        default="both",
+        help="both: SQLite, then PostgreSQL (start two runs to have them side by side)",
+    )
     parser.add_argument("--short", action="store_true", help=SHORT_HELP)
     args = parser.parse_args()
     if args.short:
