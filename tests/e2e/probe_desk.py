@@ -12,6 +12,9 @@ from typing import Any
 
 from tests.e2e.probe_common import Commands, emit, run_probe
 
+TAP_RETRY_MS = 50
+TAP_TRIES = 200  # 10 s, within the tests' 15 s wait for what the tap does
+
 
 def main(config_path: str, counter: int, helper_id: int, pin: str) -> int:
     from PySide6.QtCore import QTimer
@@ -46,9 +49,18 @@ def main(config_path: str, counter: int, helper_id: int, pin: str) -> int:
 
             QTimer.singleShot(0, report_link)
 
+        def tap_when_lit(button: Any, tries: int = TAP_TRIES) -> None:
+            # The actions are off while one runs (the sign-in, a refresh): on a busy machine
+            # a command can come in that moment, and a click on a dark button does nothing.
+            # Staff tap again once it lights up; so does the probe.
+            if button.isEnabled() or tries <= 0:
+                button.click()
+                return
+            QTimer.singleShot(TAP_RETRY_MS, lambda: tap_when_lit(button, tries - 1))
+
         def handle(command: dict[str, Any]) -> None:
             if "tap" in command:
-                window.queue.current.buttons[command["tap"]].click()
+                tap_when_lit(window.queue.current.buttons[command["tap"]])
 
         controller.ready.connect(sign_in)
         controller.signed_in.connect(lambda helper: emit("signed_in", helper=helper.id))
