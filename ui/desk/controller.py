@@ -140,9 +140,16 @@ class DeskController(QObject):
         self._staff_loaded = True
         self._window.staff.set_staff(self._staff)
         if not self._ready:
-            # The database is open now: hear of every write that waits for its lock.
-            self.busy.follow(await self._ops.run(lambda ctx: ctx.db.busy))
+            # Taken before the await: a second load (the link coming up meanwhile) runs
+            # beside this one and must not follow the lock twice or say "ready" twice.
             self._ready = True
+            try:
+                # The database is open now: hear of every write that waits for its lock.
+                busy = await self._ops.run(lambda ctx: ctx.db.busy)
+            except BaseException:
+                self._ready = False  # the next load (after a sign-out) tries again
+                raise
+            self.busy.follow(busy)
             self.ready.emit()
 
     async def _sign_in(self, helper: HelperView, pin: str) -> None:
