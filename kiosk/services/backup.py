@@ -31,9 +31,9 @@ _NAME = re.compile(r"^kiosk-(\d{8}-\d{6})(-\d+)?\.(sqlite3|pgdump)$")
 PG_DUMP_TIMEOUT_S = 1800
 PG_CLIENT_HINT = "install it with: sudo apt-get install postgresql-client"
 # The copy reads every page once, so a page cache only costs memory: with SQLite's default
-# (2 MiB per connection) the kiosk's nightly backup took 4 MiB of heap on a month-old
-# database, freed afterwards but kept by the allocator, a step of RSS every night until the
-# database outgrew the cache (bench/soak.py, "RSS growth made of").
+# (2 MiB per connection) the kiosk's nightly backup took 4 MiB of heap once the database
+# outgrew the caches, freed afterwards but kept by the kiosk's allocator as a high-water mark
+# (heaptrack on bench/soak.py's kiosk).
 BACKUP_CACHE_KIB = 128
 
 
