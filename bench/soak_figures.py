@@ -74,12 +74,14 @@ def made_of(mark: dict[str, int], end: dict[str, int], rss_growth_kb: int) -> st
     names = (
         ("heap_used", "heap in use"),
         ("sqlite", "of it SQLite"),
+        ("sqlite_pages", "of that page cache"),
         ("heap_free", "heap freed, kept"),
         ("python", "Python arenas"),
         ("files", "library pages"),
     )
     grew = {key: end.get(key, 0) - mark.get(key, 0) for key, _ in names}
-    other = rss_growth_kb - sum(v for k, v in grew.items() if k != "sqlite")
+    inside = ("sqlite", "sqlite_pages")  # parts of "heap in use", not beside it
+    other = rss_growth_kb - sum(v for k, v in grew.items() if k not in inside)
     parts = [f"{label} {grew[key] / 1024:+.1f}" for key, label in names]
     return ", ".join([*parts, f"other {other / 1024:+.1f}"]) + " MB"
 
