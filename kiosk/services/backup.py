@@ -4,6 +4,8 @@ A backup is one file named ``kiosk-YYYYMMDD-HHMMSS.sqlite3`` (or ``.pgdump``) wi
 time it was taken, written under a temporary name and renamed once complete and checked, so a
 USB stick pulled out half-way never holds a half backup under a real name. The kiosk process
 takes one after closing each day (``backup_if_due``); ``kiosk backup`` takes one by hand.
+An SQLite copy is made by a child process (``kiosk.storage.sqlite_copy``), as a PostgreSQL
+one is by pg_dump, so the long-running kiosk keeps none of the copy's memory or file handles.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sqlite3
 import subprocess
+import sys
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -20,6 +22,7 @@ from urllib.parse import unquote
 
 from sqlalchemy.engine import URL, make_url
 
+import kiosk
 from kiosk.config import Config, default_data_dir
 from kiosk.domain.errors import ErrorCode, KioskError
 from kiosk.private_files import open_private, private_dir
@@ -30,11 +33,8 @@ PG_SUFFIX = ".pgdump"
 _NAME = re.compile(r"^kiosk-(\d{8}-\d{6})(-\d+)?\.(sqlite3|pgdump)$")
 PG_DUMP_TIMEOUT_S = 1800
 PG_CLIENT_HINT = "install it with: sudo apt-get install postgresql-client"
-# The copy reads every page once, so a page cache only costs memory: with SQLite's default
-# (2 MiB per connection) the kiosk's nightly backup took 4 MiB of heap once the database
-# outgrew the caches, freed afterwards but kept by the kiosk's allocator as a high-water mark
-# (heaptrack on bench/soak.py's kiosk).
-BACKUP_CACHE_KIB = 128
+# An SQLite copy reads every page once: 30 minutes is far beyond a commune's database.
+COPY_TIMEOUT_S = 1800
 
 
 class BackupError(KioskError):
@@ -148,23 +148,31 @@ def prune(folder: Path, *, keep_days: int, today: date) -> list[Path]:
 
 
 def _sqlite_backup(database: Path, partial: Path) -> None:
-    """SQLite's online backup API: a consistent copy while the kiosk keeps writing."""
+    """SQLite's online backup API in a child process (``kiosk.storage.sqlite_copy``).
+
+    A consistent copy while the kiosk keeps writing; the child returns the memory and the file
+    handle the copy takes when it exits, so a kiosk that runs for months keeps neither.
+    """
     open_private(partial).close()
-    source = sqlite3.connect(database, timeout=30)
-    copy = sqlite3.connect(partial, isolation_level=None)
-    try:
-        for connection in (source, copy):
-            connection.execute(f"PRAGMA cache_size=-{BACKUP_CACHE_KIB}")
-        source.backup(copy)
-        copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file, no -wal beside it
-        check = copy.execute("PRAGMA quick_check").fetchone()
-    finally:
-        copy.close()
-        source.close()
-    if check is None or check[0] != "ok":
-        raise BackupError("The backup copy failed its check: {result}.", result=check)
-    with partial.open("rb") as stream:
-        os.fsync(stream.fileno())
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk.storage.sqlite_copy", str(database), str(partial)],
+        env=_child_env(),
+        capture_output=True,
+        text=True,
+        timeout=COPY_TIMEOUT_S,
+        check=False,
+    )
+    if done.returncode != 0:
+        reason = (done.stderr.strip().splitlines() or [f"exit code {done.returncode}"])[-1]
+        raise BackupError("The backup copy failed: {reason}.", reason=reason)
+
+
+def _child_env() -> dict[str, str]:
+    """This environment, with the folder holding the ``kiosk`` package first on the path."""
+    root = str(Path(kiosk.__file__).resolve().parent.parent)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+    return env
 
 
 def pg_tool(name: str) -> str:
