@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import io
 import logging
 import os
@@ -29,6 +27,7 @@ from kiosk.services.tickets import issue_ticket
 from kiosk.storage.models import Helper, Ticket
 from kiosk.storage.sqlite_copy import copy_database
 from tests.conftest import make_config
+from tests.sqlite_memory import fill, sqlite_library
 
 
 def count(ctx: AppContext, model: type[Ticket] | type[Helper]) -> int:
@@ -151,27 +150,11 @@ def test_the_clock_in_the_backup_name_is_local_time(sqlite_ctx: AppContext) -> N
     assert list_backups(backup.parent)[0].taken_at == local.replace(tzinfo=None)
 
 
-def _sqlite_library() -> ctypes.CDLL:
-    lib = ctypes.CDLL(ctypes.util.find_library("sqlite3") or "libsqlite3.so.0")
-    lib.sqlite3_memory_used.restype = ctypes.c_int64
-    lib.sqlite3_memory_highwater.restype = ctypes.c_int64
-    lib.sqlite3_memory_highwater.argtypes = (ctypes.c_int,)
-    return lib
-
-
 def test_the_backup_copy_takes_little_memory_on_a_big_database(tmp_path: Path) -> None:
     # It runs in a child process beside the kiosk, on PCs with 2 GB.
-    lib = _sqlite_library()
+    lib = sqlite_library()
     database = tmp_path / "kiosk.sqlite3"
-    writer = sqlite3.connect(database)
-    writer.execute("PRAGMA journal_mode=WAL")
-    writer.execute("CREATE TABLE filler (data BLOB)")
-    writer.executemany("INSERT INTO filler VALUES (randomblob(1000))", [()] * 8000)
-    writer.commit()
-    if lib.sqlite3_memory_used() <= 0:  # the sqlite3 module has a copy of its own
-        writer.close()
-        pytest.skip("the sqlite3 module does not use the shared libsqlite3")
-    writer.close()
+    fill(str(database), rows=8000)
     lib.sqlite3_memory_highwater(1)
     (tmp_path / "copy.sqlite3").touch()
     copy_database(database, tmp_path / "copy.sqlite3")
