@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from ui.geometry_check import geometry_problems
 from ui.shell import GEOMETRY_DUMP_ENV as GEOMETRY_DUMP_ENV
@@ -62,7 +62,9 @@ async def dump_geometry(program: Any, path: Path) -> None:
                 states["tour"] = ["the program never became ready for its tour"]
                 break
             continue
-        QApplication.processEvents()
+        # Posted layout requests run in the sleep. Not processEvents: under qasync it steps
+        # other tasks inside this one ("Cannot enter into task ... while another task ...").
+        await asyncio.sleep(0)
         states[state] = geometry_problems(window, width=screen.width(), height=screen.height())
     report = {
         "screen": [screen.width(), screen.height()],
