@@ -204,8 +204,10 @@ def export_summary(
     _check_may_export(ctx, actor)
     summary = build_summary(ctx, period)
     written: list[tuple[str, Path, int | None]] = []
+    number = ""  # the document number a PDF goes out under; a CSV has none
     if pdf is not None:
         words = words or ReportWords()
+        number = words.number
         document = summary_document(
             ctx.config, summary, number=words.number, signer_name=words.signer_name
         )
@@ -221,7 +223,6 @@ def export_summary(
         _write_atomically(csv, lambda stream: write_records_csv(records, stream, ctx.tz))
         written.append(("csv", csv, len(records)))
     if written:
-        number = words.number if pdf is not None and words is not None else ""
         _audit_exports(ctx, period, actor, written, number=number)
     return summary
 
