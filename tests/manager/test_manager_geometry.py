@@ -45,6 +45,12 @@ def test_the_gate_and_the_summary_fit_in_both_languages(
             QApplication.processEvents()
             problems = geometry_problems(window, width=width, height=height)
             found += [f"{language} gate: {p}" for p in problems]
+        # A portrait screen stacks the keypad under the names; a landscape one sets it beside.
+        keypad, names = window.gate.keypad.geometry(), window.gate.grid.geometry()
+        if height > width:
+            assert keypad.top() > names.bottom(), (keypad, names)
+        else:
+            assert keypad.left() > names.right(), (keypad, names)
         program.i18n.set_language("vi")
         window.gate.choose(boss)
         window.gate.pin_submitted.emit(boss, MANAGER_PIN)

@@ -17,7 +17,9 @@ from ui.widgets.screen import Screen, text_label
 
 
 class ManagerGateScreen(Screen):
-    """Names on the left (packed at the top, as on the desk), the PIN keypad on the right.
+    """Names (packed at the top, as on the desk) with the PIN keypad beside them, or under them.
+
+    A portrait screen has the keypad under the names, where the name fits one line.
 
     A refusal shows here, not in a dialog.
 
@@ -106,6 +108,8 @@ class ManagerGateScreen(Screen):
         spacing = theme.px(theme.sizes.spacing)
         self._layout.setContentsMargins(margin, margin, margin, margin)
         self._layout.setSpacing(margin)
+        portrait = QBoxLayout.Direction.TopToBottom
+        self._layout.setDirection(portrait if theme.portrait else QBoxLayout.Direction.LeftToRight)
         self.grid.set_spacing(spacing // 2)
         self.keypad.set_key_size(max(theme.min_target_px, theme.px(theme.sizes.key)), spacing // 2)
         for button in self.name_buttons.values():
