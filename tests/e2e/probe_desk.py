@@ -13,7 +13,7 @@ from typing import Any
 from tests.e2e.probe_common import Commands, emit, run_probe
 
 TAP_RETRY_MS = 50
-TAP_TRIES = 200  # 10 s, within the tests' 15 s wait for what the tap does
+TAP_TRIES = 1200  # 60 s, within the tests' wait for what the tap does (probes.WAIT_S)
 
 
 def main(config_path: str, counter: int, helper_id: int, pin: str) -> int:

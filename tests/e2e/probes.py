@@ -18,7 +18,10 @@ from kiosk.services.context import Actor, bootstrap
 from kiosk.services.helpers import add_helper
 
 ROOT = Path(__file__).resolve().parents[2]
-WAIT_S = 15.0
+# How long a test waits for what must come (a start, a call, a repaint). A deadline, not a
+# measure of speed: it only runs out when something is broken, so it is generous. 15 s ran
+# out for a kiosk's start in a clean-clone CI beside two soaks (four programs starting at once).
+WAIT_S = 120.0
 Event = dict[str, Any]
 
 
@@ -90,7 +93,7 @@ class Probe:
         if self.process.stdin is not None and not self.process.stdin.closed:
             self.process.stdin.close()
         try:
-            self.process.wait(timeout=15)
+            self.process.wait(timeout=WAIT_S)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
