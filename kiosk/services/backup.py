@@ -31,10 +31,10 @@ from kiosk.services.context import AppContext
 SQLITE_SUFFIX = ".sqlite3"
 PG_SUFFIX = ".pgdump"
 _NAME = re.compile(r"^kiosk-(\d{8}-\d{6})(-\d+)?\.(sqlite3|pgdump)$")
-PG_DUMP_TIMEOUT_S = 1800
+# A backup's child (pg_dump, pg_restore, the SQLite copy) reads every page once: 30 minutes
+# is far beyond a commune's database.
+BACKUP_TIMEOUT_S = 1800
 PG_CLIENT_HINT = "install it with: sudo apt-get install postgresql-client"
-# An SQLite copy reads every page once: 30 minutes is far beyond a commune's database.
-COPY_TIMEOUT_S = 1800
 
 
 class BackupError(KioskError):
@@ -154,17 +154,11 @@ def _sqlite_backup(database: Path, partial: Path) -> None:
     handle the copy takes when it exits, so a kiosk that runs for months keeps neither.
     """
     open_private(partial).close()
-    done = subprocess.run(
+    run_child(
         [sys.executable, "-m", "kiosk.storage.sqlite_copy", str(database), str(partial)],
         env=_child_env(),
-        capture_output=True,
-        text=True,
-        timeout=COPY_TIMEOUT_S,
-        check=False,
+        failed="The backup copy failed: {reason}.",
     )
-    if done.returncode != 0:
-        reason = (done.stderr.strip().splitlines() or [f"exit code {done.returncode}"])[-1]
-        raise BackupError("The backup copy failed: {reason}.", reason=reason)
 
 
 def _child_env() -> dict[str, str]:
@@ -213,16 +207,22 @@ def run_pg_tool(
         env: The environment, with PGPASSWORD when needed.
         failed: The message when it fails, with a ``{reason}`` field.
     """
+    return run_child([pg_tool(tool), *arguments], env=env, failed=failed)
+
+
+def run_child(argv: list[str], *, env: dict[str, str] | None, failed: str) -> str:
+    """Run one of a backup's child programs; its output, or ``BackupError`` with its last words.
+
+    Args:
+        argv: The program and its arguments.
+        env: Its environment (None: this one).
+        failed: The message when it fails, with a ``{reason}`` field: its last stderr line.
+    """
     done = subprocess.run(
-        [pg_tool(tool), *arguments],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=PG_DUMP_TIMEOUT_S,
-        check=False,
+        argv, env=env, capture_output=True, text=True, timeout=BACKUP_TIMEOUT_S, check=False
     )
     if done.returncode != 0:
-        reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        reason = (done.stderr.strip().splitlines() or [f"exit code {done.returncode}"])[-1]
         raise BackupError(failed, reason=reason)
     return done.stdout
 
