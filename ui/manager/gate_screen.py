@@ -108,8 +108,8 @@ class ManagerGateScreen(Screen):
         spacing = theme.px(theme.sizes.spacing)
         self._layout.setContentsMargins(margin, margin, margin, margin)
         self._layout.setSpacing(margin)
-        portrait = QBoxLayout.Direction.TopToBottom
-        self._layout.setDirection(portrait if theme.portrait else QBoxLayout.Direction.LeftToRight)
+        down, across = QBoxLayout.Direction.TopToBottom, QBoxLayout.Direction.LeftToRight
+        self._layout.setDirection(down if theme.portrait else across)
         self.grid.set_spacing(spacing // 2)
         self.keypad.set_key_size(max(theme.min_target_px, theme.px(theme.sizes.key)), spacing // 2)
         for button in self.name_buttons.values():
