@@ -9,6 +9,10 @@ on screen (``KIOSK_BENCH_EXIT=ready``, after the first paint). The runs go round
 run, demo, run until ready, floor, ...), ``--runs`` rounds after one warm-up round, so the
 machine's noise falls on all alike; each figure is the minimum and the median.
 Goals (P1): at most 1.3x the floor's time and 1.6x its memory to the first paint.
+Beside the goal's floor, a second reference, not a goal: the home screen's look written in
+plain PySide6 (the shipped fonts, a stylesheet, the header, the waiting line, a tip and five
+tiles with SVG pictures), no config, no logging, no command line. What a kiosk costs beyond it
+is the kiosk's own Python before the first frame, which the profile in the closing notes splits.
 Run: .venv/bin/python bench/startup.py [--runs N]   (offscreen unless DISPLAY is set)
 """
 
@@ -53,6 +57,78 @@ def done():
 
 app = QApplication(sys.argv[:1])
 window = Window()
+window.showFullScreen()
+sys.exit(app.exec())
+"""
+
+
+# The kiosk's home screen as a plain PySide6 program would draw it (argv[1]: data/fonts).
+PLAIN_HOME = """
+import sys
+from PySide6.QtCore import QByteArray, QTimer, Qt
+from PySide6.QtGui import QFont, QFontDatabase, QIcon, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QApplication, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
+)
+
+class Window(QWidget):
+    painted = False
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, done)
+
+def done():
+    print("kiosk-bench paint", flush=True)
+    app.exit(0)
+
+def picture(n):
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><circle cx="32" cy="32" '
+        f'r="{20 + n}" fill="none" stroke="#0b2f5b" stroke-width="4.5"/></svg>'
+    )
+    pixmap = QPixmap(96, 96)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    QSvgRenderer(QByteArray(svg.encode())).render(painter)
+    painter.end()
+    return QIcon(pixmap)
+
+app = QApplication(sys.argv[:1])
+for name in ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"):
+    QFontDatabase.addApplicationFont(f"{sys.argv[1]}/{name}")
+app.setFont(QFont("Noto Sans", 20))
+app.setStyleSheet(
+    "QWidget#bar { background: #0b2f5b; } QWidget#bar QLabel { color: white; }"
+    "QPushButton { font-size: 34px; font-weight: bold; border: 3px solid #0b2f5b;"
+    " border-radius: 12px; background: white; } QLabel { font-size: 24px; }"
+)
+window = Window()
+column = QVBoxLayout(window)
+bar = QWidget(objectName="bar")
+row = QHBoxLayout(bar)
+for text in ("Trung tâm Phục vụ hành chính công", "08:00  Thứ Hai, 30/11/2026"):
+    row.addWidget(QLabel(text))
+for text in ("Chữ to", "English"):
+    row.addWidget(QPushButton(text))
+column.addWidget(bar)
+column.addWidget(QLabel("Hiện có 9 người đang chờ."))
+column.addWidget(QLabel("Bạn có biết? Đi chứng thực bản sao, nhớ mang theo bản chính."))
+grid = QGridLayout()
+tiles = (
+    "Lấy số thứ tự", "Lấy số ưu tiên\\nNgười cao tuổi, khuyết tật, mang thai…",
+    "Hướng dẫn thủ tục\\nCần mang giấy tờ gì, làm thế nào",
+    "Đánh giá dịch vụ\\nXong việc? Cho chúng tôi biết",
+    "Gọi cán bộ hỗ trợ\\nCán bộ sẽ đến giúp bạn",
+)
+for n, text in enumerate(tiles):
+    tile = QPushButton(picture(n), text)
+    tile.setMinimumHeight(200)
+    grid.addWidget(tile, n // 3, n % 3)
+column.addLayout(grid)
 window.showFullScreen()
 sys.exit(app.exec())
 """
@@ -107,6 +183,10 @@ def main() -> None:
         paint = {**env, "KIOSK_BENCH_EXIT": "paint"}
         subjects = {
             "floor": ([sys.executable, "-c", BARE_WINDOW], env, "kiosk-bench paint"),
+            "plain home": (
+                [sys.executable, "-c", PLAIN_HOME, str(ROOT / "data" / "fonts")], env,
+                "kiosk-bench paint",
+            ),
             "kiosk run": ([*kiosk, "run"], paint, "kiosk-bench paint"),
             "kiosk demo": ([*kiosk, "demo"], paint, "kiosk-bench paint"),
             "kiosk run, ready": (
@@ -138,13 +218,19 @@ def rounds(
 
 def report(results: dict[str, tuple[harness.Spread, harness.Spread]]) -> None:
     floor_s, floor_mb = results.pop("floor")
+    plain_s, plain_mb = results.pop("plain home")
     print(f"  floor, bare fullscreen window: {harness.spread_text(floor_s)}, "
           f"peak RSS median {floor_mb.median:.0f} MiB")  # fmt: skip
+    plain_ratio = plain_s.ratio(floor_s)
+    print(f"  reference, the home screen in plain PySide6: {harness.spread_text(plain_s)}; "
+          f"{plain_ratio.low:.2f}x / {plain_ratio.median:.2f}x floor, "
+          f"peak RSS {plain_mb.median:.0f} MiB")  # fmt: skip
     for name, (seconds, mib) in results.items():
         time_ratio, memory_ratio = seconds.ratio(floor_s), mib.ratio(floor_mb)
         value = (
             f"{harness.spread_text(seconds)}; {time_ratio.low:.2f}x / {time_ratio.median:.2f}x "
-            f"floor; peak RSS {mib.median:.0f} MiB = {memory_ratio.median:.2f}x"
+            f"floor, {seconds.ratio(plain_s).median:.2f}x plain home; "
+            f"peak RSS {mib.median:.0f} MiB = {memory_ratio.median:.2f}x"
         )
         if name.endswith("ready"):
             harness.report(BENCH, f"{name} (after the first paint)", value)
