@@ -116,10 +116,10 @@ def _register_helpers(sub: Any) -> None:
 
 
 def _context(args: argparse.Namespace) -> Any:
-    from kiosk.cli import load_or_exit
-    from kiosk.services.context import bootstrap
+    """The application context for one command; its database is closed afterwards."""
+    from kiosk.cli import command_context
 
-    return bootstrap(load_or_exit(args))
+    return command_context(args)
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:
@@ -144,8 +144,9 @@ def _config_check(args: argparse.Namespace) -> int:
 def _lines_list(args: argparse.Namespace) -> int:
     from kiosk.services.queue_read import list_lines
 
-    ctx = _context(args)
-    for line in list_lines(ctx):
+    with _context(args) as ctx:
+        lines = list_lines(ctx)
+    for line in lines:
         counters = ", ".join(str(n) for n in line.counters) or "none"
         print(f"{line.code}  {line.name.vi} / {line.name.en}")
         print(f"   counters: {counters}; waiting now: {line.waiting}")
@@ -177,16 +178,16 @@ def _helpers_add(args: argparse.Namespace) -> int:
     pin = _read_pin() if args.with_pin else None
     if args.with_pin and pin is None:
         return 2
-    ctx = _context(args)
-    helper = add_helper(
-        ctx,
-        name=args.name,
-        kind=args.kind,
-        role=args.role,
-        affiliation=args.affiliation,
-        pin=pin,
-        actor=_actor(),
-    )
+    with _context(args) as ctx:
+        helper = add_helper(
+            ctx,
+            name=args.name,
+            kind=args.kind,
+            role=args.role,
+            affiliation=args.affiliation,
+            pin=pin,
+            actor=_actor(),
+        )
     print("Added:")
     _print_helper(helper)
     return 0
@@ -195,7 +196,8 @@ def _helpers_add(args: argparse.Namespace) -> int:
 def _helpers_list(args: argparse.Namespace) -> int:
     from kiosk.services.helpers import list_helpers
 
-    helpers = list_helpers(_context(args), include_inactive=args.all, query=args.search)
+    with _context(args) as ctx:
+        helpers = list_helpers(ctx, include_inactive=args.all, query=args.search)
     for helper in helpers:
         _print_helper(helper)
     if not helpers:
@@ -207,25 +209,30 @@ def _helpers_list(args: argparse.Namespace) -> int:
 def _helpers_deactivate(args: argparse.Namespace) -> int:
     from kiosk.services.helpers import set_active
 
-    _print_helper(set_active(_context(args), helper_id=args.id, active=False, actor=_actor()))
+    with _context(args) as ctx:
+        helper = set_active(ctx, helper_id=args.id, active=False, actor=_actor())
+    _print_helper(helper)
     return 0
 
 
 def _helpers_activate(args: argparse.Namespace) -> int:
     from kiosk.services.helpers import set_active
 
-    _print_helper(set_active(_context(args), helper_id=args.id, active=True, actor=_actor()))
+    with _context(args) as ctx:
+        helper = set_active(ctx, helper_id=args.id, active=True, actor=_actor())
+    _print_helper(helper)
     return 0
 
 
 def _helpers_set_pin(args: argparse.Namespace) -> int:
     from kiosk.services.helpers import set_pin
 
-    ctx = _context(args)
-    pin = _read_pin()
-    if pin is None:
-        return 2
-    _print_helper(set_pin(ctx, helper_id=args.id, pin=pin, actor=_actor()))
+    with _context(args) as ctx:
+        pin = _read_pin()
+        if pin is None:
+            return 2
+        helper = set_pin(ctx, helper_id=args.id, pin=pin, actor=_actor())
+    _print_helper(helper)
     return 0
 
 
@@ -245,7 +252,8 @@ def _read_pin() -> str | None:
 def _helpers_import(args: argparse.Namespace) -> int:
     from kiosk.services.helpers import import_csv
 
-    result = import_csv(_context(args), args.csv, actor=_actor())
+    with _context(args) as ctx:
+        result = import_csv(ctx, args.csv, actor=_actor())
     if result.problems:
         print(f"Nothing imported: {len(result.problems)} row(s) need fixing:")
         for problem in result.problems:
@@ -273,7 +281,8 @@ def _guides_check(args: argparse.Namespace) -> int:
 def _close_day(args: argparse.Namespace) -> int:
     from kiosk.services.closing import close_now
 
-    result = close_now(_context(args), reason=args.reason, actor=_actor())
+    with _context(args) as ctx:
+        result = close_now(ctx, reason=args.reason, actor=_actor())
     print(f"{result.closed_tickets} waiting ticket(s) marked 'not served at closing'.")
     print(f"Reports: {result.pdf}")
     print(f"         {result.csv}")

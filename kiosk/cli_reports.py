@@ -75,11 +75,14 @@ def _summary(args: argparse.Namespace) -> int:
         pdf = args.pdf or (Path(tmp) / "tong-hop.pdf" if args.print_pdf else None)
         try:
             ctx = bootstrap(config)
-            period = period_for(ctx, day=args.date, first=args.first, last=args.last)
-            words = ReportWords(number=args.number, signer_name=args.signer)
-            summary = export_summary(
-                ctx, period, pdf=pdf, csv=args.csv, actor=cli_actor(), words=words
-            )
+            try:
+                period = period_for(ctx, day=args.date, first=args.first, last=args.last)
+                words = ReportWords(number=args.number, signer_name=args.signer)
+                summary = export_summary(
+                    ctx, period, pdf=pdf, csv=args.csv, actor=cli_actor(), words=words
+                )
+            finally:
+                ctx.db.dispose()
         except OperationalError as exc:
             print(f"error: cannot read the database: {exc.orig}", file=sys.stderr)
             return 2

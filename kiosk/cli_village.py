@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -92,17 +90,11 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=_key_create)
 
 
-@contextmanager
-def _context(args: argparse.Namespace) -> Iterator[Any]:
+def _context(args: argparse.Namespace) -> Any:
     """The application context for one command; its database is closed afterwards."""
-    from kiosk.cli import load_or_exit
-    from kiosk.services.context import bootstrap
+    from kiosk.cli import command_context
 
-    ctx = bootstrap(load_or_exit(args))
-    try:
-        yield ctx
-    finally:
-        ctx.db.dispose()
+    return command_context(args)
 
 
 def _actor() -> Any:

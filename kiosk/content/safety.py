@@ -60,7 +60,7 @@ def _resolved_inside(path: Path, allowed: Path) -> tuple[Path | None, str]:
     ``allowed`` is the guide's folder or a ``_shared`` folder; its parent is the guides root.
     """
     try:
-        real, real_allowed = path.resolve(), allowed.resolve()
+        real, real_allowed = _resolve(path), allowed.resolve()
     except (OSError, RuntimeError) as error:  # RuntimeError: a symlink loop, in Python 3.11
         return None, f"cannot be followed ({error})"
     if not real.is_relative_to(real_allowed.parent):
@@ -70,6 +70,19 @@ def _resolved_inside(path: Path, allowed: Path) -> tuple[Path | None, str]:
     if not real.is_file():
         return None, f"file not found (looked for {path})"
     return real, svg_problem(real)
+
+
+def _resolve(path: Path) -> Path:
+    """``path`` with every link followed; a symlink loop raises.
+
+    A missing file or link target resolves as far as it goes (the caller says "not found").
+    Strict first: from Python 3.13 a lenient ``resolve()`` returns a path for a loop instead of
+    raising, and the loop would read as a missing file.
+    """
+    try:
+        return path.resolve(strict=True)
+    except FileNotFoundError:
+        return path.resolve()
 
 
 def link_problem(url: str) -> str:

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -120,7 +121,7 @@ def test_ctrl_c_stops_the_demo_kiosk_cleanly_and_the_database_is_intact(tmp_path
     assert "signal 2: quitting" in err
     assert DEMO_STAFF_PIN in out  # the terminal says how to leave, too
     database = tmp_path / "data" / "commune-kiosk" / DEMO_DATABASE
-    with sqlite3.connect(database) as db:
+    with closing(sqlite3.connect(database)) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         names = {row[0] for row in db.execute("SELECT name FROM helper")}
     assert "[DEMO] Lãnh Đạo Xã" in names

@@ -9,6 +9,7 @@ import os
 import shutil
 import sqlite3
 import stat
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 
@@ -161,7 +162,7 @@ def test_the_backup_copy_takes_little_memory_on_a_big_database(tmp_path: Path) -
     peak_kib = lib.sqlite3_memory_highwater(0) // 1024
     # 8 MB of pages; SQLite's default caches took 4,239 KiB for this copy, 128 KiB ones 381.
     assert peak_kib < 1024
-    with sqlite3.connect(tmp_path / "copy.sqlite3") as copy:
+    with closing(sqlite3.connect(tmp_path / "copy.sqlite3")) as copy:
         assert copy.execute("SELECT count(*) FROM filler").fetchone() == (8000,)
 
 
@@ -191,7 +192,7 @@ def test_the_nightly_backup_leaves_the_kiosk_process_as_it_found_it(
         backup = make_backup(sqlite_ctx)
         assert _database_handles(database) == before
     watcher.close()
-    with sqlite3.connect(backup) as copy:
+    with closing(sqlite3.connect(backup)) as copy:
         assert copy.execute("SELECT count(*) FROM ticket").fetchone() == (1,)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -156,7 +157,7 @@ def test_the_strip_shows_records_waiting_while_the_commune_is_away_and_zero_afte
 
 
 @pytest.fixture
-def usb_village(tmp_path: Path, clock: FixedClock) -> AppContext:
+def usb_village(tmp_path: Path, clock: FixedClock) -> Iterator[AppContext]:
     """A village PC with no network link to the commune, asking for age band and sex."""
     body = (
         f'[village]\nplace = "{PLACE}"\nkey_file = "{tmp_path / "village.key"}"\n'
@@ -164,7 +165,8 @@ def usb_village(tmp_path: Path, clock: FixedClock) -> AppContext:
     )
     ctx = bootstrap(make_config(tmp_path, body), clock=clock)
     seed_village_demo(ctx)
-    return ctx
+    yield ctx
+    ctx.db.dispose()
 
 
 def test_without_a_network_link_the_age_band_and_sex_are_asked_and_the_strip_says_usb(
