@@ -162,7 +162,11 @@ def test_postgres_an_idle_watcher_costs_the_server_no_transaction(
 ) -> None:
     name = make_url(private_database).database
     assert name is not None
-    with watching(private_database) as recorder:
+    # A reply may wait as long as it likes: on a starved machine (a niced test run beside a
+    # soak) a 1.5 s reply timeout reconnected the watcher, and each reconnect's SELECT and
+    # LISTEN are transactions. What is measured here is the heartbeat, not reconnects.
+    patient = WatchTimings(reply_timeout_s=60.0)
+    with watching(private_database, patient) as recorder:
         settle(recorder)
         # A backend that goes idle publishes its counts within 1 s, or up to 10 s later when
         # it published less than a second before (PostgreSQL's PGSTAT_IDLE_INTERVAL): the
@@ -171,7 +175,7 @@ def test_postgres_an_idle_watcher_costs_the_server_no_transaction(
         before = server_transactions(postgres_url, name)
         time.sleep(3.0)  # six heartbeats
         after = server_transactions(postgres_url, name)
-        assert recorder.is_up()
+        assert recorder.links == [True], "the watcher connected once and stayed up"
     assert after == before
 
 
