@@ -37,11 +37,8 @@ import harness
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = "startup"
 
-BARE_WINDOW = """
-import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QWidget
-
+# Both programs: a window that says so on its first paint and quits.
+PAINT_THEN_EXIT = """
 class Window(QWidget):
     painted = False
 
@@ -54,16 +51,27 @@ class Window(QWidget):
 def done():
     print("kiosk-bench paint", flush=True)
     app.exit(0)
+"""
 
+BARE_WINDOW = (
+    """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+"""
+    + PAINT_THEN_EXIT
+    + """
 app = QApplication(sys.argv[:1])
 window = Window()
 window.showFullScreen()
 sys.exit(app.exec())
 """
+)
 
 
 # The kiosk's home screen as a plain PySide6 program would draw it (argv[1]: data/fonts).
-PLAIN_HOME = """
+PLAIN_HOME = (
+    """
 import sys
 from PySide6.QtCore import QByteArray, QTimer, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QIcon, QPainter, QPixmap
@@ -71,20 +79,9 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QApplication, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget,
 )
-
-class Window(QWidget):
-    painted = False
-
-    def paintEvent(self, event):
-        super().paintEvent(event)
-        if not self.painted:
-            self.painted = True
-            QTimer.singleShot(0, done)
-
-def done():
-    print("kiosk-bench paint", flush=True)
-    app.exit(0)
-
+"""
+    + PAINT_THEN_EXIT
+    + """
 def picture(n):
     svg = (
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><circle cx="32" cy="32" '
@@ -132,6 +129,7 @@ column.addLayout(grid)
 window.showFullScreen()
 sys.exit(app.exec())
 """
+)
 
 
 def run_once(argv: list[str], env: dict[str, str], marker: str) -> tuple[float, float]:
