@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.cli import command_context as _context
 from kiosk.domain.enums import HelperKind, HelperRole
 
 PIN_ON_COMMAND_LINE = """\
@@ -113,13 +114,6 @@ def _register_helpers(sub: Any) -> None:
     p = helpers.add_parser("import", help="import helpers from a UTF-8 CSV file")
     p.add_argument("csv", type=Path, help="columns: name,kind,role,affiliation[,pin]")
     p.set_defaults(handler=_helpers_import)
-
-
-def _context(args: argparse.Namespace) -> Any:
-    """The application context for one command; its database is closed afterwards."""
-    from kiosk.cli import command_context
-
-    return command_context(args)
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:

@@ -62,27 +62,23 @@ def iso_date(text: str) -> date:
 def _summary(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import OperationalError
 
-    from kiosk.cli import load_or_exit
+    from kiosk.cli import command_context
     from kiosk.domain.errors import ValidationError
-    from kiosk.services.context import bootstrap, cli_actor
+    from kiosk.services.context import cli_actor
     from kiosk.services.reports import ReportWords, export_summary
     from kiosk.services.summary import period_for
 
     if args.date is not None and (args.first is not None or args.last is not None):
         raise ValidationError("Give either --date or --from/--to, not both.")
-    config = load_or_exit(args)
     with tempfile.TemporaryDirectory() as tmp:
         pdf = args.pdf or (Path(tmp) / "tong-hop.pdf" if args.print_pdf else None)
         try:
-            ctx = bootstrap(config)
-            try:
+            with command_context(args) as ctx:
                 period = period_for(ctx, day=args.date, first=args.first, last=args.last)
                 words = ReportWords(number=args.number, signer_name=args.signer)
                 summary = export_summary(
                     ctx, period, pdf=pdf, csv=args.csv, actor=cli_actor(), words=words
                 )
-            finally:
-                ctx.db.dispose()
         except OperationalError as exc:
             print(f"error: cannot read the database: {exc.orig}", file=sys.stderr)
             return 2

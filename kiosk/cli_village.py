@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.cli import command_context as _context
 from kiosk.domain.json_fields import JsonFieldError
 from kiosk.domain.signed_file import SignedFileError
 from kiosk.domain.village import TransferError
@@ -88,13 +89,6 @@ def register(sub: Any) -> None:
     p = actions.add_parser("create", help="on the commune PC: make the key (once)")
     p.add_argument("--replace", action="store_true", help="replace a lost or leaked key")
     p.set_defaults(handler=_key_create)
-
-
-def _context(args: argparse.Namespace) -> Any:
-    """The application context for one command; its database is closed afterwards."""
-    from kiosk.cli import command_context
-
-    return command_context(args)
 
 
 def _actor() -> Any:
