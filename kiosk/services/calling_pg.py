@@ -1,7 +1,8 @@
 """PostgreSQL: call-next, no-show and start each as one statement, audit entry and notice included.
 
 One round trip per action, as the raw ``UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED)``
-of bench/queue.py's floor: the row is locked (call-next skips rows another desk holds), changed,
+of bench/queue.py's floor: the row is locked (call-next skips rows another desk holds, and waits
+only when every row it could call is held: see ``_CALL_WAITING``), changed,
 audited and announced by data-modifying CTEs, which PostgreSQL runs whether or not the final
 SELECT reads them. The audit entry's JSON is built in SQL in exactly the text
 ``kiosk.services.changes`` writes (keys sorted, times as UTC ISO 8601), so an undo or a report
@@ -108,23 +109,39 @@ FROM old JOIN line l ON l.id = old.line_id LEFT JOIN "procedure" p ON p.id = old
     return clause.columns(**RESULT_TYPES)
 
 
-_CALL = _statement(
-    f"""{DESK_CTES}, old AS (
-    SELECT {_OLD_COLUMNS}, desk.id AS desk_id, desk.number AS desk_number,
-           TRUE AS allowed, TRUE AS valid
-    FROM ticket w CROSS JOIN desk
-    WHERE w.status = :waiting AND w.service_day = :day
-      AND w.line_id IN (SELECT cl.line_id FROM counter_line cl JOIN desk d ON cl.counter_id = d.id)
-    ORDER BY {PRIORITY_ORDER}
-    LIMIT 1 FOR UPDATE OF w SKIP LOCKED)""",
-    {"status": ":status", "called_at": ":now", "counter_id": "old.desk_id", "recall_count": "0"},
-    {
-        "status": ":status_json",
-        "called_at": ":now_json",
-        "counter_id": "CAST(old.desk_id AS TEXT)",
-        "recall_count": "'0'",
-    },
-)
+def _call_statement(lock: str) -> Any:
+    return _statement(
+        f"""{DESK_CTES}, old AS (
+        SELECT {_OLD_COLUMNS}, desk.id AS desk_id, desk.number AS desk_number,
+               TRUE AS allowed, TRUE AS valid
+        FROM ticket w CROSS JOIN desk
+        WHERE w.status = :waiting AND w.service_day = :day
+          AND w.line_id IN (
+              SELECT cl.line_id FROM counter_line cl JOIN desk d ON cl.counter_id = d.id)
+        ORDER BY {PRIORITY_ORDER}
+        LIMIT 1 FOR UPDATE OF w {lock})""",
+        {
+            "status": ":status",
+            "called_at": ":now",
+            "counter_id": "old.desk_id",
+            "recall_count": "0",
+        },
+        {
+            "status": ":status_json",
+            "called_at": ":now_json",
+            "counter_id": "CAST(old.desk_id AS TEXT)",
+            "recall_count": "'0'",
+        },
+    )
+
+
+# Desks racing for the head of the queue each take a different ticket: rows another
+# transaction holds are skipped. But the kiosk holds its new ticket's row for a moment too,
+# writing whether it printed; when every ticket the desk could call is held, the desk waits
+# for the holders instead of saying nobody waits while a number is on its screen. (A row
+# another desk called in the meantime no longer matches after the wait and is passed over.)
+_CALL = _call_statement("SKIP LOCKED")
+_CALL_WAITING = _call_statement("")
 
 
 def _move_statement(action: str, sets: Mapping[str, str], overrides: Mapping[str, str]) -> Any:
@@ -166,6 +183,8 @@ def call_next(
         **_write_params(TicketStatus.CALLED, now=now, actor_label=actor_label, action="call_next"),
     }
     row = conn.execute(_CALL, params).first()
+    if row is None:
+        row = conn.execute(_CALL_WAITING, params).first()
     if row is None:
         return None
     new = _values(row, status=TicketStatus.CALLED, called_at=now)

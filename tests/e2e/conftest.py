@@ -16,5 +16,7 @@ def probes() -> Iterator[list[Probe]]:
     yield started
     for probe in started:
         code, errors = probe.stop()
+        # Shown by pytest when the test failed: what each program said on its way.
+        print(f"--- {probe.name}: exit {code}, last events {probe.drain()[-8:]}\n{errors}")
         assert "Traceback" not in errors, f"{probe.name}:\n{errors}"
         assert code == 0, f"{probe.name} exited {code}:\n{errors}"

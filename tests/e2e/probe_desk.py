@@ -1,13 +1,15 @@
 """A desk console as a probe: ``python -m tests.e2e.probe_desk CONFIG COUNTER HELPER_ID PIN``.
 
 Signs in by tapping the name and the keypad; prints ``signed_in``, then ``update`` after every
-refresh (its current ticket, the waiting numbers, whether the queue is shown as live) and
-``link`` when the banner comes or goes; ``{"tap": "call_next"}`` on stdin taps that action.
+refresh (its current ticket, the waiting numbers, whether the queue is shown as live),
+``link`` when the banner comes or goes, ``tapped`` when it taps and ``message`` for the words
+the queue screen shows; ``{"tap": "call_next"}`` on stdin taps that action.
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from tests.e2e.probe_common import Commands, emit, run_probe
@@ -54,6 +56,7 @@ def main(config_path: str, counter: int, helper_id: int, pin: str) -> int:
             # a command can come in that moment, and a click on a dark button does nothing.
             # Staff tap again once it lights up; so does the probe.
             if button.isEnabled() or tries <= 0:
+                emit("tapped", action=button.property("action"), enabled=button.isEnabled())
                 button.click()
                 return
             QTimer.singleShot(TAP_RETRY_MS, lambda: tap_when_lit(button, tries - 1))
@@ -62,6 +65,16 @@ def main(config_path: str, counter: int, helper_id: int, pin: str) -> int:
             if "tap" in command:
                 tap_when_lit(window.queue.current.buttons[command["tap"]])
 
+        def tell(method: Callable[[str], None], tone: str) -> Callable[[str], None]:
+            def shown(text: str) -> None:
+                emit("message", tone=tone, text=text)  # a refusal or failure ends in no update
+                method(text)
+
+            return shown
+
+        queue = window.queue
+        queue.show_error = tell(queue.show_error, "danger")  # type: ignore[method-assign]
+        queue.show_info = tell(queue.show_info, "info")  # type: ignore[method-assign]
         controller.ready.connect(sign_in)
         controller.signed_in.connect(lambda helper: emit("signed_in", helper=helper.id))
         controller.refreshed.connect(report)

@@ -1,5 +1,8 @@
+import threading
+import time
+
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from kiosk.domain.clock import FixedClock
 from kiosk.domain.enums import TicketStatus
@@ -162,3 +165,30 @@ def test_counter_states_show_each_desk_current_ticket(ctx: AppContext) -> None:
     states = {s.number: s for s in counter_states(ctx)}
     assert states[2].current is not None and states[2].current.number == "A001"
     assert states[1].current is None
+
+
+def test_call_next_on_postgres_waits_for_a_ticket_the_kiosk_is_still_writing(
+    postgres_ctx: AppContext,
+) -> None:
+    # The kiosk writes whether A001 printed while a desk taps "call next": the desk must
+    # get A001 once the kiosk commits, not "nobody waits" with A001 on its screen. (Before,
+    # SKIP LOCKED passed over the only waiting ticket and the call gave None.)
+    issue_ticket(postgres_ctx, line_code="A")
+    results: list[str | None] = []
+    engine = postgres_ctx.db.write_engine
+    with engine.connect() as kiosk, engine.connect() as watcher:
+        kiosk.begin()
+        kiosk.execute(text("UPDATE ticket SET print_status = 'printed' WHERE number = 'A001'"))
+        desk = threading.Thread(target=lambda: results.append(call(postgres_ctx, 1)))
+        desk.start()
+        waiting = text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+        deadline = time.monotonic() + 60  # a guard for a broken run, not a measure of speed
+        while desk.is_alive() and time.monotonic() < deadline:
+            seen = watcher.execute(waiting).scalar_one()
+            watcher.rollback()  # the next look is a new snapshot of the activity
+            if seen:
+                break  # the desk waits for the kiosk's row lock
+            time.sleep(0.01)
+        kiosk.commit()
+        desk.join(timeout=60)
+    assert results == ["A001"]
