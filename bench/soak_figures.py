@@ -194,12 +194,10 @@ def process_rows(result: ProcessResult, *, short: bool) -> list[Row]:
     flat = max(end.fds, last.fds) <= mark.fds
     if not flat and mark.fd_kinds and end.fd_kinds and last.fd_kinds:
         # What the end and the idle samples hold beyond the mark, by kind (a pipe, a file).
-        extra = [
-            f"{when} {grown(mark.fd_kinds, sample.fd_kinds)}"
-            for when, sample in (("end", end), ("idle", last))
-            if grown(mark.fd_kinds, sample.fd_kinds)
-        ]
-        fds += f" ({'; '.join(extra) or 'a file opened and closed'})"
+        samples = {"end": end, "idle": last} if idle is not None else {"end": end}
+        extra = {when: grown(mark.fd_kinds, sample.fd_kinds) for when, sample in samples.items()}
+        named = "; ".join(f"{when} {what}" for when, what in extra.items() if what)
+        fds += f" ({named or 'a file opened and closed'})"
     rows.append(Row(name, "open fds (mark, end, idle)", fds, "flat", flat, not short))
     conns = f"{mark.connections}, {end.connections}, {last.connections}"
     flat = max(end.connections, last.connections) <= mark.connections

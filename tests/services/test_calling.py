@@ -179,16 +179,20 @@ def test_call_next_on_postgres_waits_for_a_ticket_the_kiosk_is_still_writing(
     with engine.connect() as kiosk, engine.connect() as watcher:
         kiosk.begin()
         kiosk.execute(text("UPDATE ticket SET print_status = 'printed' WHERE number = 'A001'"))
+        holder = kiosk.execute(text("SELECT pg_backend_pid()")).scalar_one()
         desk = threading.Thread(target=lambda: results.append(call(postgres_ctx, 1)))
         desk.start()
-        waiting = text("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'")
+        # Some backend (the desk's) waits for the kiosk's lock: no other test's lock counts.
+        waiting = text(
+            "SELECT count(*) FROM pg_stat_activity WHERE :holder = ANY(pg_blocking_pids(pid))"
+        ).bindparams(holder=holder)
         deadline = time.monotonic() + 60  # a guard for a broken run, not a measure of speed
         while desk.is_alive() and time.monotonic() < deadline:
             seen = watcher.execute(waiting).scalar_one()
             watcher.rollback()  # the next look is a new snapshot of the activity
             if seen:
                 break  # the desk waits for the kiosk's row lock
-            time.sleep(0.01)
+            time.sleep(0.01)  # the next look; how soon it comes decides nothing
         kiosk.commit()
         desk.join(timeout=60)
     assert results == ["A001"]
