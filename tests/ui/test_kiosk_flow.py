@@ -183,3 +183,49 @@ def test_while_a_ticket_is_issued_no_button_of_the_choose_screen_reacts(kiosk: K
     choose.set_busy(False)
     choose.back.click()
     assert heard == ["back"]
+
+
+def test_a_usual_ticket_never_changes_the_choose_screens_words(
+    kiosk: Kiosk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Words changed within a tap lay out and repaint the screen the visitor is leaving, and
+    # hold up the ticket (issue 13, P2): a ticket that comes at once never says "please wait".
+    choose = kiosk.window.choose
+    kiosk.tap(kiosk.window.home.buttons["take_number"])
+    shown: list[str] = []
+    set_text = choose.hint.setText
+
+    def watched(text: str) -> None:
+        if text != choose.hint.text():
+            shown.append(text)
+        set_text(text)
+
+    monkeypatch.setattr(choose.hint, "setText", watched)
+    kiosk.tap(choose.line_buttons["A"])
+    kiosk.wait_idle()
+
+    assert kiosk.window.current_screen() is kiosk.window.ticket
+    assert shown == []
+
+
+def test_a_ticket_that_waits_for_the_database_says_please_wait_until_it_comes(
+    kiosk: Kiosk,
+) -> None:
+    from sqlalchemy.engine import make_url
+
+    from tests.storage.lock_holder import release, write_lock_held
+
+    choose = kiosk.window.choose
+    kiosk.tap(kiosk.window.home.buttons["take_number"])
+    database = make_url(kiosk.ctx.config.database_url).database or ""
+    with write_lock_held(database) as holder:
+        kiosk.tap(choose.line_buttons["A"])
+        kiosk.qtbot.wait_until(choose.busy_hint_shown, timeout=10_000)
+        assert choose.hint.text() == "Đang lấy số, xin chờ một chút…"
+        assert kiosk.window.current_screen() is choose
+        release(holder)
+        kiosk.wait_idle(30_000)
+
+    assert kiosk.window.current_screen() is kiosk.window.ticket
+    assert not choose.busy_hint_shown()
+    assert choose.hint.text() == "Chạm vào một ô để lấy số."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.domain.numbers import format_number
@@ -19,6 +19,10 @@ from ui.widgets.screen import Screen, text_label
 
 # Procedure names shown under a line's name before "…".
 CAPTION_PROCEDURES = 2
+# A ticket that takes longer than this says "please wait"; a usual one (a few ms) is on screen
+# before the words could be read, and changing them would lay out and repaint the screen
+# inside the tap (issue 13, P2).
+BUSY_HINT_AFTER_MS = 400
 
 
 class ChooseScreen(Screen):
@@ -44,6 +48,10 @@ class ChooseScreen(Screen):
         self._lines: list[LineView] = []
         self._priority_name: str | None = None
         self._busy = False
+        self._busy_hint = QTimer(self)
+        self._busy_hint.setSingleShot(True)
+        self._busy_hint.setInterval(BUSY_HINT_AFTER_MS)
+        self._busy_hint.timeout.connect(self._show_hint)
         self._waiting_known = True
         self.title = text_label("title")
         self.hint = text_label("muted", wrap=False)
@@ -104,10 +112,21 @@ class ChooseScreen(Screen):
         """While a ticket is being issued: nothing can be tapped twice.
 
         The taps are ignored rather than the buttons disabled: greying 14 buttons and back
-        again restyles and repaints the whole screen twice within a tap (issue 13, P2).
+        again restyles and repaints the whole screen twice within a tap (issue 13, P2). The
+        "please wait" words show only when the ticket takes longer than ``BUSY_HINT_AFTER_MS``.
         """
+        was_shown = self.busy_hint_shown()
         self._busy = busy
-        self._show_hint()
+        if busy:
+            self._busy_hint.start()
+            return
+        self._busy_hint.stop()
+        if was_shown:
+            self._show_hint()
+
+    def busy_hint_shown(self) -> bool:
+        """True while the screen says a ticket is on its way."""
+        return self.hint.text() == self._busy_text()
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
@@ -158,9 +177,14 @@ class ChooseScreen(Screen):
         button.clicked.connect(self._on_line_clicked)
         return button
 
+    @staticmethod
+    def _busy_text() -> str:
+        return translate("ChooseScreen", "Đang lấy số, xin chờ một chút…")
+
+    @Slot()
     def _show_hint(self) -> None:
-        if self._busy:
-            self.hint.setText(translate("ChooseScreen", "Đang lấy số, xin chờ một chút…"))
+        if self._busy and not self._busy_hint.isActive():
+            self.hint.setText(self._busy_text())
         elif not self._lines:
             self.hint.setText(translate("ChooseScreen", "Đang chuẩn bị, xin chờ một chút…"))
         else:
