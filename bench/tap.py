@@ -12,7 +12,7 @@ from typing import Any
 import qasync
 from escpos.printer import Dummy
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.config import load_config
 from kiosk.domain.clock import FixedClock
@@ -22,6 +22,7 @@ from printing.worker import PrinterWorker
 from ui.kiosk import controller as kiosk_controller
 from ui.kiosk.program import KioskProgram
 from ui.kiosk.program import build as build_kiosk
+from ui.runtime import prefer_ui_thread
 from ui.screenshots import quiet_offscreen_warnings, spin_until
 from ui.shell import Env, Runtime
 from ui.ticket_printing import TicketPrinter
@@ -44,6 +45,22 @@ class PaintWatch(QObject):
         return False
 
 
+def settle(widget: QWidget, timeout_s: float = 1.0) -> None:
+    """Process events until ``widget``, just put on view, has painted: a visitor taps a screen
+    that is already on view, so the tap does not pay for the previous screen's frames."""
+    app = QApplication.instance()
+    assert app is not None
+    watch = PaintWatch(lambda: None)
+    widget.installEventFilter(watch)
+    try:
+        deadline = time.perf_counter() + timeout_s
+        while not watch.painted_at and time.perf_counter() < deadline:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        app.processEvents()
+    finally:
+        widget.removeEventFilter(watch)
+
+
 class TapDriver:
     """A kiosk on a fresh SQLite file in ``folder`` with an in-memory printer."""
 
@@ -54,6 +71,7 @@ class TapDriver:
         assert isinstance(app, QApplication)
         loop = qasync.QEventLoop(app, already_running=True)
         asyncio.set_event_loop(loop)
+        prefer_ui_thread()  # as the shell does for every program
         config_file = folder / "config.toml"
         database = folder / "kiosk.sqlite3"
         config_file.write_text(
@@ -111,6 +129,7 @@ class TapDriver:
         window, runner = self.program.window, self.runtime.runner
         window.show_choose()
         spin_until(runner.is_idle)
+        settle(window.choose)
         self.marks.clear()
         self.watch.painted_at = 0.0
         self._waiter = QEventLoop()
