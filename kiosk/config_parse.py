@@ -284,8 +284,6 @@ def unknown_keys(
     raw: Mapping[str, Any], known: set[str], free: Sequence[str]
 ) -> list[tuple[str, str]]:
     """Keys not in the documented example (typos), each with a suggestion when one is close."""
-    import difflib
-
     problems = []
     for path in sorted(key_paths(raw)):
         if path in known or any(path.startswith(f"{f}.") for f in free):
@@ -293,6 +291,8 @@ def unknown_keys(
         parent = path.rsplit(".", 1)[0] if "." in path else ""
         if parent and parent not in known:
             continue  # already reported at the parent
+        import difflib  # only for a typo: not on every start
+
         close = difflib.get_close_matches(path, sorted(known), n=1)
         hint = f"; did you mean {close[0].replace('[]', '')!r}?" if close else ""
         problems.append((path.replace("[]", ""), f"unknown key{hint}"))

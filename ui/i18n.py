@@ -21,7 +21,6 @@ calls from the sources (``tests/translations.py``) and name any plural text with
 from __future__ import annotations
 
 import logging
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
@@ -49,6 +48,8 @@ def read_ts(path: Path) -> tuple[dict[MessageKey, str], list[MessageKey]]:
 
     Plural messages keep their forms joined by ``"\\x9c"``, Qt's own separator.
     """
+    import xml.etree.ElementTree as ET  # only for English: not before a Vietnamese first frame
+
     finished: dict[MessageKey, str] = {}
     unfinished: list[MessageKey] = []
     root = ET.parse(path).getroot()
@@ -77,9 +78,11 @@ class TsTranslator(QTranslator):
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from xml.etree.ElementTree import ParseError
+
         try:
             self._messages, _unfinished = read_ts(path)
-        except (OSError, ET.ParseError) as exc:
+        except (OSError, ParseError) as exc:
             # Visitors still get the Vietnamese texts; the log says why English is missing.
             logger.error("cannot read translations %s: %s", path, exc)
             self._messages = {}
