@@ -1,4 +1,4 @@
-"""The kiosk offscreen, tapped as the tests tap it: bench/ticket.py times each tap with this."""
+"""The kiosk, tapped as the tests tap it: bench/ticket.py times each tap with this."""
 
 from __future__ import annotations
 
