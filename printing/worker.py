@@ -79,8 +79,10 @@ class PrinterWorker:
         timeout_s: float,
         device: str = "printer",
         clock: Clock = system_clock,
+        warm_up: Callable[[int], object] | None = None,
     ) -> None:
         self._open_printer = open_printer
+        self._warm_up = warm_up
         self._width_dots = width_dots
         self._timeout_s = timeout_s
         self._device = device
@@ -108,7 +110,12 @@ class PrinterWorker:
 
     @classmethod
     def from_settings(
-        cls, settings: PrinterSettings, *, clock: Clock = system_clock, tz: tzinfo | None = None
+        cls,
+        settings: PrinterSettings,
+        *,
+        clock: Clock = system_clock,
+        tz: tzinfo | None = None,
+        warm_up: Callable[[int], object] | None = None,
     ) -> Self:
         """A worker for the configured printer; it connects with the first job.
 
@@ -116,6 +123,9 @@ class PrinterWorker:
             settings: The printer settings.
             clock: Time source for statuses and spool file names.
             tz: The commune's time zone, in which spool files are named.
+            warm_up: Run once on the worker thread before the first job, with the printable
+                width in dots, e.g. a sample layout that fills the text caches; its failure is
+                logged, never a job's.
 
         Returns:
             A running worker.
@@ -129,6 +139,7 @@ class PrinterWorker:
             timeout_s=settings.timeout_s,
             device=device_label(settings),
             clock=clock,
+            warm_up=warm_up,
         )
 
     @property
@@ -215,6 +226,11 @@ class PrinterWorker:
         return task.future
 
     def _loop(self) -> None:
+        if self._warm_up is not None:
+            try:
+                self._warm_up(self._width_dots)
+            except Exception:  # only a head start: the jobs themselves report their trouble
+                logger.exception("the printer thread's warm-up failed")
         while (task := self._tasks.get()) is not None:
             self._run(task)
         self._drop_printer()

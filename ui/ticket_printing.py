@@ -102,10 +102,10 @@ class TicketPrinter:
         """Make the worker (imports python-escpos); blocking, so run it on a worker thread.
 
         The ticket layout module loads here too: imported later, on the UI thread in the
-        middle of a tap, it would hold up a frame. A sample ticket is laid out and dropped, so
-        the first visitor's ticket finds the fixed words drawn (``printing.ticket.warm_up``).
+        middle of a tap, it would hold up a frame. The printer thread's first work is a sample
+        ticket, laid out and dropped, so the first visitor's ticket finds the fixed words
+        drawn (``printing.ticket.warm_up``).
         """
-        from printing.backends import printable_width_dots
         from printing.ticket import warm_up
         from printing.worker import PrinterWorker
 
@@ -113,19 +113,18 @@ class TicketPrinter:
             return
 
         config = self._config
+        header, tz = config.site.header, config.site.tz
+
+        def sample(width_dots: int) -> None:
+            warm_up(header, width_dots=width_dots, tz=tz)
+
         try:
             self._worker = PrinterWorker.from_settings(
-                config.printer, clock=self._clock, tz=config.site.tz
+                config.printer, clock=self._clock, tz=tz, warm_up=sample
             )
         except Exception as exc:  # a bad printer config must not stop the queue
             logger.error("the printer cannot be used: %s", exc)
             self._error = exc
-            return
-        try:
-            width = printable_width_dots(config.printer)
-            warm_up(config.site.header, width_dots=width, tz=config.site.tz)
-        except Exception:  # only a head start: the tickets themselves report their trouble
-            logger.exception("could not lay out a sample ticket at the printer's start")
 
     def submit(self, ticket: TicketView, *, language: str) -> Future[Any]:
         """Queue a ticket on the printer thread; returns at once with the job's future."""

@@ -283,3 +283,45 @@ def test_jobs_failed_behind_a_stuck_one_log_warnings_not_a_critical_future_state
     serious = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert serious == []
     assert any("A001" in r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
+
+
+def test_the_warm_up_runs_on_the_printer_thread_before_the_first_job() -> None:
+    order: list[str] = []
+
+    def warm_up(width_dots: int) -> None:
+        order.append(f"warm-up at {width_dots} dots on {threading.current_thread().name}")
+
+    def lay_out() -> list[Block]:
+        order.append("A001 laid out")
+        return BLOCKS
+
+    device = Dummy()
+    worker = PrinterWorker(
+        lambda: device, width_dots=384, timeout_s=RELAXED_TIMEOUT_S, warm_up=warm_up
+    )
+    try:
+        worker.submit("A001", lay_out).result(timeout=RELAXED_TIMEOUT_S)
+    finally:
+        worker.close()
+    assert order == ["warm-up at 384 dots on printer-worker", "A001 laid out"]
+
+
+def test_a_failed_warm_up_is_logged_and_the_tickets_still_print(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def warm_up(_width_dots: int) -> None:
+        raise OSError(errno.ENOENT, "No such file or directory", "NotoSans-Regular.ttf")
+
+    device = Dummy()
+    worker = PrinterWorker(
+        lambda: device, width_dots=384, timeout_s=RELAXED_TIMEOUT_S, warm_up=warm_up
+    )
+    try:
+        with caplog.at_level(logging.ERROR, logger="printing.worker"):
+            result = worker.submit("A001", BLOCKS).result(timeout=RELAXED_TIMEOUT_S)
+    finally:
+        worker.close()
+    assert result.job_name == "A001"
+    assert len(device.output) > 0
+    assert "the printer thread's warm-up failed" in caplog.text
+    assert "NotoSans-Regular.ttf" in caplog.text

@@ -49,6 +49,9 @@ def test_the_first_ticket_after_the_printer_starts_draws_only_its_own_values(
     printer = TicketPrinter(config=config)
     printer.start()
     try:
+        assert printer.worker is not None
+        # The printer thread takes its tasks after its warm-up: a status check marks its end.
+        printer.worker.check_status().result(timeout=30)
         before = layout._drawn_text.cache_info()
         layout_slip(blocks, width)
         after = layout._drawn_text.cache_info()
