@@ -115,18 +115,16 @@ class ChooseScreen(Screen):
         again restyles and repaints the whole screen twice within a tap (issue 13, P2). The
         "please wait" words show only when the ticket takes longer than ``BUSY_HINT_AFTER_MS``.
         """
-        was_shown = self.busy_hint_shown()
         self._busy = busy
         if busy:
             self._busy_hint.start()
             return
         self._busy_hint.stop()
-        if was_shown:
-            self._show_hint()
+        self._show_hint()  # QLabel ignores the same text again: no layout unless it changed
 
     def busy_hint_shown(self) -> bool:
         """True while the screen says a ticket is on its way."""
-        return self.hint.text() == self._busy_text()
+        return self._busy and not self._busy_hint.isActive()
 
     def apply_theme(self, theme: Theme) -> None:
         super().apply_theme(theme)
@@ -177,14 +175,10 @@ class ChooseScreen(Screen):
         button.clicked.connect(self._on_line_clicked)
         return button
 
-    @staticmethod
-    def _busy_text() -> str:
-        return translate("ChooseScreen", "Đang lấy số, xin chờ một chút…")
-
     @Slot()
     def _show_hint(self) -> None:
-        if self._busy and not self._busy_hint.isActive():
-            self.hint.setText(self._busy_text())
+        if self.busy_hint_shown():
+            self.hint.setText(translate("ChooseScreen", "Đang lấy số, xin chờ một chút…"))
         elif not self._lines:
             self.hint.setText(translate("ChooseScreen", "Đang chuẩn bị, xin chờ một chút…"))
         else:
