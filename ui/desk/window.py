@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
@@ -26,6 +26,7 @@ from ui.theme import Theme
 from ui.widgets.header_bar import HeaderBar
 from ui.widgets.link_banner import BusyBanner, LinkBanner
 from ui.widgets.minute_timer import MinuteTimer
+from ui.widgets.page_stack import PageStack
 from ui.widgets.screen import Screen
 
 
@@ -47,7 +48,7 @@ class DeskWindow(QWidget):
         self.queue = QueueScreen(i18n=i18n, config=config, clock=clock)
         self.visit = VisitScreen(i18n=i18n, config=config)
         self.roster = RosterScreen(i18n=i18n)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         for screen in (self.staff, self.pin, self.counters, self.queue, self.visit, self.roster):
             self.stack.addWidget(screen)
         layout = QVBoxLayout(self)

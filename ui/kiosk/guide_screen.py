@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QHideEvent
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.views import LocalText
 from ui.i18n import I18n
@@ -15,6 +15,7 @@ from ui.kiosk.guide_info_screen import GuideInfoScreen
 from ui.kiosk.guide_list_screen import GuideListScreen
 from ui.kiosk.guide_step_screen import GuideStepScreen
 from ui.theme import Theme
+from ui.widgets.page_stack import PageStack
 from ui.widgets.screen import Screen
 
 if TYPE_CHECKING:  # loaded after the first frame, with the guides
@@ -44,7 +45,7 @@ class GuidesScreen(Screen):
         self.list = GuideListScreen(i18n=i18n)
         self.step = GuideStepScreen(i18n=i18n)
         self.info = GuideInfoScreen(i18n=i18n)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         for screen in (self.list, self.step, self.info):
             self.stack.addWidget(screen)
         layout = QVBoxLayout(self)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
@@ -26,6 +26,7 @@ from ui.theme import Theme
 from ui.widgets.corner_hold import CornerHold
 from ui.widgets.header_bar import HeaderBar
 from ui.widgets.hint_banner import HintBanner
+from ui.widgets.page_stack import PageStack
 from ui.widgets.scan_reader import ScanReader
 from ui.widgets.screen import Screen
 from ui.widgets.tap_guard import TapGuard
@@ -93,7 +94,7 @@ class KioskWindow(QWidget):
         )
         self._tile_actions = {tile.key: tile for tile in tiles}
         self.home = HomeScreen(i18n=i18n, tiles=tiles)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.stack.addWidget(self.home)
         self.tap_guard = TapGuard(parent=self)
         self.tap_guard.watch(self.stack)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from kiosk.domain.ratings import FinishedVisit, RatingLevel
 from ui.i18n import I18n, translate
@@ -14,6 +14,7 @@ from ui.rating.rate_scale_screen import RateScaleScreen
 from ui.rating.rate_screen import RateThanksScreen
 from ui.theme import Theme
 from ui.widgets.link_banner import LinkMark
+from ui.widgets.page_stack import PageStack
 from ui.widgets.screen import Screen, text_label
 
 PROMPT_S = 30.0
@@ -78,7 +79,7 @@ class CounterRateScreen(Screen):
         self.reason = RateReasonScreen(i18n=i18n)
         self.thanks = RateThanksScreen(i18n=i18n)
         self._pages = (self.idle, self.scale, self.reason, self.thanks)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         for page in self._pages:
             self.stack.addWidget(page)
         layout = QVBoxLayout(self)

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kiosk.domain.ratings import RatingLevel
 from kiosk.domain.recent_visits import RecentVisit
@@ -18,6 +18,7 @@ from ui.rating.rate_scale_screen import RateScaleScreen
 from ui.rating.rate_visit_screen import RateVisitScreen
 from ui.theme import Theme
 from ui.widgets.icons import icon_pixmap
+from ui.widgets.page_stack import PageStack
 from ui.widgets.screen import Screen, text_label
 
 THANKS_S = 8.0
@@ -108,7 +109,7 @@ class RateScreen(Screen):
         self.reason = RateReasonScreen(i18n=i18n)
         self.thanks = RateThanksScreen(i18n=i18n)
         self._pages = (self.visits, self.number, self.scale, self.reason, self.thanks)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         for page in self._pages:
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(self.number)

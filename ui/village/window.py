@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Slot
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from kiosk.config import Config
 from kiosk.domain.clock import Clock
@@ -23,6 +23,7 @@ from ui.village.sync_bar import SyncBar
 from ui.widgets.header_bar import HeaderBar
 from ui.widgets.link_banner import LinkBanner
 from ui.widgets.minute_timer import MinuteTimer
+from ui.widgets.page_stack import PageStack
 from ui.widgets.screen import Screen
 
 # Names and outcomes in three columns: a laptop's landscape screen shows a whole roster or all
@@ -50,7 +51,7 @@ class VillageWindow(QWidget):
         self.done = DoneScreen()
         self.members = StepScreen(multiple=True, columns=WIDE_COLUMNS)
         self.end_session = StepScreen(multiple=False)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         for screen in self.screens():
             self.stack.addWidget(screen)
         self.sync = SyncBar()
