@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 
@@ -31,7 +32,6 @@ class Overlay(QWidget):
         outer.addStretch(1)
         outer.addWidget(self.panel, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(1)
-        parent.installEventFilter(self)
         self.hide()
 
     def set_panel_width(self, width_px: int) -> None:
@@ -76,6 +76,22 @@ class Overlay(QWidget):
     def is_open(self) -> bool:
         """True while shown."""
         return self.isVisible()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The parent's size is followed only while shown (``open`` takes it at once): a
+        # filter on a window's root sees every event of the window, and on the kiosk's tap
+        # each of the three overlays was one more wait for the printer thread's GIL before
+        # the ticket could paint.
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.installEventFilter(self)
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            parent.removeEventFilter(self)
+        super().hideEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         parent = self.parentWidget()
