@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+
+from escpos.printer import Dummy
 from PySide6.QtCore import QTimer
 from sqlalchemy import select
 
@@ -85,3 +88,49 @@ def test_a_slow_printer_never_freezes_the_screen(make_kiosk: KioskFactory) -> No
     kiosk.wait_idle()
     timer.stop()
     assert kiosk.window.ticket.print_state() == PRINTED
+
+
+class GatedPrinter(Dummy):
+    """A printer whose bytes wait for the test to open its gate."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = threading.Event()
+        self.gate.set()
+
+    def _raw(self, msg: bytes) -> None:
+        self.gate.wait(30)
+        super()._raw(msg)
+
+
+def test_the_next_ticket_finds_the_status_panel_already_dressed_as_printing(
+    make_kiosk: KioskFactory,
+) -> None:
+    # The restyle is Qt stylesheet work: done when the visitor leaves, not in the next tap.
+    device = GatedPrinter()
+    kiosk = make_kiosk(device=device)
+    window = kiosk.window
+    panel = window.ticket.status_panel
+    take_a_ticket(kiosk)
+    kiosk.wait_idle()
+    assert window.ticket.print_state() == PRINTED
+    assert panel.property("panel") == "success_soft"
+    window.show_home()
+    kiosk.qtbot.wait_until(lambda: panel.property("panel") == "surface")
+    assert window.ticket.print_state() == PRINTED, "what happened to that ticket is kept"
+    window.show_ticket_screen()  # shown again, it wears its state again
+    assert panel.property("panel") == "success_soft"
+    assert window.ticket.status_title.text() == "Mời bạn lấy vé ở khe máy in."
+
+    window.show_home()
+    kiosk.qtbot.wait_until(lambda: panel.property("panel") == "surface")
+    device.gate.clear()
+    take_a_ticket(kiosk, "B")
+    kiosk.qtbot.wait_until(lambda: window.ticket.number.text() == "B001")
+    assert window.ticket.print_state() == PRINTING
+    assert panel.property("panel") == "surface"
+    assert window.ticket.status_title.text() == "Vé của bạn đang được in…"
+    device.gate.set()
+    kiosk.wait_idle()
+    assert window.ticket.print_state() == PRINTED
+    assert panel.property("panel") == "success_soft"

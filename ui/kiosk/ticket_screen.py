@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -42,6 +43,7 @@ class TicketScreen(Screen):
         self._ticket: TicketView | None = None
         self._priority_name: str | None = None
         self._state = PRINTING
+        self._panel_state: str | None = None  # the state the status panel is dressed for
         self.heading = text_label("info")
         self.number = plain_label()
         self.number.setObjectName("TicketNumber")
@@ -139,6 +141,7 @@ class TicketScreen(Screen):
         for picture, _caption, _value in self.facts.values():
             name = str(picture.property("icon"))
             picture.setPixmap(icon_pixmap(name, side, ink, self.devicePixelRatioF()))
+        self._dress_status_panel(self._state, force=True)  # new colours or icon size
         self._show_status()
 
     def retranslate(self) -> None:
@@ -186,13 +189,36 @@ class TicketScreen(Screen):
             text = translate("TicketScreen", "Xin chờ một chút.")
         self.status_title.setText(title)
         self.status_text.setText(text)
-        set_style(self.status_panel, panel=_PANELS[self._state])
+        self._dress_status_panel(self._state)
+
+    def _dress_status_panel(self, state: str, *, force: bool = False) -> None:
+        """The panel's colours and icon for ``state``; nothing to do if it wears them."""
         theme = self.theme
+        if state == self._panel_state and not force:
+            return
+        set_style(self.status_panel, panel=_PANELS[state])
         if theme is not None:
-            ink = theme.colors.text_pairs()[_PANELS[self._state]][0]
+            ink = theme.colors.text_pairs()[_PANELS[state]][0]
             side = theme.px(theme.sizes.button_icon)
-            icon = icon_pixmap(_ICONS[self._state], side, ink, self.devicePixelRatioF())
+            icon = icon_pixmap(_ICONS[state], side, ink, self.devicePixelRatioF())
             self.status_icon.setPixmap(icon)
+            self._panel_state = state
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._dress_status_panel(self._state)  # shown again without a new ticket
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        # The next ticket starts as "printing". Restyling the panel takes 0.6 ms of Qt's
+        # stylesheet work; done now, once the visitor has left (after this frame), it is not
+        # in the next visitor's tap, between the commit and the ticket's frame.
+        QTimer.singleShot(0, self, self._on_hidden_dress_for_next)
+
+    @Slot()
+    def _on_hidden_dress_for_next(self) -> None:
+        if not self.isVisible():
+            self._dress_status_panel(PRINTING)
 
     @Slot(str)
     def _on_i18n_language_changed(self, _language: str) -> None:
