@@ -58,3 +58,24 @@ def test_the_issued_ticket_shows_what_the_queue_reads_for_it(
         again.line_name,
         again.issued_at,
     )
+
+
+def test_the_taps_rows_on_sqlite_are_stored_as_the_orm_stores_them(
+    sqlite_ctx: AppContext, clock: FixedClock
+) -> None:
+    # The tap writes through sqlite3 itself (issue_sql); the desk's ORM writes beside it.
+    ctx = sqlite_ctx
+    shown = issue_ticket(ctx, line_code="A")
+    desk.open_counter(ctx, counter_number=1, actor=CLI_ACTOR)
+    calling.call_next(ctx, counter_number=1, actor=CLI_ACTOR)  # called_at: written by the ORM
+    with ctx.db.engine.connect() as conn:
+        driver = conn.connection.driver_connection
+        issued, called, day = driver.execute(
+            "SELECT issued_at, called_at, service_day FROM ticket WHERE id = ?", (shown.id,)
+        ).fetchone()
+        (logged,) = driver.execute(
+            "SELECT at FROM audit_entry WHERE action = 'issue' AND entity_id = ?", (shown.id,)
+        ).fetchone()
+    assert issued == called == logged == clock().strftime("%Y-%m-%d %H:%M:%S.%f")
+    assert day == shown.service_day.isoformat()
+    assert find_ticket(ctx, shown.number).issued_at == shown.issued_at == clock()
