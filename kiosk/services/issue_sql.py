@@ -66,6 +66,9 @@ _AUDIT_SQLITE = (
 )
 
 
+Rows = list[tuple[Any, ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Converters:
     """The dialect's own converters for the values the tap's statements bind and read."""
@@ -204,32 +207,37 @@ class LineNow:
 
 def line_now(conn: Connection, *, line_id: int, day: date, since: datetime, count: int) -> LineNow:
     """The line's state for a ticket's estimate (finished visits since ``since``, ``count``)."""
-    waiting_params: dict[str, Any] = {"waiting": TicketStatus.WAITING.value, "line_id": line_id}
-    waiting_params["day"] = day
-    recent_params: dict[str, Any] = {"line_id": line_id, "done": TicketStatus.DONE.value}
-    recent_params.update(since=since, count=count)
     sqlite = _sqlite(conn)
     if sqlite is not None:
-        return _line_now(*_read_on_sqlite(*sqlite, line_id, waiting_params, recent_params))
-    lines = [tuple(row) for row in conn.execute(_LINE, {"line_id": line_id})]
-    waiting = [tuple(row) for row in conn.execute(_WAITING, waiting_params)]
-    recent = [tuple(row) for row in conn.execute(_RECENT, recent_params)]
-    return _line_now(lines, waiting, recent)
-
-
-Rows = list[tuple[Any, ...]]
+        return _line_now(
+            *_read_on_sqlite(*sqlite, line_id=line_id, day=day, since=since, count=count)
+        )
+    waiting = {"waiting": TicketStatus.WAITING.value, "line_id": line_id, "day": day}
+    recent = {"line_id": line_id, "done": TicketStatus.DONE.value, "since": since, "count": count}
+    return _line_now(
+        [tuple(row) for row in conn.execute(_LINE, {"line_id": line_id})],
+        [tuple(row) for row in conn.execute(_WAITING, waiting)],
+        [tuple(row) for row in conn.execute(_RECENT, recent)],
+    )
 
 
 def _read_on_sqlite(
     driver: sqlite3.Connection,
     convert: _Converters,
+    *,
     line_id: int,
-    waiting_params: dict[str, Any],
-    recent_params: dict[str, Any],
+    day: date,
+    since: datetime,
+    count: int,
 ) -> tuple[Rows, Rows, Rows]:
     out = convert.time_out
-    waiting_params["day"] = convert.day(waiting_params["day"])
-    recent_params["since"] = convert.time_in(recent_params["since"])
+    waiting = {"waiting": TicketStatus.WAITING.value, "line_id": line_id, "day": convert.day(day)}
+    recent = {
+        "line_id": line_id,
+        "done": TicketStatus.DONE.value,
+        "since": convert.time_in(since),
+        "count": count,
+    }
     # One read transaction, as SQLAlchemy's own would be: the three reads agree.
     own = not driver.in_transaction
     if own:
@@ -238,14 +246,14 @@ def _read_on_sqlite(
         lines: Rows = [
             (*row[:4], out(row[4])) for row in driver.execute(_LINE_SQL, {"line_id": line_id})
         ]
-        waiting: Rows = [
-            (i, out(at), group) for i, at, group in driver.execute(_WAITING_SQL, waiting_params)
+        waited: Rows = [
+            (i, out(at), group) for i, at, group in driver.execute(_WAITING_SQL, waiting)
         ]
-        recent: Rows = [tuple(map(out, row)) for row in driver.execute(_RECENT_SQL, recent_params)]
+        done: Rows = [tuple(map(out, row)) for row in driver.execute(_RECENT_SQL, recent)]
     finally:
         if own:
             driver.rollback()  # nothing was written
-    return lines, waiting, recent
+    return lines, waited, done
 
 
 def _line_now(lines: Rows, waiting: Rows, recent: Rows) -> LineNow:
