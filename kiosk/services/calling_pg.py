@@ -8,30 +8,31 @@ SELECT reads them. The audit entry's JSON is built in SQL in exactly the text
 ``kiosk.services.changes`` writes (keys sorted, times as UTC ISO 8601), so an undo or a report
 reads it like any other. SQLite, whose writers hold the one write lock anyway, uses
 ``calling_sql``'s two statements.
+
+The statements run on psycopg's own cursor, compiled once at import: with eight desks racing,
+SQLAlchemy's describing of each result cost the client as much as the floor's whole call
+(bench/queue.py, P6). Errors still reach callers as SQLAlchemy's ``DBAPIError``, and a lost
+link still invalidates the pooled connection, as on every other path (``_run``).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import BindParameter, Boolean, Date, Integer, String, TextClause, bindparam, text
+from psycopg.rows import kwargs_row
+from sqlalchemy import text
+from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 from kiosk.domain.enums import HelperKind, PriorityMode, TicketStatus
 from kiosk.domain.visits import allowed_from, target_status
-from kiosk.services.calling_sql import (
-    DESK_CTES,
-    PRIORITY_ORDER,
-    RESULT_TYPES,
-    STAFF_CHECK,
-    Picked,
-    pick_params,
-)
+from kiosk.services.calling_sql import DESK_CTES, PRIORITY_ORDER, STAFF_CHECK, Picked, pick_params
 from kiosk.storage.live import CHANNEL_SQL
-from kiosk.storage.models import UtcDateTime
 
 _OLD_COLUMNS = """
     w.id, w.number, w.status, w.line_id, w.counter_id, w.recall_count, w.procedure_id,
@@ -78,16 +79,48 @@ _ANSWER = """old.id, old.number, old.status, old.counter_id, old.recall_count, o
     old.called_at, old.started_at, old.service_day, old.issued_at, old.priority_group,
     old.desk_id, old.desk_number, old.allowed"""
 
-_TYPES: list[BindParameter[Any]] = [
-    bindparam("now", type_=UtcDateTime()),
-    bindparam("day", type_=Date()),
-    bindparam("strict", type_=Boolean()),
-    bindparam("helper_id", type_=Integer()),
-    bindparam("actor", type_=String()),
-]
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What one statement reads back (``_ANSWER`` and the names): the ticket before, its desk."""
+
+    id: int
+    number: int
+    status: str
+    counter_id: int | None
+    recall_count: int
+    procedure_id: int | None
+    called_at: datetime | None
+    started_at: datetime | None
+    service_day: date
+    issued_at: datetime
+    priority_group: str | None
+    desk_id: int | None
+    desk_number: int | None
+    allowed: bool
+    line_code: str
+    line_vi: str
+    line_en: str | None
+    proc_vi: str | None
+    proc_en: str | None
+    notified: object  # pg_notify's void
+
+    @classmethod
+    def from_columns(cls, **columns: Any) -> Answer:
+        """The row as psycopg gives it, times in UTC (psycopg gives the session's zone)."""
+        for name in ("called_at", "started_at", "issued_at"):
+            moment = columns[name]
+            if moment is not None:
+                columns[name] = moment.astimezone(UTC)
+        return cls(**columns)
 
 
-def _statement(old: str, sets: Mapping[str, str], overrides: Mapping[str, str]) -> Any:
+_ANSWER_ROW = kwargs_row(Answer.from_columns)
+# Only compiles here (SQLAlchemy's dialect classes carry no annotations).
+_DIALECT = PGDialect_psycopg()  # type: ignore[no-untyped-call]
+
+
+def _statement(old: str, sets: Mapping[str, str], overrides: Mapping[str, str]) -> str:
     """``old`` (a CTE named old, locking its row) changed by ``sets``, audited, announced."""
     assignments = ", ".join(f"{column} = {value}" for column, value in sets.items())
     sql = f"""{old},
@@ -105,19 +138,19 @@ FROM old JOIN line l ON l.id = old.line_id LEFT JOIN "procedure" p ON p.id = old
     # One space for each run of white space (no literal here holds two): psycopg caches the
     # parsing of statements up to 4 KiB only.
     sql = " ".join(sql.split())
-    clause: TextClause = text(sql).bindparams(*[p for p in _TYPES if f":{p.key}" in sql])
-    return clause.columns(**RESULT_TYPES)
+    # psycopg's parameter style (and every literal % doubled), once; psycopg types the values.
+    return str(text(sql).compile(dialect=_DIALECT))
 
 
-def _call_statement(lock: str) -> Any:
+def _call_statement(lock: str) -> str:
     return _statement(
         f"""{DESK_CTES}, old AS (
-        SELECT {_OLD_COLUMNS}, desk.id AS desk_id, desk.number AS desk_number,
-               TRUE AS allowed, TRUE AS valid
-        FROM ticket w CROSS JOIN desk
+        SELECT {_OLD_COLUMNS}, (SELECT id FROM desk) AS desk_id,
+               (SELECT number FROM desk) AS desk_number, TRUE AS allowed, TRUE AS valid
+        FROM ticket w
         WHERE w.status = :waiting AND w.service_day = :day
-          AND w.line_id IN (
-              SELECT cl.line_id FROM counter_line cl JOIN desk d ON cl.counter_id = d.id)
+          AND w.line_id = ANY(ARRAY(
+              SELECT cl.line_id FROM counter_line cl JOIN desk d ON cl.counter_id = d.id))
         ORDER BY {PRIORITY_ORDER}
         LIMIT 1 FOR UPDATE OF w {lock})""",
         {
@@ -144,7 +177,7 @@ _CALL = _call_statement("SKIP LOCKED")
 _CALL_WAITING = _call_statement("")
 
 
-def _move_statement(action: str, sets: Mapping[str, str], overrides: Mapping[str, str]) -> Any:
+def _move_statement(action: str, sets: Mapping[str, str], overrides: Mapping[str, str]) -> str:
     # The states come from the domain's own table, never from input.
     states = ", ".join(f"'{status.value}'" for status in sorted(allowed_from(action)))
     return _statement(
@@ -182,9 +215,9 @@ def call_next(
         ),
         **_write_params(TicketStatus.CALLED, now=now, actor_label=actor_label, action="call_next"),
     }
-    row = conn.execute(_CALL, params).first()
+    row = _run(conn, _CALL, params)
     if row is None:
-        row = conn.execute(_CALL_WAITING, params).first()
+        row = _run(conn, _CALL_WAITING, params)
     if row is None:
         return None
     new = _values(row, status=TicketStatus.CALLED, called_at=now)
@@ -213,7 +246,7 @@ def move(
         "staff": HelperKind.STAFF.value,
         **_write_params(status, now=now, actor_label=actor_label, action=action),
     }
-    row = conn.execute(_MOVES[action], params).first()
+    row = _run(conn, _MOVES[action], params)
     if row is None:
         return None
     new = _values(row, status=status, called_at=row.called_at)
@@ -235,7 +268,30 @@ def _write_params(
     }
 
 
-def _values(row: Any, *, status: TicketStatus, called_at: datetime | None) -> dict[str, Any]:
+def _run(conn: Connection, sql: str, params: Mapping[str, object]) -> Answer | None:
+    """Run one of this module's statements on ``conn``'s psycopg connection; its one row.
+
+    A failure is raised as SQLAlchemy would raise it (``DBAPIError`` around psycopg's error),
+    and a lost link invalidates the pooled connection, so the pool never hands it out again.
+    """
+    dbapi = conn.dialect.loaded_dbapi
+    driver = conn.connection.driver_connection
+    assert driver is not None  # only a pooled connection put away has none
+    try:
+        with driver.cursor(row_factory=_ANSWER_ROW) as cursor:
+            cursor.execute(sql, params)
+            row: Answer | None = cursor.fetchone()
+            return row
+    except dbapi.Error as exc:
+        lost = conn.dialect.is_disconnect(exc, conn.connection.dbapi_connection, None)
+        if lost:
+            conn.invalidate(exc)
+        raise DBAPIError.instance(
+            sql, dict(params), exc, dbapi.Error, connection_invalidated=lost, dialect=conn.dialect
+        ) from exc
+
+
+def _values(row: Answer, *, status: TicketStatus, called_at: datetime | None) -> dict[str, Any]:
     return {
         "status": status.value,
         "called_at": called_at,

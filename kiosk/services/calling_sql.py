@@ -23,7 +23,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import BindParameter, Boolean, Date, Integer, String, TextClause, bindparam, text
-from sqlalchemy.engine import Connection, Row
+from sqlalchemy.engine import Connection
 
 from kiosk.domain.enums import HelperKind, PriorityMode, TicketStatus
 from kiosk.domain.views import LocalText, TicketView
@@ -67,8 +67,9 @@ WITH desk AS (
           WHERE b.counter_id = c.id AND b.service_day = :day AND b.status IN (:called, :serving))
       AND {STAFF_CHECK}
 ), recent AS (
-    SELECT s.priority_group FROM ticket s JOIN desk ON s.counter_id = desk.id
-    WHERE s.service_day = :day AND s.called_at IS NOT NULL
+    SELECT s.priority_group FROM ticket s
+    WHERE s.counter_id = (SELECT id FROM desk) AND s.service_day = :day
+      AND s.called_at IS NOT NULL
     ORDER BY s.called_at DESC LIMIT :window
 )"""
 # ``choose_next``'s order: priority first unless the desk owes a regular ticket.
@@ -152,7 +153,9 @@ _AUDIT_SQLITE = text(_AUDIT).bindparams(*_WRITE_TYPES[2:4], _WRITE_TYPES[5])
 class Picked:
     """A ticket row read for a change: its state before, and the names its view shows."""
 
-    row: Row[Any]
+    # A SQLAlchemy ``Row``, or on PostgreSQL ``calling_pg.Answer``: both read by column name
+    # (``state`` needs the columns only SQLite's pick reads; PostgreSQL audits in SQL).
+    row: Any
 
     @property
     def state(self) -> dict[str, object]:

@@ -1,0 +1,127 @@
+"""PostgreSQL's call-next and no-show run on psycopg's own cursor (``calling_pg``): they must still
+fail as SQLAlchemy fails, drop a connection whose link is lost, and give UTC times."""
+
+from __future__ import annotations
+
+from datetime import UTC, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
+
+from kiosk.domain.clock import FixedClock
+from kiosk.domain.enums import TicketStatus
+from kiosk.services import calling, calling_pg
+from kiosk.services.context import Actor, AppContext, bootstrap
+from kiosk.services.tickets import find_ticket, issue_ticket
+from kiosk.storage.engine import is_link_failure
+from tests.conftest import make_config
+from tests.tcp_proxy import TcpProxy
+
+DESK = Actor("Nguyễn Văn An", None)
+
+
+def _in_zone(url: str, zone: str) -> str:
+    # The server sends times in the session's zone; the desk's views must not depend on it.
+    return f"{url}%20-ctimezone%3D{zone}"
+
+
+def test_a_call_on_a_server_in_another_time_zone_gives_utc_times(
+    tmp_path: Path, clock: FixedClock, postgres_schema_url: str
+) -> None:
+    url = _in_zone(postgres_schema_url, "Asia/Ho_Chi_Minh")
+    ctx = bootstrap(make_config(tmp_path, url=url), clock=clock)
+    try:
+        issue_ticket(ctx, line_code="A")
+        clock.advance(minutes=7)
+        view = calling.call_next(ctx, counter_number=1, actor=DESK)
+        assert view is not None and view.called_at is not None
+        assert view.issued_at.tzinfo is UTC and view.called_at.tzinfo is UTC
+        assert view.called_at - view.issued_at == timedelta(minutes=7)
+        assert view.called_at == clock.now
+    finally:
+        ctx.db.dispose()
+
+
+def _call(ctx: AppContext) -> str | None:
+    view = calling.call_next(ctx, counter_number=1, actor=DESK)
+    return view.number if view else None
+
+
+def _call_across_a_cut(
+    ctx: AppContext, proxy: TcpProxy, clock: FixedClock, drivers: list[object]
+) -> None:
+    """Call next on a connection that was open when the link was cut (its driver kept)."""
+    with ctx.db.write_engine.begin() as conn:
+        conn.execute(text("SELECT 1"))
+        drivers.append(conn.connection.driver_connection)
+        proxy.cut()
+        calling_pg.call_next(
+            conn,
+            counter_number=1,
+            day=clock.now.date(),
+            mode=ctx.config.queue.policy.mode,
+            window=ctx.config.queue.policy.priority_per_regular,
+            now=clock.now,
+            actor_label=DESK.label,
+            helper_id=None,
+        )
+
+
+def test_a_call_on_a_cut_link_is_a_link_failure_and_the_next_call_gets_a_new_connection(
+    tmp_path: Path, clock: FixedClock, postgres_schema_url: str
+) -> None:
+    target = make_url(postgres_schema_url)
+    with TcpProxy(target.host or "127.0.0.1", target.port or 5432) as proxy:
+        ctx = bootstrap(make_config(tmp_path, url=proxy.url(postgres_schema_url)), clock=clock)
+        try:
+            issue_ticket(ctx, line_code="A")
+            issue_ticket(ctx, line_code="A")
+            invalidated: list[BaseException | None] = []
+            event.listen(ctx.db.write_engine, "invalidate", lambda _c, _r, e: invalidated.append(e))
+            drivers: list[object] = []
+            with pytest.raises(DBAPIError) as caught:
+                _call_across_a_cut(ctx, proxy, clock, drivers)
+            assert caught.value.connection_invalidated
+            assert is_link_failure(caught.value)
+            assert [getattr(driver, "closed", None) for driver in drivers] == [True]
+            assert invalidated == [caught.value.orig]  # the pool was told why, at once
+            proxy.restore()
+            assert _call(ctx) == "A001"  # nothing was called on the cut link
+        finally:
+            ctx.db.dispose()
+
+
+def test_a_lock_timeout_is_not_a_link_failure_and_keeps_the_connection(
+    ctx_pg: AppContext, clock: FixedClock
+) -> None:
+    ticket = issue_ticket(ctx_pg, line_code="A")
+    assert _call(ctx_pg) == "A001"
+    engine = ctx_pg.db.write_engine
+    with engine.connect() as holder, engine.connect() as conn:
+        holder.execute(text("SELECT id FROM ticket WHERE id = :id FOR UPDATE"), {"id": ticket.id})
+        with conn.begin():
+            conn.execute(text("SET LOCAL lock_timeout = '50ms'"))
+            with pytest.raises(DBAPIError) as caught:
+                calling_pg.move(
+                    conn,
+                    ticket_id=ticket.id,
+                    action="no_show",
+                    now=clock.now,
+                    actor_label=DESK.label,
+                    helper_id=None,
+                )
+            assert not caught.value.connection_invalidated
+            assert not is_link_failure(caught.value)
+            assert getattr(caught.value.orig, "sqlstate", None) == "55P03"  # lock_not_available
+        assert not conn.invalidated
+        assert conn.execute(text("SELECT 1")).scalar() == 1  # the same connection, still good
+        holder.rollback()
+    assert find_ticket(ctx_pg, ticket.number).status is TicketStatus.CALLED
+
+
+@pytest.fixture
+def ctx_pg(postgres_ctx: AppContext) -> AppContext:
+    return postgres_ctx
