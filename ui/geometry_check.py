@@ -204,6 +204,40 @@ def _overlaps(widgets: list[QWidget]) -> Iterator[str]:
                 yield f"{describe(one)} overlaps {describe(other)} by {area}"
 
 
+def _least_size(widget: QWidget) -> tuple[int, int]:
+    """The size a layout will not shrink ``widget`` below (its minimum, else its hint's)."""
+    hint, least = widget.minimumSizeHint(), widget.minimumSize()
+    return (least.width() or hint.width(), least.height() or hint.height())
+
+
+def _scrolls(widget: QWidget) -> bool:
+    """Whether ``widget`` is inside a scroll area's viewport (it may be larger than the area)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if _scroll_area_of(parent) is not None:
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def _too_big(window: QWidget, *, width: int, height: int) -> Iterator[str]:
+    """The innermost widgets, shown or on a stack's other page, that need more than the screen.
+
+    A stack is as large as its largest page, so a page never shown can still widen the window.
+    """
+    big = {
+        widget: need
+        for widget in window.findChildren(QWidget)
+        if widget.window() is window
+        and not _scrolls(widget)
+        and ((need := _least_size(widget))[0] > width or need[1] > height)
+    }
+    for widget, (need_w, need_h) in big.items():
+        inner = widget.findChildren(QWidget)
+        if not any(child in big for child in inner):
+            yield f"{describe(widget)} needs at least {need_w}x{need_h}"
+
+
 def geometry_problems(window: QWidget, *, width: int, height: int) -> list[str]:
     """Everything cut, clipped or overlapping in ``window`` as shown now; empty when all fits.
 
@@ -212,6 +246,7 @@ def geometry_problems(window: QWidget, *, width: int, height: int) -> list[str]:
     found = []
     if (window.width(), window.height()) != (width, height):
         found.append(f"window is {window.width()}x{window.height()}, screen {width}x{height}")
+    found += _too_big(window, width=width, height=height)
     widgets = shown_widgets(window)
     for widget in widgets:
         if (where := _clipped(widget)) is not None:

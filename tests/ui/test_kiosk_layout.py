@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from tests.conftest import write_config
 from tests.ui.conftest import Kiosk, KioskFactory
 from ui.screenshots import render_screenshots
 from ui.theme import TOUCH_TARGET_MM, pixels_per_mm
+from ui.widgets.hint_banner import HintBanner
 
 SIZES = [(1920, 1080), (1080, 1920), (1366, 768)]
 
@@ -115,3 +117,29 @@ def test_screenshots_render_every_state_at_every_size(qapp: QApplication, tmp_pa
     for path in written:
         with Image.open(path) as image:
             assert f"{image.width}x{image.height}" == path.name.split("-")[0]
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("large_text", [False, True])
+def test_the_header_fits_on_every_day_of_the_week(
+    make_kiosk: KioskFactory, width: int, height: int, language: str, large_text: bool
+) -> None:
+    # The other layout tests run on a Monday; "Wednesday, 25/11/2026" is wider than "Monday".
+    kiosk = make_kiosk(size=(width, height))
+    window = kiosk.window
+    banner = HintBanner(lambda: "Bản chạy thử. Để thoát: giữ góc trên bên phải màn hình 5 giây.")
+    window.add_banner(banner)  # the demo's, floating under the header
+    kiosk.parts.i18n.set_language(language)
+    window.set_large_text(large_text)
+    monday = kiosk.clock.now
+    for offset in range(7):
+        kiosk.clock.now = monday + timedelta(days=offset, hours=3, minutes=58)
+        window.retranslate()  # redraws the header, clock included, as its timer would
+        QApplication.processEvents()
+        day = window.header.clock.text()
+        assert day.count("/") == 2 and str(kiosk.clock.now.year) in day, day
+        hint = window.minimumSizeHint()
+        assert hint.width() <= width and hint.height() <= height, f"{day!r} does not fit: {hint}"
+        assert (window.width(), window.height()) == (width, height), day
+        assert banner.isVisible() and banner.y() > window.header.geometry().bottom(), day

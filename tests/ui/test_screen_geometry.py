@@ -188,3 +188,17 @@ def test_a_label_too_narrow_for_its_words_is_found_cut(make_kiosk: KioskFactory)
     QApplication.processEvents()
     problems = geometry_problems(window, width=1920, height=1080)
     assert any(p.startswith("QLabel('Hiện") and "cut" in p for p in problems), problems
+
+
+def test_a_page_never_shown_that_widens_the_window_is_named(make_kiosk: KioskFactory) -> None:
+    # A stack is as wide as its widest page: the culprit may be a page the visitor never sees.
+    kiosk = make_kiosk(size=(1920, 1080))
+    window = kiosk.window
+    QApplication.processEvents()
+    assert geometry_problems(window, width=1920, height=1080) == []
+    window.help_confirm.yes.setMinimumWidth(2000)
+    QApplication.processEvents()
+    problems = geometry_problems(window, width=1920, height=1080)
+    named = [p for p in problems if "needs at least 2000x" in p]
+    assert named and named[0].startswith("QPushButton("), problems
+    assert not any("QScrollArea" in p for p in problems), problems  # scrolled content may be tall

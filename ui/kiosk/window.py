@@ -125,6 +125,8 @@ class KioskWindow(QWidget):
     def _connect(self) -> None:
         self.header.language_clicked.connect(self._on_header_language_clicked)
         self.header.large_text_toggled.connect(self._on_header_large_text_toggled)
+        # Floating banners sit under the header, which grows when the date wraps: follow it.
+        self.header.resized.connect(self._on_header_resized)
         self.home.tile_chosen.connect(self._on_home_tile_chosen)
         self.stack.currentChanged.connect(self._on_stack_current_changed)
         self.idle.timed_out.connect(self._on_idle_timed_out)
@@ -433,6 +435,10 @@ class KioskWindow(QWidget):
         self.add_other_screens()
         self.exit_overlay.reset()
         self.exit_overlay.open()
+
+    @Slot()
+    def _on_header_resized(self) -> None:
+        self._place_banners()
 
     @Slot(int)
     def _on_stack_current_changed(self, _index: int) -> None:

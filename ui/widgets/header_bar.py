@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.theme import Theme
@@ -17,10 +17,12 @@ class HeaderBar(QWidget):
     Signals:
         language_clicked: the language toggle was tapped.
         large_text_toggled(bool): the large-text toggle was tapped (its new state).
+        resized: the band's size changed (a date wrapping to a third line makes it taller).
     """
 
     language_clicked = Signal()
     large_text_toggled = Signal(bool)
+    resized = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +43,9 @@ class HeaderBar(QWidget):
         self.large_text_button.toggled.connect(self.large_text_toggled)
         self.language_button.clicked.connect(self.language_clicked)
         self.place.setWordWrap(True)
+        # "Wednesday 25/11/2026" beside two toggles is wider than a portrait screen: the date
+        # breaks after the weekday rather than widening the window past the screen.
+        self.clock.setWordWrap(True)
         self._names = QWidget()
         names = QVBoxLayout(self._names)
         names.setContentsMargins(0, 0, 0, 0)
@@ -76,6 +81,10 @@ class HeaderBar(QWidget):
             self._grid.addWidget(self.language_button, 0, 3)
             self._grid.setColumnStretch(0, 1)
             self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def set_place(self, name: str, detail: str) -> None:
         """The desk's name and the commune line under it (hidden when empty)."""
