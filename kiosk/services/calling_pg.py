@@ -9,10 +9,9 @@ SELECT reads them. The audit entry's JSON is built in SQL in exactly the text
 reads it like any other. SQLite, whose writers hold the one write lock anyway, uses
 ``calling_sql``'s two statements.
 
-The statements run on psycopg's own cursor, compiled once at import: with eight desks racing,
-SQLAlchemy's describing of each result cost the client as much as the floor's whole call
-(bench/queue.py, P6). Errors still reach callers as SQLAlchemy's ``DBAPIError``, and a lost
-link still invalidates the pooled connection, as on every other path (``_run``).
+The statements run on psycopg's own cursor, compiled once at import (``kiosk.storage.pg_driver``):
+with eight desks racing, SQLAlchemy's describing of each result cost the client as much as the
+floor's whole call (bench/queue.py, P6).
 """
 
 from __future__ import annotations
@@ -24,15 +23,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from psycopg.rows import kwargs_row
-from sqlalchemy import text
-from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError
 
 from kiosk.domain.enums import HelperKind, PriorityMode, TicketStatus
 from kiosk.domain.visits import allowed_from, target_status
 from kiosk.services.calling_sql import DESK_CTES, PRIORITY_ORDER, STAFF_CHECK, Picked, pick_params
 from kiosk.storage.live import CHANNEL_SQL
+from kiosk.storage.pg_driver import compiled, driver_of, sqlalchemy_errors
 
 _OLD_COLUMNS = """
     w.id, w.number, w.status, w.line_id, w.counter_id, w.recall_count, w.procedure_id,
@@ -116,8 +113,6 @@ class Answer:
 
 
 _ANSWER_ROW = kwargs_row(Answer.from_columns)
-# Only compiles here (SQLAlchemy's dialect classes carry no annotations).
-_DIALECT = PGDialect_psycopg()  # type: ignore[no-untyped-call]
 
 
 def _statement(old: str, sets: Mapping[str, str], overrides: Mapping[str, str]) -> str:
@@ -138,8 +133,7 @@ FROM old JOIN line l ON l.id = old.line_id LEFT JOIN "procedure" p ON p.id = old
     # One space for each run of white space (no literal here holds two): psycopg caches the
     # parsing of statements up to 4 KiB only.
     sql = " ".join(sql.split())
-    # psycopg's parameter style (and every literal % doubled), once; psycopg types the values.
-    return str(text(sql).compile(dialect=_DIALECT))
+    return compiled(sql)  # psycopg types the values
 
 
 def _call_statement(lock: str) -> str:
@@ -269,26 +263,14 @@ def _write_params(
 
 
 def _run(conn: Connection, sql: str, params: Mapping[str, object]) -> Answer | None:
-    """Run one of this module's statements on ``conn``'s psycopg connection; its one row.
-
-    A failure is raised as SQLAlchemy would raise it (``DBAPIError`` around psycopg's error),
-    and a lost link invalidates the pooled connection, so the pool never hands it out again.
-    """
-    dbapi = conn.dialect.loaded_dbapi
-    driver = conn.connection.driver_connection
-    assert driver is not None  # only a pooled connection put away has none
-    try:
-        with driver.cursor(row_factory=_ANSWER_ROW) as cursor:
-            cursor.execute(sql, params)
-            row: Answer | None = cursor.fetchone()
-            return row
-    except dbapi.Error as exc:
-        lost = conn.dialect.is_disconnect(exc, conn.connection.dbapi_connection, None)
-        if lost:
-            conn.invalidate(exc)
-        raise DBAPIError.instance(
-            sql, dict(params), exc, dbapi.Error, connection_invalidated=lost, dialect=conn.dialect
-        ) from exc
+    """Run one of this module's statements on ``conn``'s psycopg connection; its one row."""
+    with (
+        sqlalchemy_errors(conn, sql, params),
+        driver_of(conn).cursor(row_factory=_ANSWER_ROW) as cursor,
+    ):
+        cursor.execute(sql, params)
+        row: Answer | None = cursor.fetchone()
+        return row
 
 
 def _values(row: Answer, *, status: TicketStatus, called_at: datetime | None) -> dict[str, Any]:

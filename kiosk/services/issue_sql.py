@@ -22,13 +22,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import BindParameter, Date, Integer, String, bindparam, text
+from sqlalchemy import Date
 from sqlalchemy.engine import Connection, Dialect
 
 from kiosk.domain.enums import TicketStatus
 from kiosk.domain.priority import Candidate
 from kiosk.storage.live import CHANNEL_SQL
 from kiosk.storage.models import UtcDateTime
+from kiosk.storage.pg_driver import compiled, driver_of, sqlalchemy_errors
 
 # SQLite reads ``ON CONFLICT`` after ``INSERT … SELECT`` right only when the SELECT has a WHERE.
 _NEXT_NUMBER_SQL = (
@@ -38,7 +39,6 @@ _NEXT_NUMBER_SQL = (
     " DO UPDATE SET last_number = ticket_sequence.last_number + 1"
     " RETURNING line_id, last_number"
 )
-_NEXT_NUMBER = text(_NEXT_NUMBER_SQL).bindparams(bindparam("day", type_=Date()))
 
 _TICKET = (
     "INSERT INTO ticket (issue_line_id, line_id, procedure_id, service_day, sequence, number,"
@@ -48,19 +48,13 @@ _TICKET = (
 )
 _AUDIT_VALUES = ":now, :helper_id, :actor, 'issue', 'ticket'"
 _AUDIT_COLUMNS = "at, actor_helper_id, actor, action, entity, entity_id, before, after"
-_TYPES: list[BindParameter[Any]] = [
-    bindparam("day", type_=Date()),
-    bindparam("now", type_=UtcDateTime()),
-    bindparam("procedure_id", type_=Integer()),
-    bindparam("group", type_=String()),
-    bindparam("helper_id", type_=Integer()),
-]
 # PostgreSQL: the ticket, its audit entry and the notice in one round trip.
-_TICKET_PG = text(
+_TICKET_PG = compiled(
     f"WITH made AS ({_TICKET}), logged AS (INSERT INTO audit_entry ({_AUDIT_COLUMNS})"
     f" SELECT {_AUDIT_VALUES}, made.id, '', :after FROM made)"
     f" SELECT made.id, pg_notify({CHANNEL_SQL}, 'ticket') FROM made"
-).bindparams(*_TYPES)
+)
+_NEXT_NUMBER_PG = compiled(_NEXT_NUMBER_SQL)
 _AUDIT_SQLITE = (
     f"INSERT INTO audit_entry ({_AUDIT_COLUMNS}) VALUES ({_AUDIT_VALUES}, :ticket_id, '', :after)"
 )
@@ -120,8 +114,10 @@ def next_number(conn: Connection, *, line_code: str, day: date) -> tuple[int, in
         rows = driver.execute(_NEXT_NUMBER_SQL, {"code": line_code, "day": convert.day(day)})
         taken = rows.fetchall()
         return None if not taken else (int(taken[0][0]), int(taken[0][1]))
-    row = conn.execute(_NEXT_NUMBER, {"code": line_code, "day": day}).first()
-    return None if row is None else (int(row.line_id), int(row.last_number))
+    params = {"code": line_code, "day": day}
+    with sqlalchemy_errors(conn, _NEXT_NUMBER_PG, params):
+        row = driver_of(conn).execute(_NEXT_NUMBER_PG, params).fetchone()
+    return None if row is None else (int(row[0]), int(row[1]))
 
 
 def insert_ticket(
@@ -156,7 +152,10 @@ def insert_ticket(
     }
     sqlite = _sqlite(conn)
     if sqlite is None:
-        return int(conn.execute(_TICKET_PG, params).scalar_one())
+        with sqlalchemy_errors(conn, _TICKET_PG, params):
+            made = driver_of(conn).execute(_TICKET_PG, params).fetchone()
+        assert made is not None  # an INSERT … RETURNING of one row
+        return int(made[0])
     driver, convert = sqlite
     params.update(day=convert.day(day), now=convert.time_in(now))
     ((ticket_id,),) = driver.execute(_TICKET, params).fetchall()
@@ -181,15 +180,7 @@ _RECENT_SQL = (
     " WHERE line_id = :line_id AND status = :done AND finished_at >= :since"
     " ORDER BY finished_at DESC LIMIT :count"
 )
-_LINE = text(_LINE_SQL).columns(open_since=UtcDateTime())
-_WAITING = (
-    text(_WAITING_SQL).bindparams(bindparam("day", type_=Date())).columns(issued_at=UtcDateTime())
-)
-_RECENT = (
-    text(_RECENT_SQL)
-    .bindparams(bindparam("since", type_=UtcDateTime()))
-    .columns(called_at=UtcDateTime(), started_at=UtcDateTime(), finished_at=UtcDateTime())
-)
+_LINE_PG, _WAITING_PG, _RECENT_PG = map(compiled, (_LINE_SQL, _WAITING_SQL, _RECENT_SQL))
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,11 +205,21 @@ def line_now(conn: Connection, *, line_id: int, day: date, since: datetime, coun
         )
     waiting = {"waiting": TicketStatus.WAITING.value, "line_id": line_id, "day": day}
     recent = {"line_id": line_id, "done": TicketStatus.DONE.value, "since": since, "count": count}
-    return _line_now(
-        [tuple(row) for row in conn.execute(_LINE, {"line_id": line_id})],
-        [tuple(row) for row in conn.execute(_WAITING, waiting)],
-        [tuple(row) for row in conn.execute(_RECENT, recent)],
-    )
+    return _line_now(*_read_on_postgresql(conn, line_id=line_id, waiting=waiting, recent=recent))
+
+
+def _read_on_postgresql(
+    conn: Connection, *, line_id: int, waiting: dict[str, Any], recent: dict[str, Any]
+) -> tuple[Rows, Rows, Rows]:
+    # The three reads in one round trip (psycopg's pipeline), in the transaction psycopg opens
+    # for them. Times come in the session's zone: only differences and order are used.
+    driver = driver_of(conn)
+    with sqlalchemy_errors(conn, _LINE_PG, waiting), driver.pipeline():
+        lines = driver.execute(_LINE_PG, {"line_id": line_id})
+        waited = driver.execute(_WAITING_PG, waiting)
+        done = driver.execute(_RECENT_PG, recent)
+    with sqlalchemy_errors(conn, _LINE_PG, waiting):
+        return lines.fetchall(), waited.fetchall(), done.fetchall()
 
 
 def _read_on_sqlite(

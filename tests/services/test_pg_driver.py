@@ -1,5 +1,6 @@
-"""PostgreSQL's call-next and no-show run on psycopg's own cursor (``calling_pg``): they must still
-fail as SQLAlchemy fails, drop a connection whose link is lost, and give UTC times."""
+"""PostgreSQL's call-next, no-show and the new ticket's estimate run on psycopg's own connection
+(``kiosk.storage.pg_driver``): they must still fail as SQLAlchemy fails, drop a connection whose
+link is lost, and give UTC times."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import DBAPIError
 
 from kiosk.domain.clock import FixedClock
 from kiosk.domain.enums import TicketStatus
-from kiosk.services import calling, calling_pg
+from kiosk.services import calling, calling_pg, issue_sql
 from kiosk.services.context import Actor, AppContext, bootstrap
 from kiosk.services.tickets import find_ticket, issue_ticket
 from kiosk.storage.engine import is_link_failure
@@ -92,6 +93,71 @@ def test_a_call_on_a_cut_link_is_a_link_failure_and_the_next_call_gets_a_new_con
             assert _call(ctx) == "A001"  # nothing was called on the cut link
         finally:
             ctx.db.dispose()
+
+
+def test_a_ticket_on_a_server_in_another_time_zone_reads_its_line_as_in_utc(
+    tmp_path: Path, clock: FixedClock, postgres_schema_url: str
+) -> None:
+    # Two finished visits of 6 and 10 minutes: the estimate reads them from the server.
+    ctx = bootstrap(
+        make_config(tmp_path, url=_in_zone(postgres_schema_url, "America/Los_Angeles")),
+        clock=clock,
+    )
+    try:
+        for minutes in (6, 10):
+            issue_ticket(ctx, line_code="A")
+            called = calling.call_next(ctx, counter_number=1, actor=DESK)
+            assert called is not None
+            clock.advance(minutes=minutes)
+            with ctx.db.write_engine.begin() as conn:
+                conn.execute(
+                    text("UPDATE ticket SET status = 'done', finished_at = :at WHERE id = :id"),
+                    {"at": clock.now, "id": called.id},
+                )
+        issue_ticket(ctx, line_code="A")
+        view = issue_ticket(ctx, line_code="A")
+        assert view.people_ahead == 1
+        with ctx.db.engine.connect() as conn:
+            line = issue_sql.line_now(
+                conn,
+                line_id=_line_a(conn),
+                day=clock.now.date(),
+                since=clock.now - timedelta(hours=2),
+                count=5,
+            )
+        assert sorted(line.recent_minutes) == [6.0, 10.0]
+        assert [c.ticket_id for c in line.waiting] == [view.id - 1, view.id]
+    finally:
+        ctx.db.dispose()
+
+
+def test_the_estimate_read_on_a_cut_link_is_a_link_failure(
+    tmp_path: Path, clock: FixedClock, postgres_schema_url: str
+) -> None:
+    target = make_url(postgres_schema_url)
+    with TcpProxy(target.host or "127.0.0.1", target.port or 5432) as proxy:
+        ctx = bootstrap(make_config(tmp_path, url=proxy.url(postgres_schema_url)), clock=clock)
+        try:
+            issue_ticket(ctx, line_code="A")
+            with pytest.raises(DBAPIError) as caught:
+                _read_line_across_a_cut(ctx, proxy, clock)
+            assert caught.value.connection_invalidated
+            assert is_link_failure(caught.value)
+            proxy.restore()
+            assert issue_ticket(ctx, line_code="A").people_ahead == 1
+        finally:
+            ctx.db.dispose()
+
+
+def _read_line_across_a_cut(ctx: AppContext, proxy: TcpProxy, clock: FixedClock) -> None:
+    with ctx.db.engine.connect() as conn:
+        line_id = _line_a(conn)
+        proxy.cut()
+        issue_sql.line_now(conn, line_id=line_id, day=clock.now.date(), since=clock.now, count=5)
+
+
+def _line_a(conn: Connection) -> int:
+    return int(conn.execute(text("SELECT id FROM line WHERE code = 'A'")).scalar_one())
 
 
 def test_a_lock_timeout_is_not_a_link_failure_and_keeps_the_connection(
