@@ -1,10 +1,10 @@
 """The desk's hot path as few statements as it can be: call next, no-show, start.
 
 Eight desks calling at once spend their time in round trips and in the ORM, so these three
-actions skip both: one statement picks the ticket (on PostgreSQL ``FOR UPDATE SKIP LOCKED``, so
-racing desks skip a row another desk holds instead of queueing on it) together with everything
-the answer and the audit need; one more writes the change, its audit entry and (PostgreSQL) the
-change notice in a single round trip. The statements are built once, here.
+actions skip both. On SQLite (here) one statement picks the ticket together with everything the
+answer and the audit need, and two more write the change and its audit entry, on sqlite3's own
+connection (``kiosk.storage.sqlite_driver``); PostgreSQL does all of it in one statement
+(``calling_pg``, ``FOR UPDATE SKIP LOCKED``) built from the parts shared here.
 
 The picking statement applies the whole rule of ``call_next`` in SQL: the counter must exist,
 be active and be free; a helper actor must be active staff; the lines are the counter's; the
@@ -17,18 +17,18 @@ its error code and message.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import BindParameter, Boolean, Date, Integer, String, TextClause, bindparam, text
 from sqlalchemy.engine import Connection
 
 from kiosk.domain.enums import HelperKind, PriorityMode, TicketStatus
 from kiosk.domain.views import LocalText, TicketView
-from kiosk.storage.live import CHANNEL_SQL
-from kiosk.storage.models import UtcDateTime
+from kiosk.storage.sqlite_driver import Converters, sqlite_of
 
 # The ticket's columns an audit entry records (kiosk.services.ticket_state), then the names the
 # answer shows. "procedure" is quoted: it is a keyword on PostgreSQL.
@@ -42,13 +42,6 @@ _TICKET_JOINS = """
     JOIN line l ON l.id = t.line_id
     LEFT JOIN "procedure" p ON p.id = t.procedure_id
 """
-RESULT_TYPES: dict[str, Any] = {
-    "called_at": UtcDateTime(),
-    "started_at": UtcDateTime(),
-    "finished_at": UtcDateTime(),
-    "issued_at": UtcDateTime(),
-    "service_day": Date(),
-}
 STAFF_CHECK = """
     (CAST(:helper_id AS INTEGER) IS NULL OR EXISTS (
         SELECT 1 FROM helper h
@@ -92,38 +85,14 @@ FROM chosen JOIN ticket t ON t.id = chosen.id {_TICKET_JOINS} CROSS JOIN desk
 """
 
 
-def typed(sql: str, *, now: bool = False) -> TextClause:
-    """``sql`` with the types of the parameters it uses."""
-    params: list[BindParameter[Any]] = [
-        bindparam("day", type_=Date()),
-        bindparam("strict", type_=Boolean()),
-        bindparam("helper_id", type_=Integer()),
-    ]
-    if now:
-        params.append(bindparam("now", type_=UtcDateTime()))
-    return text(sql).bindparams(*[p for p in params if f":{p.key}" in sql])
-
-
-def _with_result_types(clause: TextClause) -> Any:
-    return clause.columns(**RESULT_TYPES)
-
-
-_PICK = {
-    "postgresql": _with_result_types(typed(_pick_sql(" FOR UPDATE OF w SKIP LOCKED"))),
-    # SQLite's write transaction (BEGIN IMMEDIATE) already keeps every other writer out.
-    "sqlite": _with_result_types(typed(_pick_sql(""))),
-}
-_LOCK_ONE = {
-    dialect: _with_result_types(
-        typed(
-            f"SELECT {_TICKET_COLUMNS}, {STAFF_CHECK} AS allowed, cn.number AS desk_number"
-            f" FROM ticket t {_TICKET_JOINS} LEFT JOIN counter cn ON cn.id = t.counter_id"
-            f" WHERE t.id = :ticket_id{lock}"
-        )
-    )
-    for dialect, lock in (("postgresql", " FOR UPDATE OF t"), ("sqlite", ""))
-}
-
+# SQLite's write transaction (BEGIN IMMEDIATE) already keeps every other writer out: no row
+# locks. PostgreSQL runs its own single statements (``calling_pg``).
+_PICK = _pick_sql("")
+_LOCK_ONE = (
+    f"SELECT {_TICKET_COLUMNS}, {STAFF_CHECK} AS allowed, cn.number AS desk_number"
+    f" FROM ticket t {_TICKET_JOINS} LEFT JOIN counter cn ON cn.id = t.counter_id"
+    " WHERE t.id = :ticket_id"
+)
 _UPDATE = (
     "UPDATE ticket SET status = :status, called_at = :called_at, started_at = :started_at,"
     " counter_id = :counter_id, recall_count = :recall_count WHERE id = :ticket_id"
@@ -132,28 +101,14 @@ _AUDIT = (
     "INSERT INTO audit_entry (at, actor_helper_id, actor, action, entity, entity_id, before,"
     " after) VALUES (:now, :helper_id, :actor, :action, 'ticket', :ticket_id, :before, :after)"
 )
-_WRITE_TYPES: list[BindParameter[Any]] = [
-    bindparam("called_at", type_=UtcDateTime()),
-    bindparam("started_at", type_=UtcDateTime()),
-    bindparam("now", type_=UtcDateTime()),
-    bindparam("helper_id", type_=Integer()),
-    bindparam("counter_id", type_=Integer()),
-    bindparam("actor", type_=String()),
-]
-# PostgreSQL: the update, its audit entry and the notice in one round trip (a data-modifying
-# CTE always runs); the notice is heard once the transaction commits.
-_WRITE_PG = text(
-    f"WITH moved AS ({_UPDATE}), logged AS ({_AUDIT}) SELECT pg_notify({CHANNEL_SQL}, 'ticket')"
-).bindparams(*_WRITE_TYPES)
-_UPDATE_SQLITE = text(_UPDATE).bindparams(*_WRITE_TYPES[:2], _WRITE_TYPES[4])
-_AUDIT_SQLITE = text(_AUDIT).bindparams(*_WRITE_TYPES[2:4], _WRITE_TYPES[5])
+_TIMES = ("called_at", "started_at", "finished_at", "issued_at")
 
 
 @dataclass(frozen=True, slots=True)
 class Picked:
     """A ticket row read for a change: its state before, and the names its view shows."""
 
-    # A SQLAlchemy ``Row``, or on PostgreSQL ``calling_pg.Answer``: both read by column name
+    # SQLite's row (``_one``), or PostgreSQL's ``calling_pg.Answer``: both read by column name
     # (``state`` needs the columns only SQLite's pick reads; PostgreSQL audits in SQL).
     row: Any
 
@@ -188,7 +143,7 @@ def pick_next(
     params = pick_params(
         counter_number=counter_number, day=day, helper_id=helper_id, mode=mode, window=window
     )
-    row = conn.execute(_PICK[conn.dialect.name], params).first()
+    row = _one(conn, _PICK, params)
     return None if row is None else Picked(row)
 
 
@@ -210,12 +165,33 @@ def pick_params(
 
 
 def lock_ticket(conn: Connection, *, ticket_id: int, helper_id: int | None) -> Picked | None:
-    """One ticket, row-locked on PostgreSQL; ``None`` when there is none or the actor may not."""
-    row = conn.execute(
-        _LOCK_ONE[conn.dialect.name],
+    """One ticket; ``None`` when there is none or the actor may not."""
+    row = _one(
+        conn,
+        _LOCK_ONE,
         {"ticket_id": ticket_id, "helper_id": helper_id, "staff": HelperKind.STAFF.value},
-    ).first()
+    )
     return None if row is None or not row.allowed else Picked(row)
+
+
+def _one(conn: Connection, sql: str, params: Mapping[str, object]) -> SimpleNamespace | None:
+    """The one row ``sql`` reads on SQLite's own connection, read by name, times in UTC."""
+    driver, convert = _driver(conn)
+    cursor = driver.execute(sql, convert.bind(params))
+    rows = cursor.fetchall()  # stepped to its end: nothing pending at the commit
+    if not rows:
+        return None
+    row = SimpleNamespace(**dict(zip((d[0] for d in cursor.description), rows[0], strict=True)))
+    for name in _TIMES:
+        setattr(row, name, convert.time_out(getattr(row, name)))
+    row.service_day = convert.day_out(row.service_day)
+    return row
+
+
+def _driver(conn: Connection) -> tuple[sqlite3.Connection, Converters]:
+    sqlite = sqlite_of(conn)
+    assert sqlite is not None, "calling_sql's statements are SQLite's (calling_pg: PostgreSQL)"
+    return sqlite
 
 
 def write_change(
@@ -250,11 +226,10 @@ def write_change(
         "before": _json(before),
         "after": _json(after),
     }
-    if conn.dialect.name == "postgresql":
-        conn.execute(_WRITE_PG, params)
-    else:
-        conn.execute(_UPDATE_SQLITE, params)
-        conn.execute(_AUDIT_SQLITE, params)
+    driver, convert = _driver(conn)
+    bound = convert.bind(params)
+    driver.execute(_UPDATE, bound)
+    driver.execute(_AUDIT, bound)
     return new
 
 
