@@ -143,3 +143,7 @@ def test_the_header_fits_on_every_day_of_the_week(
         assert hint.width() <= width and hint.height() <= height, f"{day!r} does not fit: {hint}"
         assert (window.width(), window.height()) == (width, height), day
         assert banner.isVisible() and banner.y() > window.header.geometry().bottom(), day
+        clock = window.header.clock
+        if width > height:  # room to spare: the time and the date on one line, unbroken
+            lines = clock.heightForWidth(clock.width()) / clock.fontMetrics().lineSpacing()
+            assert lines < 2, f"{day!r} on {lines:.1f} lines"

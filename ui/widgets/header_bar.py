@@ -4,11 +4,34 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.theme import Theme
 from ui.widgets.icons import icon_pixmap
 from ui.widgets.screen import plain_label
+
+
+class _Clock(QLabel):
+    """The time and the date, on as few lines as the row has room for.
+
+    "Wednesday 25/11/2026" beside two toggles is wider than a portrait screen: the date breaks
+    after the weekday rather than widening the window past the screen. A word-wrapped QLabel
+    asks for a quarter of 80 characters when its text is short (Qt's heuristic), which would
+    break the date on a landscape screen with room to spare: this one asks for its lines whole.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)  # as plain_label: never HTML
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:
+        self.ensurePolished()
+        hint = super().sizeHint()
+        whole = self.fontMetrics().size(0, self.text())  # only its own line breaks
+        margins = self.contentsMargins()
+        width = whole.width() + margins.left() + margins.right() + 2 * self.margin()
+        return QSize(max(hint.width(), width), hint.height())
 
 
 class HeaderBar(QWidget):
@@ -32,7 +55,7 @@ class HeaderBar(QWidget):
         self.place.setProperty("textStyle", "title")
         self.sub_place = plain_label()
         self.sub_place.setProperty("textStyle", "small")
-        self.clock = plain_label()
+        self.clock = _Clock()
         self.clock.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.large_text_button = QPushButton()
         self.large_text_button.setCheckable(True)
@@ -43,9 +66,6 @@ class HeaderBar(QWidget):
         self.large_text_button.toggled.connect(self.large_text_toggled)
         self.language_button.clicked.connect(self.language_clicked)
         self.place.setWordWrap(True)
-        # "Wednesday 25/11/2026" beside two toggles is wider than a portrait screen: the date
-        # breaks after the weekday rather than widening the window past the screen.
-        self.clock.setWordWrap(True)
         self._names = QWidget()
         names = QVBoxLayout(self._names)
         names.setContentsMargins(0, 0, 0, 0)
