@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from psycopg.rows import kwargs_row
 from sqlalchemy.engine import Connection
 
 from kiosk.domain.enums import HelperKind, PriorityMode, TicketStatus
@@ -110,9 +109,6 @@ class Answer:
             if moment is not None:
                 columns[name] = moment.astimezone(UTC)
         return cls(**columns)
-
-
-_ANSWER_ROW = kwargs_row(Answer.from_columns)
 
 
 def _statement(old: str, sets: Mapping[str, str], overrides: Mapping[str, str]) -> str:
@@ -264,13 +260,14 @@ def _write_params(
 
 def _run(conn: Connection, sql: str, params: Mapping[str, object]) -> Answer | None:
     """Run one of this module's statements on ``conn``'s psycopg connection; its one row."""
-    with (
-        sqlalchemy_errors(conn, sql, params),
-        driver_of(conn).cursor(row_factory=_ANSWER_ROW) as cursor,
-    ):
+    with sqlalchemy_errors(conn, sql, params), driver_of(conn).cursor() as cursor:
         cursor.execute(sql, params)
-        row: Answer | None = cursor.fetchone()
-        return row
+        row = cursor.fetchone()
+        if row is None:
+            return None
+        assert cursor.description is not None  # a statement that returns rows
+        names = (column.name for column in cursor.description)
+        return Answer.from_columns(**dict(zip(names, row, strict=True)))
 
 
 def _values(row: Answer, *, status: TicketStatus, called_at: datetime | None) -> dict[str, Any]:

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-import psycopg
 from sqlalchemy import text
 from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
+
+if TYPE_CHECKING:  # imported by the engine on PostgreSQL only: a SQLite kiosk never loads it
+    import psycopg
 
 # Only compiles here (SQLAlchemy's dialect classes carry no annotations).
 _DIALECT = PGDialect_psycopg()  # type: ignore[no-untyped-call]
@@ -32,8 +34,9 @@ def compiled(sql: str) -> str:
 def driver_of(conn: Connection) -> psycopg.Connection[tuple[Any, ...]]:
     """The psycopg connection under ``conn`` (checked out, so it has one)."""
     driver = conn.connection.driver_connection
-    assert isinstance(driver, psycopg.Connection)  # the only PostgreSQL driver configured
-    return driver
+    assert driver is not None
+    assert conn.dialect.driver == "psycopg"  # the one PostgreSQL driver configured
+    return cast("psycopg.Connection[tuple[Any, ...]]", driver)
 
 
 @contextmanager
