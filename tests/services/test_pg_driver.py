@@ -4,6 +4,8 @@ link is lost, and give UTC times."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, timedelta
 from pathlib import Path
 
@@ -29,21 +31,39 @@ def _in_zone(url: str, zone: str) -> str:
     return f"{url}%20-ctimezone%3D{zone}"
 
 
+@contextmanager
+def _context(tmp_path: Path, clock: FixedClock, url: str) -> Iterator[AppContext]:
+    ctx = bootstrap(make_config(tmp_path, url=url), clock=clock)
+    try:
+        yield ctx
+    finally:
+        ctx.db.dispose()
+
+
+@pytest.fixture
+def proxied(
+    tmp_path: Path, clock: FixedClock, postgres_schema_url: str
+) -> Iterator[tuple[AppContext, TcpProxy]]:
+    """A context whose every connection runs through a proxy the test can cut."""
+    target = make_url(postgres_schema_url)
+    with (
+        TcpProxy(target.host or "127.0.0.1", target.port or 5432) as proxy,
+        _context(tmp_path, clock, proxy.url(postgres_schema_url)) as ctx,
+    ):
+        yield ctx, proxy
+
+
 def test_a_call_on_a_server_in_another_time_zone_gives_utc_times(
     tmp_path: Path, clock: FixedClock, postgres_schema_url: str
 ) -> None:
-    url = _in_zone(postgres_schema_url, "Asia/Ho_Chi_Minh")
-    ctx = bootstrap(make_config(tmp_path, url=url), clock=clock)
-    try:
+    with _context(tmp_path, clock, _in_zone(postgres_schema_url, "Asia/Ho_Chi_Minh")) as ctx:
         issue_ticket(ctx, line_code="A")
         clock.advance(minutes=7)
         view = calling.call_next(ctx, counter_number=1, actor=DESK)
-        assert view is not None and view.called_at is not None
-        assert view.issued_at.tzinfo is UTC and view.called_at.tzinfo is UTC
-        assert view.called_at - view.issued_at == timedelta(minutes=7)
-        assert view.called_at == clock.now
-    finally:
-        ctx.db.dispose()
+    assert view is not None and view.called_at is not None
+    assert view.issued_at.tzinfo is UTC and view.called_at.tzinfo is UTC
+    assert view.called_at - view.issued_at == timedelta(minutes=7)
+    assert view.called_at == clock.now
 
 
 def _call(ctx: AppContext) -> str | None:
@@ -72,38 +92,30 @@ def _call_across_a_cut(
 
 
 def test_a_call_on_a_cut_link_is_a_link_failure_and_the_next_call_gets_a_new_connection(
-    tmp_path: Path, clock: FixedClock, postgres_schema_url: str
+    proxied: tuple[AppContext, TcpProxy], clock: FixedClock
 ) -> None:
-    target = make_url(postgres_schema_url)
-    with TcpProxy(target.host or "127.0.0.1", target.port or 5432) as proxy:
-        ctx = bootstrap(make_config(tmp_path, url=proxy.url(postgres_schema_url)), clock=clock)
-        try:
-            issue_ticket(ctx, line_code="A")
-            issue_ticket(ctx, line_code="A")
-            invalidated: list[BaseException | None] = []
-            event.listen(ctx.db.write_engine, "invalidate", lambda _c, _r, e: invalidated.append(e))
-            drivers: list[object] = []
-            with pytest.raises(DBAPIError) as caught:
-                _call_across_a_cut(ctx, proxy, clock, drivers)
-            assert caught.value.connection_invalidated
-            assert is_link_failure(caught.value)
-            assert [getattr(driver, "closed", None) for driver in drivers] == [True]
-            assert invalidated == [caught.value.orig]  # the pool was told why, at once
-            proxy.restore()
-            assert _call(ctx) == "A001"  # nothing was called on the cut link
-        finally:
-            ctx.db.dispose()
+    ctx, proxy = proxied
+    issue_ticket(ctx, line_code="A")
+    issue_ticket(ctx, line_code="A")
+    invalidated: list[BaseException | None] = []
+    event.listen(ctx.db.write_engine, "invalidate", lambda _c, _r, e: invalidated.append(e))
+    drivers: list[object] = []
+    with pytest.raises(DBAPIError) as caught:
+        _call_across_a_cut(ctx, proxy, clock, drivers)
+    assert caught.value.connection_invalidated
+    assert is_link_failure(caught.value)
+    assert [getattr(driver, "closed", None) for driver in drivers] == [True]
+    assert invalidated == [caught.value.orig]  # the pool was told why, at once
+    proxy.restore()
+    assert _call(ctx) == "A001"  # nothing was called on the cut link
 
 
 def test_a_ticket_on_a_server_in_another_time_zone_reads_its_line_as_in_utc(
     tmp_path: Path, clock: FixedClock, postgres_schema_url: str
 ) -> None:
     # Two finished visits of 6 and 10 minutes: the estimate reads them from the server.
-    ctx = bootstrap(
-        make_config(tmp_path, url=_in_zone(postgres_schema_url, "America/Los_Angeles")),
-        clock=clock,
-    )
-    try:
+    zone = _in_zone(postgres_schema_url, "America/Los_Angeles")
+    with _context(tmp_path, clock, zone) as ctx:
         for minutes in (6, 10):
             issue_ticket(ctx, line_code="A")
             called = calling.call_next(ctx, counter_number=1, actor=DESK)
@@ -127,26 +139,19 @@ def test_a_ticket_on_a_server_in_another_time_zone_reads_its_line_as_in_utc(
             )
         assert sorted(line.recent_minutes) == [6.0, 10.0]
         assert [c.ticket_id for c in line.waiting] == [view.id - 1, view.id]
-    finally:
-        ctx.db.dispose()
 
 
 def test_the_estimate_read_on_a_cut_link_is_a_link_failure(
-    tmp_path: Path, clock: FixedClock, postgres_schema_url: str
+    proxied: tuple[AppContext, TcpProxy], clock: FixedClock
 ) -> None:
-    target = make_url(postgres_schema_url)
-    with TcpProxy(target.host or "127.0.0.1", target.port or 5432) as proxy:
-        ctx = bootstrap(make_config(tmp_path, url=proxy.url(postgres_schema_url)), clock=clock)
-        try:
-            issue_ticket(ctx, line_code="A")
-            with pytest.raises(DBAPIError) as caught:
-                _read_line_across_a_cut(ctx, proxy, clock)
-            assert caught.value.connection_invalidated
-            assert is_link_failure(caught.value)
-            proxy.restore()
-            assert issue_ticket(ctx, line_code="A").people_ahead == 1
-        finally:
-            ctx.db.dispose()
+    ctx, proxy = proxied
+    issue_ticket(ctx, line_code="A")
+    with pytest.raises(DBAPIError) as caught:
+        _read_line_across_a_cut(ctx, proxy, clock)
+    assert caught.value.connection_invalidated
+    assert is_link_failure(caught.value)
+    proxy.restore()
+    assert issue_ticket(ctx, line_code="A").people_ahead == 1
 
 
 def _read_line_across_a_cut(ctx: AppContext, proxy: TcpProxy, clock: FixedClock) -> None:
@@ -161,11 +166,11 @@ def _line_a(conn: Connection) -> int:
 
 
 def test_a_lock_timeout_is_not_a_link_failure_and_keeps_the_connection(
-    ctx_pg: AppContext, clock: FixedClock
+    postgres_ctx: AppContext, clock: FixedClock
 ) -> None:
-    ticket = issue_ticket(ctx_pg, line_code="A")
-    assert _call(ctx_pg) == "A001"
-    engine = ctx_pg.db.write_engine
+    ticket = issue_ticket(postgres_ctx, line_code="A")
+    assert _call(postgres_ctx) == "A001"
+    engine = postgres_ctx.db.write_engine
     with engine.connect() as holder, engine.connect() as conn:
         holder.execute(text("SELECT id FROM ticket WHERE id = :id FOR UPDATE"), {"id": ticket.id})
         with conn.begin():
@@ -185,9 +190,4 @@ def test_a_lock_timeout_is_not_a_link_failure_and_keeps_the_connection(
         assert not conn.invalidated
         assert conn.execute(text("SELECT 1")).scalar() == 1  # the same connection, still good
         holder.rollback()
-    assert find_ticket(ctx_pg, ticket.number).status is TicketStatus.CALLED
-
-
-@pytest.fixture
-def ctx_pg(postgres_ctx: AppContext) -> AppContext:
-    return postgres_ctx
+    assert find_ticket(postgres_ctx, ticket.number).status is TicketStatus.CALLED

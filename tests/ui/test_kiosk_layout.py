@@ -18,6 +18,28 @@ from ui.theme import TOUCH_TARGET_MM, pixels_per_mm
 from ui.widgets.hint_banner import HintBanner
 
 SIZES = [(1920, 1080), (1080, 1920), (1366, 768)]
+# Every screen size, in both languages, at both text sizes.
+EVERY_SETTING = pytest.mark.parametrize(
+    ("width", "height", "language", "large_text"),
+    [
+        pytest.param(
+            w, h, language, large, id=f"{w}x{h}-{language}-{'large' if large else 'normal'}"
+        )
+        for w, h in SIZES
+        for language in ("vi", "en")
+        for large in (False, True)
+    ],
+)
+
+
+def kiosk_in(
+    make_kiosk: KioskFactory, width: int, height: int, language: str, large_text: bool
+) -> Kiosk:
+    """A kiosk on a screen of that size, in that language and text size."""
+    kiosk = make_kiosk(size=(width, height))
+    kiosk.parts.i18n.set_language(language)
+    kiosk.window.set_large_text(large_text)
+    return kiosk
 
 
 def visitor_states(kiosk: Kiosk) -> Iterator[str]:
@@ -49,16 +71,12 @@ def shown(root: QWidget, kind: type) -> list:
     return [w for w in root.findChildren(kind) if w.isVisibleTo(root) and w.window() is root]
 
 
-@pytest.mark.parametrize(("width", "height"), SIZES)
-@pytest.mark.parametrize("language", ["vi", "en"])
-@pytest.mark.parametrize("large_text", [False, True])
+@EVERY_SETTING
 def test_every_screen_fits_with_targets_of_at_least_15_mm(
     make_kiosk: KioskFactory, width: int, height: int, language: str, large_text: bool
 ) -> None:
-    kiosk = make_kiosk(size=(width, height))
+    kiosk = kiosk_in(make_kiosk, width, height, language, large_text)
     window = kiosk.window
-    kiosk.parts.i18n.set_language(language)
-    window.set_large_text(large_text)
     min_px = TOUCH_TARGET_MM * pixels_per_mm(
         width, height, kiosk.ctx.config.kiosk.screen_diagonal_inch
     )
@@ -72,9 +90,7 @@ def test_every_screen_fits_with_targets_of_at_least_15_mm(
             assert smaller_side >= min_px, f"{state}: {button.text()!r} is {smaller_side}px"
 
 
-@pytest.mark.parametrize(("width", "height"), SIZES)
-@pytest.mark.parametrize("language", ["vi", "en"])
-@pytest.mark.parametrize("large_text", [False, True])
+@EVERY_SETTING
 def test_every_home_tile_is_whole_on_screen_with_the_tips_shown(
     make_kiosk: KioskFactory, width: int, height: int, language: str, large_text: bool
 ) -> None:
@@ -119,19 +135,15 @@ def test_screenshots_render_every_state_at_every_size(qapp: QApplication, tmp_pa
             assert f"{image.width}x{image.height}" == path.name.split("-")[0]
 
 
-@pytest.mark.parametrize(("width", "height"), SIZES)
-@pytest.mark.parametrize("language", ["vi", "en"])
-@pytest.mark.parametrize("large_text", [False, True])
+@EVERY_SETTING
 def test_the_header_fits_on_every_day_of_the_week(
     make_kiosk: KioskFactory, width: int, height: int, language: str, large_text: bool
 ) -> None:
     # The other layout tests run on a Monday; "Wednesday, 25/11/2026" is wider than "Monday".
-    kiosk = make_kiosk(size=(width, height))
+    kiosk = kiosk_in(make_kiosk, width, height, language, large_text)
     window = kiosk.window
     banner = HintBanner(lambda: "Bản chạy thử. Để thoát: giữ góc trên bên phải màn hình 5 giây.")
     window.add_banner(banner)  # the demo's, floating under the header
-    kiosk.parts.i18n.set_language(language)
-    window.set_large_text(large_text)
     monday = kiosk.clock.now
     for offset in range(7):
         kiosk.clock.now = monday + timedelta(days=offset, hours=3, minutes=58)
