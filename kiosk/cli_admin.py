@@ -66,11 +66,14 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser(
         "doctor",
-        help="check that the system libraries Qt needs are installed; show the last problems"
-        " the kiosk programs logged",
+        help="check that the system libraries Qt needs are installed and that the code is"
+        " compiled; show the last problems the kiosk programs logged",
     )
     p.add_argument(
-        "--quiet", action="store_true", help="print only missing libraries (for ExecStartPre)"
+        "--quiet",
+        action="store_true",
+        help="print only what needs fixing: missing libraries, stale compiled code"
+        " (for ExecStartPre)",
     )
     p.set_defaults(handler=_doctor)
 
@@ -295,12 +298,17 @@ def _print_setup_notes(args: argparse.Namespace) -> None:
 
 
 def _doctor(args: argparse.Namespace) -> int:
+    from kiosk import bytecode
     from kiosk.doctor import report
     from kiosk.logs import last_problems, logs_dir
 
     code, lines = report()
     if code or not args.quiet:
         print("\n".join(lines))
+    # A slower start, not a failure: the exit code stays what Qt's libraries decide.
+    stale = bytecode.compiled_at_every_start()
+    if stale or not args.quiet:
+        print("\n".join(bytecode.report_lines(stale)))
     if not args.quiet:
         _print_setup_notes(args)
         problems = last_problems()
