@@ -12,12 +12,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from kiosk.domain.errors import AuthError, ErrorCode
 from kiosk.domain.pins import lockout_until
 from kiosk.storage.models import Helper, PinThrottle
+from kiosk.storage.upsert import insert_on_conflict
 
 
 def locked_error(locked_until: datetime) -> AuthError:
@@ -66,10 +66,8 @@ def add_wrong_pin(
 
 def locked_throttle(session: Session, name: str) -> PinThrottle:
     """The throttle row ``name``, created if missing and row-locked on PostgreSQL."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     session.execute(
-        insert(PinThrottle)
+        insert_on_conflict(session, PinThrottle)
         .values(name=name, failed_pin_tries=0, locked_until=None)
         .on_conflict_do_nothing(index_elements=[PinThrottle.name])
     )

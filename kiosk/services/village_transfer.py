@@ -14,13 +14,13 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Insert, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from kiosk.domain.enums import HelperPart
 from kiosk.domain.json_fields import JsonFields
 from kiosk.domain.village import AgeBand, Sex, TransferError
 from kiosk.storage.models import Helper
+from kiosk.storage.upsert import insert_on_conflict
 from kiosk.storage.village_models import (
     HelpSession,
     HelpSessionMember,
@@ -246,11 +246,6 @@ def store_batch(session: Session, batch: TransferBatch, *, now: datetime) -> Sto
     return StoreResult(added, len(batch.records) - added, added_sessions, updated_sessions)
 
 
-def _insert(session: Session, table: Any) -> Any:
-    dialect = session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
-
-
 def _check_helpers(session: Session, batch: TransferBatch) -> None:
     wanted = {h for r in batch.records for h, _part in r.helpers}
     wanted |= {m for s in batch.sessions for m in s.members}
@@ -267,7 +262,7 @@ def _check_helpers(session: Session, batch: TransferBatch) -> None:
 
 
 def _upsert_session(session: Session, data: SessionData) -> tuple[int, bool, bool]:
-    stmt: Insert = _insert(session, HelpSession).values(
+    stmt: Insert = insert_on_conflict(session, HelpSession).values(
         uid=data.uid,
         place=data.place,
         day=data.day,
@@ -320,7 +315,7 @@ def _insert_record(
     session: Session, record: RecordData, session_id: int | None, now: datetime
 ) -> int:
     """Insert one record and its helpers and outcomes; 0 when its UUID is already stored."""
-    stmt: Insert = _insert(session, VillageRecord).values(
+    stmt: Insert = insert_on_conflict(session, VillageRecord).values(
         uid=record.uid,
         place=record.place,
         recorded_at=record.recorded_at,
