@@ -17,7 +17,7 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Connection
 
@@ -26,6 +26,9 @@ from kiosk.domain.priority import Candidate
 from kiosk.storage.live import CHANNEL_SQL
 from kiosk.storage.pg_driver import compiled, driver_of, sqlalchemy_errors
 from kiosk.storage.sqlite_driver import Converters, sqlite_of
+
+if TYPE_CHECKING:  # imported by the engine on PostgreSQL only: a SQLite kiosk never loads it
+    import psycopg
 
 # SQLite reads ``ON CONFLICT`` after ``INSERT … SELECT`` right only when the SELECT has a WHERE.
 _NEXT_NUMBER_SQL = (
@@ -83,6 +86,14 @@ def next_number(conn: Connection, *, line_code: str, day: date) -> tuple[int, in
     return None if row is None else (int(row[0]), int(row[1]))
 
 
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """What the wait estimate reads of a line: services finished since ``since``, ``count``."""
+
+    since: datetime
+    count: int
+
+
 def insert_ticket(
     conn: Connection,
     *,
@@ -95,8 +106,17 @@ def insert_ticket(
     now: datetime,
     actor_label: str,
     helper_id: int | None,
-) -> int:
-    """Insert the waiting ticket and its "issue" audit entry; the ticket's id."""
+    estimate: Estimate,
+) -> tuple[int, LineNow | None]:
+    """Insert the waiting ticket and its "issue" audit entry: its id, and the line's state.
+
+    On PostgreSQL the line's state (``line_now``) is read in the same round trip as the insert,
+    inside the write transaction (psycopg's pipeline): it sees the new ticket as the commit
+    leaves it, and saves the two round trips a read transaction of its own would cost (its
+    BEGIN and ROLLBACK) while it holds the line's number row for no longer than the server's
+    reading. On SQLite the state is ``None``: the reads would hold the database's one write
+    lock, so the caller reads them after the commit (``line_now``).
+    """
     after = json.dumps(
         {"number": number, "priority_group": priority_group}, ensure_ascii=False, sort_keys=True
     )
@@ -115,15 +135,19 @@ def insert_ticket(
     }
     sqlite = sqlite_of(conn)
     if sqlite is None:
+        waiting, recent = _read_params(line_id=line_id, day=day, estimate=estimate)
+        pg = driver_of(conn)
+        with sqlalchemy_errors(conn, _TICKET_PG, params), pg.pipeline():
+            made = pg.execute(_TICKET_PG, params)
+            reads = _send_reads(pg, line_id=line_id, waiting=waiting, recent=recent)
         with sqlalchemy_errors(conn, _TICKET_PG, params):
-            made = driver_of(conn).execute(_TICKET_PG, params).fetchone()
-        assert made is not None  # an INSERT … RETURNING of one row
-        return int(made[0])
+            ((ticket_id, _notified),) = made.fetchall()
+            return int(ticket_id), _line_now(*(cursor.fetchall() for cursor in reads))
     driver, convert = sqlite
     params.update(day=convert.day(day), now=convert.time_in(now))
     ((ticket_id,),) = driver.execute(_TICKET, params).fetchall()
     driver.execute(_AUDIT_SQLITE, {**params, "ticket_id": ticket_id})
-    return int(ticket_id)
+    return int(ticket_id), None
 
 
 # What the new ticket shows besides its number, read after the commit in three statements
@@ -159,30 +183,48 @@ class LineNow:
     recent_minutes: list[float]
 
 
-def line_now(conn: Connection, *, line_id: int, day: date, since: datetime, count: int) -> LineNow:
-    """The line's state for a ticket's estimate (finished visits since ``since``, ``count``)."""
+def line_now(conn: Connection, *, line_id: int, day: date, estimate: Estimate) -> LineNow:
+    """The line's state for a ticket's estimate, in one read transaction."""
     sqlite = sqlite_of(conn)
     if sqlite is not None:
-        return _line_now(
-            *_read_on_sqlite(*sqlite, line_id=line_id, day=day, since=since, count=count)
-        )
-    waiting = {"waiting": TicketStatus.WAITING.value, "line_id": line_id, "day": day}
-    recent = {"line_id": line_id, "done": TicketStatus.DONE.value, "since": since, "count": count}
-    return _line_now(*_read_on_postgresql(conn, line_id=line_id, waiting=waiting, recent=recent))
-
-
-def _read_on_postgresql(
-    conn: Connection, *, line_id: int, waiting: dict[str, Any], recent: dict[str, Any]
-) -> tuple[Rows, Rows, Rows]:
+        return _line_now(*_read_on_sqlite(*sqlite, line_id=line_id, day=day, estimate=estimate))
+    waiting, recent = _read_params(line_id=line_id, day=day, estimate=estimate)
     # The three reads in one round trip (psycopg's pipeline), in the transaction psycopg opens
-    # for them. Times come in the session's zone: only differences and order are used.
+    # for them.
     driver = driver_of(conn)
     with sqlalchemy_errors(conn, _LINE_PG, waiting), driver.pipeline():
-        lines = driver.execute(_LINE_PG, {"line_id": line_id})
-        waited = driver.execute(_WAITING_PG, waiting)
-        done = driver.execute(_RECENT_PG, recent)
+        reads = _send_reads(driver, line_id=line_id, waiting=waiting, recent=recent)
     with sqlalchemy_errors(conn, _LINE_PG, waiting):
-        return lines.fetchall(), waited.fetchall(), done.fetchall()
+        return _line_now(*(cursor.fetchall() for cursor in reads))
+
+
+def _read_params(
+    *, line_id: int, day: date, estimate: Estimate
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    waiting = {"waiting": TicketStatus.WAITING.value, "line_id": line_id, "day": day}
+    recent = {
+        "line_id": line_id,
+        "done": TicketStatus.DONE.value,
+        "since": estimate.since,
+        "count": estimate.count,
+    }
+    return waiting, recent
+
+
+def _send_reads(
+    driver: psycopg.Connection[Any],
+    *,
+    line_id: int,
+    waiting: dict[str, Any],
+    recent: dict[str, Any],
+) -> tuple[psycopg.Cursor[Any], psycopg.Cursor[Any], psycopg.Cursor[Any]]:
+    # Inside a pipeline: sent, not yet answered. Times come in the session's zone: only
+    # differences and order are used.
+    return (
+        driver.execute(_LINE_PG, {"line_id": line_id}),
+        driver.execute(_WAITING_PG, waiting),
+        driver.execute(_RECENT_PG, recent),
+    )
 
 
 def _read_on_sqlite(
@@ -191,17 +233,11 @@ def _read_on_sqlite(
     *,
     line_id: int,
     day: date,
-    since: datetime,
-    count: int,
+    estimate: Estimate,
 ) -> tuple[Rows, Rows, Rows]:
     out = convert.time_out
-    waiting = {"waiting": TicketStatus.WAITING.value, "line_id": line_id, "day": convert.day(day)}
-    recent = {
-        "line_id": line_id,
-        "done": TicketStatus.DONE.value,
-        "since": convert.time_in(since),
-        "count": count,
-    }
+    waiting, recent = _read_params(line_id=line_id, day=day, estimate=estimate)
+    waiting["day"], recent["since"] = convert.day(day), convert.time_in(estimate.since)
     # One read transaction, as SQLAlchemy's own would be: the three reads agree.
     own = not driver.in_transaction
     if own:

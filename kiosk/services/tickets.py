@@ -6,7 +6,6 @@ import logging
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from kiosk.domain.clock import service_day
@@ -22,6 +21,7 @@ from kiosk.services.context import KIOSK_ACTOR, Actor, AppContext
 from kiosk.services.lookup import counters_serving, procedure_by_code, ticket_view
 from kiosk.services.queue_read import HISTORY_WINDOW, RECENT_SERVICES, estimate_for_ticket
 from kiosk.storage.models import Ticket, TicketSequence
+from kiosk.storage.upsert import insert_on_conflict
 
 logger = logging.getLogger(__name__)
 
@@ -35,10 +35,8 @@ def take_numbers(session: Session, *, line_id: int, day: date, count: int) -> in
 
     The one place numbers are handed out: a ticket takes one, an offline kiosk's block many.
     """
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     stmt = (
-        insert(TicketSequence)
+        insert_on_conflict(session, TicketSequence)
         .values(line_id=line_id, service_day=day, last_number=count)
         .on_conflict_do_update(
             index_elements=[TicketSequence.line_id, TicketSequence.service_day],
@@ -59,14 +57,15 @@ def issue_ticket(
 ) -> TicketView:
     """Issue and commit a ticket; the returned view is safe to show to the visitor.
 
-    The write transaction holds the writes alone (``issue_sql``); the estimate is read after
-    the commit.
+    The write transaction holds the writes (``issue_sql``); the line's state the estimate needs
+    is read after the commit on SQLite, in the insert's round trip on PostgreSQL.
     """
     groups = {g.code for g in ctx.config.queue.priority_groups}
     if priority_group is not None and priority_group not in groups:
         raise ValidationError("Unknown priority group {group}.", group=priority_group)
     now = ctx.clock()
     day = service_day(now, ctx.tz)
+    estimate = issue_sql.Estimate(since=now - HISTORY_WINDOW, count=RECENT_SERVICES)
     # Bare connections, not ORM sessions: this is the kiosk's tap (P2).
     with ctx.db.write_engine.begin() as conn:
         procedure = None
@@ -85,7 +84,7 @@ def issue_ticket(
                 line=line_code,
             )
         number = format_ticket_number(line_code, sequence)
-        ticket_id = issue_sql.insert_ticket(
+        ticket_id, line = issue_sql.insert_ticket(
             conn,
             line_id=line_id,
             sequence=sequence,
@@ -96,11 +95,11 @@ def issue_ticket(
             now=now,
             actor_label=actor.label,
             helper_id=actor.helper_id,
+            estimate=estimate,
         )
-    with ctx.db.engine.connect() as conn:
-        line = issue_sql.line_now(
-            conn, line_id=line_id, day=day, since=now - HISTORY_WINDOW, count=RECENT_SERVICES
-        )
+    if line is None:  # SQLite: read after the commit, when the write lock is free
+        with ctx.db.engine.connect() as conn:
+            line = issue_sql.line_now(conn, line_id=line_id, day=day, estimate=estimate)
     ahead = position_in_queue(line.waiting, ctx.config.queue.policy, ticket_id) or 0
     minutes = estimate_wait_minutes(
         people_ahead=ahead,

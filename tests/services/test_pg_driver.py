@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import event, text
@@ -134,11 +135,33 @@ def test_a_ticket_on_a_server_in_another_time_zone_reads_its_line_as_in_utc(
                 conn,
                 line_id=_line_a(conn),
                 day=clock.now.date(),
-                since=clock.now - timedelta(hours=2),
-                count=5,
+                estimate=issue_sql.Estimate(since=clock.now - timedelta(hours=2), count=5),
             )
         assert sorted(line.recent_minutes) == [6.0, 10.0]
         assert [c.ticket_id for c in line.waiting] == [view.id - 1, view.id]
+
+
+def test_a_ticket_whose_insert_and_reads_cross_a_cut_link_is_not_committed(
+    proxied: tuple[AppContext, TcpProxy], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On PostgreSQL the insert and the estimate's reads go in one pipeline inside the write
+    # transaction: a link lost there fails the tap as a link failure and leaves no ticket.
+    ctx, proxy = proxied
+    take_number = issue_sql.next_number
+
+    def then_cut(conn: Connection, **kw: Any) -> tuple[int, int] | None:
+        taken = take_number(conn, **kw)
+        proxy.cut()
+        return taken
+
+    monkeypatch.setattr(issue_sql, "next_number", then_cut)
+    with pytest.raises(DBAPIError) as caught:
+        issue_ticket(ctx, line_code="A")
+    assert is_link_failure(caught.value)
+    monkeypatch.undo()
+    proxy.restore()
+    view = issue_ticket(ctx, line_code="A")
+    assert (view.number, view.people_ahead) == ("A001", 0)  # the lost tap took no number
 
 
 def test_the_estimate_read_on_a_cut_link_is_a_link_failure(
@@ -158,7 +181,8 @@ def _read_line_across_a_cut(ctx: AppContext, proxy: TcpProxy, clock: FixedClock)
     with ctx.db.engine.connect() as conn:
         line_id = _line_a(conn)
         proxy.cut()
-        issue_sql.line_now(conn, line_id=line_id, day=clock.now.date(), since=clock.now, count=5)
+        estimate = issue_sql.Estimate(since=clock.now, count=5)
+        issue_sql.line_now(conn, line_id=line_id, day=clock.now.date(), estimate=estimate)
 
 
 def _line_a(conn: Connection) -> int:
