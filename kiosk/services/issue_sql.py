@@ -4,11 +4,13 @@ Inside the write transaction only what the ticket needs: the line's next number 
 upsert that also finds the line (``INSERT … SELECT … ON CONFLICT … RETURNING``), then the ticket
 with its audit entry (on PostgreSQL with the change notice too, in the same round trip). What
 the visitor reads besides the number (the line's name, its desks, the people ahead and the wait)
-is read after the commit, so the write lock is held for the writes alone.
+is read on SQLite after the commit, so its one write lock is held for the writes alone; on
+PostgreSQL in the ticket's own round trip, which locks only the line's number row.
 
 The statements run on the driver's own connection, inside the transaction SQLAlchemy began on
 it: on SQLite through ``kiosk.storage.sqlite_driver`` (the tap runs six statements), on
-PostgreSQL through ``kiosk.storage.pg_driver``, the estimate's three reads in one round trip.
+PostgreSQL through ``kiosk.storage.pg_driver``: the number, then the ticket and the three reads
+in one pipeline, then the commit.
 """
 
 from __future__ import annotations
@@ -150,8 +152,8 @@ def insert_ticket(
     return int(ticket_id), None
 
 
-# What the new ticket shows besides its number, read after the commit in three statements
-# (the same rows as kiosk.services.queue_read's helpers read, without building them anew).
+# What the new ticket shows besides its number, read in three statements (the same rows as
+# kiosk.services.queue_read's helpers read, without building them anew).
 _LINE_SQL = (
     "SELECT l.code, l.name_vi, l.name_en, c.number, c.open_since FROM line l"
     " LEFT JOIN counter_line cl ON cl.line_id = l.id"
