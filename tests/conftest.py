@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+# As in the product, before the tests' own modules: without ui.import_hook, PySide6 (loaded
+# already by pytest-qt) reads each of them as source.
+import ui  # noqa: F401
 from kiosk.config import Config, load_config
 from kiosk.domain.clock import FixedClock
 from kiosk.services.context import AppContext, bootstrap
