@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk import __version__
+from kiosk import __version__, startup_gc
 from kiosk.domain.errors import KioskError
 
 if TYPE_CHECKING:
@@ -162,8 +162,18 @@ def _guide_ids(commune: Path) -> set[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kiosk`` console script."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(only_gui=_command(argv) in GUI_COMMANDS)
-    args = parser.parse_args(argv)
+    window = _command(argv) in GUI_COMMANDS
+    if window:
+        startup_gc.hold()  # the shell releases it after the first frame
+    try:
+        return _handle(build_parser(only_gui=window).parse_args(argv))
+    finally:
+        if window:
+            startup_gc.resume()  # after a window, or when none came (no display...)
+
+
+def _handle(args: argparse.Namespace) -> int:
+    """Run the parsed command; a known failure is one line on stderr and exit code 2."""
     handler: Handler = args.handler
     try:
         return handler(args)

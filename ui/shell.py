@@ -46,6 +46,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk import startup_gc
 from kiosk.config import Config
 from kiosk.domain.clock import Clock, system_clock
 from ui.signals import quit_on_signals
@@ -321,6 +322,7 @@ class Shell:
 
     def after_first_frame(self) -> None:
         """Start everything asynchronous (called once, right after the first frame)."""
+        startup_gc.release()  # held by the command line while the window was built
         if self._bench == "paint":
             print("kiosk-bench paint", flush=True)
             self.quit(0)
