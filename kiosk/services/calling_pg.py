@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -28,6 +28,7 @@ from kiosk.domain.enums import HelperKind, PriorityMode, TicketStatus
 from kiosk.domain.visits import allowed_from, target_status
 from kiosk.services.calling_sql import DESK_CTES, PRIORITY_ORDER, STAFF_CHECK, Picked, pick_params
 from kiosk.storage.live import CHANNEL_SQL
+from kiosk.storage.models import TICKET_WAITING
 from kiosk.storage.pg_driver import compiled, driver_of, sqlalchemy_errors
 
 _OLD_COLUMNS = """
@@ -111,6 +112,10 @@ class Answer:
         return cls(**columns)
 
 
+# The statements' columns in order: every statement here selects exactly these.
+ANSWER_FIELDS = tuple(field.name for field in fields(Answer))
+
+
 def _statement(old: str, sets: Mapping[str, str], overrides: Mapping[str, str]) -> str:
     """``old`` (a CTE named old, locking its row) changed by ``sets``, audited, announced."""
     assignments = ", ".join(f"{column} = {value}" for column, value in sets.items())
@@ -138,7 +143,7 @@ def _call_statement(lock: str) -> str:
         SELECT {_OLD_COLUMNS}, (SELECT id FROM desk) AS desk_id,
                (SELECT number FROM desk) AS desk_number, TRUE AS allowed, TRUE AS valid
         FROM ticket w
-        WHERE w.status = :waiting AND w.service_day = :day
+        WHERE w.{TICKET_WAITING} AND w.service_day = :day
           AND w.line_id = ANY(ARRAY(
               SELECT cl.line_id FROM counter_line cl JOIN desk d ON cl.counter_id = d.id))
         ORDER BY {PRIORITY_ORDER}
@@ -265,9 +270,10 @@ def _run(conn: Connection, sql: str, params: Mapping[str, object]) -> Answer | N
         row = cursor.fetchone()
         if row is None:
             return None
-        assert cursor.description is not None  # a statement that returns rows
-        names = (column.name for column in cursor.description)
-        return Answer.from_columns(**dict(zip(names, row, strict=True)))
+        # By position: psycopg builds a description of every column each time one is asked
+        # for, which eight desks racing felt (tests/services/test_pg_driver.py checks the
+        # statements' column names against the fields).
+        return Answer.from_columns(**dict(zip(ANSWER_FIELDS, row, strict=True)))
 
 
 def _values(row: Answer, *, status: TicketStatus, called_at: datetime | None) -> dict[str, Any]:

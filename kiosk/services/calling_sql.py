@@ -28,6 +28,7 @@ from sqlalchemy.engine import Connection
 
 from kiosk.domain.enums import HelperKind, PriorityMode, TicketStatus
 from kiosk.domain.views import LocalText, TicketView
+from kiosk.storage.models import TICKET_AT_DESK, TICKET_WAITING
 from kiosk.storage.sqlite_driver import Converters, sqlite_of
 
 # The ticket's columns an audit entry records (kiosk.services.ticket_state), then the names the
@@ -51,13 +52,15 @@ STAFF_CHECK = """
 
 # The counter (active, free, and the actor active staff), and its last ``window`` calls today:
 # the desk owes a regular ticket when all of them were priority tickets (``priority_streak``).
+# Whether the desk is free is read through the partial index of the tickets desks hold
+# (``TICKET_AT_DESK``), the waiting tickets through that of the waiting ones.
 DESK_CTES = f"""
 WITH desk AS (
     SELECT c.id, c.number FROM counter c
     WHERE c.number = :number AND c.active
       AND NOT EXISTS (
           SELECT 1 FROM ticket b
-          WHERE b.counter_id = c.id AND b.service_day = :day AND b.status IN (:called, :serving))
+          WHERE b.counter_id = c.id AND b.service_day = :day AND b.{TICKET_AT_DESK})
       AND {STAFF_CHECK}
 ), recent AS (
     SELECT s.priority_group FROM ticket s
@@ -75,7 +78,7 @@ PRIORITY_ORDER = """
 def _pick_sql(lock: str) -> str:
     return f"""{DESK_CTES}, chosen AS (
     SELECT w.id FROM ticket w
-    WHERE w.status = :waiting AND w.service_day = :day
+    WHERE w.{TICKET_WAITING} AND w.service_day = :day
       AND w.line_id IN (SELECT cl.line_id FROM counter_line cl JOIN desk ON cl.counter_id = desk.id)
     ORDER BY {PRIORITY_ORDER}
     LIMIT 1{lock}
@@ -156,9 +159,6 @@ def pick_params(
         "day": day,
         "helper_id": helper_id,
         "staff": HelperKind.STAFF.value,
-        "called": TicketStatus.CALLED.value,
-        "serving": TicketStatus.SERVING.value,
-        "waiting": TicketStatus.WAITING.value,
         "strict": mode is PriorityMode.STRICT,
         "window": window,
     }

@@ -17,9 +17,12 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from kiosk.domain.enums import TicketStatus
 
 # Stable constraint names so SQLite batch migrations and PostgreSQL agree.
 NAMING = {
@@ -125,6 +128,17 @@ class TicketSequence(Base):
     last_number: Mapped[int] = mapped_column(Integer)
 
 
+# The conditions of the partial indexes below, with the statuses as literals: a statement uses
+# such an index only when its own WHERE names them the same way (a parameter proves nothing to
+# the planner), so call-next's SQL (``kiosk.services.calling_sql``) is built from these.
+TICKET_WAITING = f"status = '{TicketStatus.WAITING.value}'"
+TICKET_AT_DESK = f"status IN ('{TicketStatus.CALLED.value}', '{TicketStatus.SERVING.value}')"
+
+
+def _partial_index(name: str, where: str, *columns: str) -> Index:
+    return Index(name, *columns, postgresql_where=text(where), sqlite_where=text(where))
+
+
 class Ticket(Base):
     """A queue ticket and its journey."""
 
@@ -135,8 +149,13 @@ class Ticket(Base):
         Index("ix_ticket_day", "service_day"),
         # Recent service times per line (waiting estimates) on years of history.
         Index("ix_ticket_line_finished", "line_id", "finished_at"),
-        # A desk's last calls (call-next's priority streak) and its current ticket.
+        # A desk's last calls (call-next's priority streak).
         Index("ix_ticket_counter_called", "counter_id", "called_at"),
+        # Call-next reads only the day's waiting tickets and the tickets desks hold, not the
+        # whole day, which walking ix_ticket_day cost each call in proportion to the day's
+        # tickets (bench/queue.py, P6).
+        _partial_index("ix_ticket_waiting", TICKET_WAITING, "service_day", "line_id"),
+        _partial_index("ix_ticket_at_desk", TICKET_AT_DESK, "counter_id", "service_day"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     # The line the number was issued on; a transfer changes line_id but never the number.

@@ -16,11 +16,12 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import DBAPIError
 
 from kiosk.domain.clock import FixedClock
-from kiosk.domain.enums import TicketStatus
+from kiosk.domain.enums import PriorityMode, TicketStatus
 from kiosk.services import calling, calling_pg, issue_sql
 from kiosk.services.context import Actor, AppContext, bootstrap
 from kiosk.services.tickets import find_ticket, issue_ticket
 from kiosk.storage.engine import is_link_failure
+from kiosk.storage.pg_driver import driver_of
 from tests.conftest import make_config
 from tests.tcp_proxy import TcpProxy
 
@@ -215,3 +216,30 @@ def test_a_lock_timeout_is_not_a_link_failure_and_keeps_the_connection(
         assert conn.execute(text("SELECT 1")).scalar() == 1  # the same connection, still good
         holder.rollback()
     assert find_ticket(postgres_ctx, ticket.number).status is TicketStatus.CALLED
+
+
+def test_every_statement_selects_the_answer_s_fields_in_order(postgres_ctx: AppContext) -> None:
+    # ``calling_pg`` reads its rows by position (``ANSWER_FIELDS``), not by the description
+    # psycopg would build for every row: a column added or moved in one statement's SELECT
+    # must fail here, not put a name where a number belongs.
+    ticket = issue_ticket(postgres_ctx, line_code="A")
+    statements = {"call": calling_pg._CALL, "call waiting": calling_pg._CALL_WAITING}
+    statements.update(calling_pg._MOVES)
+    params = {
+        **calling_pg.pick_params(
+            counter_number=1, day=ticket.service_day, helper_id=None, mode=PriorityMode.RATIO,
+            window=3,
+        ),
+        **calling_pg._write_params(
+            TicketStatus.CALLED, now=postgres_ctx.clock(), actor_label=DESK.label, action="x"
+        ),
+        "ticket_id": ticket.id,
+    }  # fmt: skip
+    with postgres_ctx.db.write_engine.connect() as conn:
+        for name, sql in statements.items():
+            with driver_of(conn).cursor() as cursor:
+                cursor.execute(sql, params)
+                assert cursor.description is not None
+                columns = tuple(column.name for column in cursor.description)
+            assert columns == calling_pg.ANSWER_FIELDS, name
+            conn.rollback()
