@@ -1,10 +1,21 @@
+import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-from kiosk.services.context import AppContext
+from kiosk.domain.errors import ErrorCode, InvalidTransitionError
+from kiosk.services import calling
+from kiosk.services.context import Actor, AppContext
+from kiosk.services.tickets import issue_ticket
 from kiosk.storage.engine import open_database
-from kiosk.storage.migrate import current_revision, head_revision, shipped_head, upgrade
+from kiosk.storage.migrate import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    shipped_head,
+    upgrade,
+)
 from kiosk.storage.models import Base
 
 
@@ -53,3 +64,29 @@ def test_a_database_behind_the_newest_revision_is_still_upgraded(tmp_path) -> No
     assert upgrade(db.engine) == ("0001", head_revision())
     assert upgrade(db.engine) == (head_revision(), head_revision())
     db.dispose()
+
+
+def test_a_database_at_0008_with_a_day_under_way_gets_the_open_ticket_indexes(
+    ctx: AppContext,
+) -> None:
+    # A commune's database updated mid-day: the partial indexes are built over the tickets
+    # already there, and the desk calls the waiting one through them.
+    engine = ctx.db.engine
+    command.downgrade(alembic_config(engine), "0008")
+    names = {index["name"] for index in inspect(engine).get_indexes("ticket")}
+    assert not {"ix_ticket_waiting", "ix_ticket_at_desk"} & names
+    desk = Actor("Quầy 1")
+    first = issue_ticket(ctx, line_code="A")
+    calling.call_next(ctx, counter_number=1, actor=desk)  # desk 1 now holds the first
+    waiting = issue_ticket(ctx, line_code="A")
+
+    assert upgrade(engine) == ("0008", head_revision())
+
+    indexes = {index["name"]: index for index in inspect(engine).get_indexes("ticket")}
+    assert indexes["ix_ticket_waiting"]["column_names"] == ["service_day", "line_id"]
+    assert indexes["ix_ticket_at_desk"]["column_names"] == ["counter_id", "service_day"]
+    with pytest.raises(InvalidTransitionError) as busy:  # desk 1 is found holding the first
+        calling.call_next(ctx, counter_number=1, actor=desk)
+    assert busy.value.code is ErrorCode.COUNTER_BUSY
+    called = calling.call_next(ctx, counter_number=2, actor=desk)
+    assert called is not None and called.id == waiting.id != first.id
