@@ -90,7 +90,8 @@ def _sqlite_steps(ctx: AppContext, day: date) -> int:
 def _postgres_rows(ctx: AppContext, day: date) -> int:
     """The ticket rows desk 1's whole call reads, under the plan of a prepared statement."""
     read = text(
-        "SELECT seq_tup_read + idx_tup_fetch FROM pg_stat_xact_user_tables WHERE relname = 'ticket'"
+        "SELECT seq_tup_read + idx_tup_fetch FROM pg_stat_xact_user_tables"
+        " WHERE relname = 'ticket' AND schemaname = current_schema()"  # not other tests' schemas
     )
     with ctx.db.write_engine.connect() as conn:
         conn.execute(text("ANALYZE ticket"))
